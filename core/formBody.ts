@@ -36,7 +36,11 @@ function decodeValue(text: string, schema: JsonSchema | undefined, asJson: boole
   }
 }
 
-export function decodeForm(params: URLSearchParams, schema: JsonSchema, jsonFields: readonly string[]): FormDecodeResult {
+export function decodeForm(
+  params: URLSearchParams,
+  schema: JsonSchema,
+  jsonFields: readonly string[],
+): FormDecodeResult {
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   const value: Record<string, unknown> = {};
   for (const [name, text] of params) {

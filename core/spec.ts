@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 export type JsonSchema = { [key: string]: unknown };
 
-type MediaTypes = Record<string, { schema?: JsonSchema; encoding?: Record<string, { contentType?: string }> }>;
+type MediaTypes = Record<
+  string,
+  { schema?: JsonSchema; encoding?: Record<string, { contentType?: string }> }
+>;
 type Operation = {
   operationId: string;
   requestBody?: { required?: boolean; content: MediaTypes };
@@ -51,7 +54,8 @@ export interface OperationInfo {
 function describe(path: string, operation: Operation): OperationInfo {
   const content = operation.requestBody?.content ?? {};
   const requestSchemas: Record<string, JsonSchema> = {};
-  for (const [mediaType, media] of Object.entries(content)) if (media.schema) requestSchemas[mediaType] = media.schema;
+  for (const [mediaType, media] of Object.entries(content))
+    if (media.schema) requestSchemas[mediaType] = media.schema;
   const encoding = content['application/x-www-form-urlencoded']?.encoding ?? {};
   return {
     operationId: operation.operationId as OperationId,

@@ -59,8 +59,10 @@ export function describeErrors(errors: ErrorObject[] | null | undefined): string
   return errors
     .map((e) => {
       const where = e.instancePath ? e.instancePath.slice(1) : '(body)';
-      if (e.keyword === 'required') return `${where === '(body)' ? '' : `${where}/`}${e.params.missingProperty} is required`;
-      if (e.keyword === 'additionalProperties') return `${where} has unknown field ${e.params.additionalProperty}`;
+      if (e.keyword === 'required')
+        return `${where === '(body)' ? '' : `${where}/`}${e.params.missingProperty} is required`;
+      if (e.keyword === 'additionalProperties')
+        return `${where} has unknown field ${e.params.additionalProperty}`;
       return `${where} ${e.message}`;
     })
     .join('; ');

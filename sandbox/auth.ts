@@ -1,0 +1,45 @@
+/**
+ * Who is calling: the `token` header against the tenants' keys. A missing, empty or malformed key is
+ * 401; a well-formed key that matches nobody is 201 UserNotFound (the seed's quirk); a suspended
+ * account is 403; over the account's per-minute limit is 429. Keys are never logged.
+ */
+import type { IncomingMessage } from 'node:http';
+import { ApiError } from './errors.ts';
+import type { SandboxState } from './state.ts';
+import type { Tenant } from './store/tenants.ts';
+
+const WELL_FORMED_KEY = /^[A-Za-z0-9]{16,64}$/;
+const MINUTE_MS = 60_000;
+
+export function authenticate(state: SandboxState, req: IncomingMessage): Tenant {
+  const header = req.headers.token;
+  const key = Array.isArray(header) ? undefined : header;
+  if (!key || !WELL_FORMED_KEY.test(key)) {
+    const oldest = state.tenants.all[0];
+    if (state.broken === 'auth-ignored' && oldest) return oldest;
+    throw new ApiError('Unauthorized', key ? 'Malformed API key.' : 'Please enter token');
+  }
+  const tenant = state.tenants.findByApiKey(key);
+  if (!tenant) {
+    if (state.broken === 'unknown-key-401') throw new ApiError('Unauthorized');
+    throw new ApiError('UserNotFound');
+  }
+  if (tenant.suspended && state.broken !== 'suspended-allowed')
+    throw new ApiError('Forbidden', 'This account is suspended.');
+  return tenant;
+}
+
+/** Fixed one-minute windows per key, off unless the tenant was made with a rate limit. */
+export function enforceRateLimit(state: SandboxState, tenant: Tenant): void {
+  if (tenant.rateLimit === undefined) return;
+  const now = state.now();
+  if (now - tenant.rateWindowStart >= MINUTE_MS) {
+    tenant.rateWindowStart = now;
+    tenant.rateWindowCount = 0;
+  }
+  tenant.rateWindowCount++;
+  if (tenant.rateWindowCount > tenant.rateLimit) {
+    const retryAfter = Math.ceil((tenant.rateWindowStart + MINUTE_MS - now) / 1000);
+    throw new ApiError('TooManyRequests', undefined, { 'retry-after': String(retryAfter) });
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Deliberately broken variants of the sandbox. The contract self-test runs the suite against each
+ * and requires it to fail (all but `drift-field`, the negative control, which must pass and be
+ * reported as drift). Each mode is honoured at exactly one place in the sandbox, named here.
+ */
+
+export const brokenModes = {
+  'status-201-on-success': 'createLink success answered with HTTP 201 (broken/rewriteResponse.ts)',
+  'missing-server-time': 'success envelopes lack ServerTime (broken/rewriteResponse.ts)',
+  'amount-as-number': 'createLink data.amount is a JSON number (broken/rewriteResponse.ts)',
+  'result-true-on-error': 'error bodies say ResponseCode 1 and Result "True" (broken/rewriteResponse.ts)',
+  'auth-ignored': 'a missing or malformed token is served as the oldest tenant (auth.ts)',
+  'unknown-key-401': 'a well-formed unknown key is answered 401, not 201 (auth.ts)',
+  'suspended-allowed': 'suspended accounts are served normally (auth.ts)',
+  'delete-noop': 'deleteLink answers 200 and deletes nothing (handlers/deleteLink.ts)',
+  'limit-ignored': 'the link lists ignore limit (handlers/linkLists.ts)',
+  'search-ignored': 'the lists ignore search (handlers/linkLists.ts, handlers/getPayInTransactions.ts)',
+  'tenant-leak': "getMyUnusedLinks lists every tenant's links (handlers/linkLists.ts)",
+  'cross-tenant-delete': "deleting another tenant's link succeeds (handlers/deleteLink.ts)",
+  'used-link-deletable': 'deleting a paid link succeeds (handlers/deleteLink.ts)',
+  'validation-off': 'createLink accepts amount 0 and negative amounts (http/readRequest.ts)',
+  'crash-on-bad-json': 'a malformed JSON body crashes the handler: 500 (http/readRequest.ts)',
+  'pay-link-wrong-id': 'pay_link encodes the id + 1 (render.ts)',
+  'payout-off-by-cent': 'payout net_amount is one cent short (render.ts)',
+  'note-truncated': 'recipient_note is cut to 20 characters (handlers/createLink.ts)',
+  'wrong-content-type': 'responses say text/plain (http/respond.ts)',
+  'split-shares-unchecked':
+    'normal shares adding up to more than 100 % are accepted (handlers/createSplitLink.ts)',
+  'paid-link-still-unused': 'a paid link stays unused and never shows as used (domain/payments.ts)',
+  'drift-field':
+    'createLink data carries an undocumented field x_debug: drift, not a failure (broken/rewriteResponse.ts)',
+} as const;
+
+export type BrokenMode = keyof typeof brokenModes;
+
+export function isBrokenMode(name: string): name is BrokenMode {
+  return Object.hasOwn(brokenModes, name);
+}

@@ -1,0 +1,37 @@
+/** The broken modes that are pure rewrites of an answer (see modes.ts for the whole list). */
+import type { OperationId } from '../../core/spec.ts';
+import type { BrokenMode } from './modes.ts';
+
+type Answer = { status: number; body: Record<string, unknown> };
+
+export function rewriteResponse(
+  mode: BrokenMode | undefined,
+  operationId: OperationId | undefined,
+  answer: Answer,
+): Answer {
+  if (!mode) return answer;
+  const { status, body } = answer;
+  const data = body.data as Record<string, unknown> | undefined;
+  const isSuccess = status === 200;
+  switch (mode) {
+    case 'status-201-on-success':
+      return operationId === 'createLink' && isSuccess ? { status: 201, body } : answer;
+    case 'missing-server-time': {
+      if (!isSuccess) return answer;
+      const { ServerTime: _dropped, ...rest } = body;
+      return { status, body: rest };
+    }
+    case 'amount-as-number':
+      return operationId === 'createLink' && data
+        ? { status, body: { ...body, data: { ...data, amount: Number(data.amount) } } }
+        : answer;
+    case 'result-true-on-error':
+      return isSuccess ? answer : { status, body: { ...body, ResponseCode: 1, Result: 'True' } };
+    case 'drift-field':
+      return operationId === 'createLink' && data
+        ? { status, body: { ...body, data: { ...data, x_debug: 'sandbox-internal' } } }
+        : answer;
+    default:
+      return answer;
+  }
+}

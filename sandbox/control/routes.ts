@@ -1,0 +1,108 @@
+/**
+ * The control API (spec/sandbox.yaml): what SecPaid's dashboard, customers and night jobs do, on
+ * demand. It answers `{ data }` on success and the API's error body otherwise.
+ */
+import type { IncomingMessage } from 'node:http';
+import { berlinDate, berlinTimestamp } from '../domain/berlinTime.ts';
+import { payLink } from '../domain/payments.ts';
+import { runPayouts } from '../domain/payouts.ts';
+import { ApiError } from '../errors.ts';
+import type { SandboxState } from '../state.ts';
+import type { Link } from '../store/links.ts';
+import { readControlBody } from './readControlBody.ts';
+
+export type ControlResult = { status: number; body: unknown; headers?: Record<string, string> };
+
+const LINK_ACTION = /^\/sandbox\/links\/([1-9][0-9]{0,15})\/(pay|cancel)$/;
+
+function conflict(message: string): ControlResult {
+  return { status: 409, body: { error: 'Conflict', errorMessage: message } };
+}
+
+function linkState(link: Link, payIns: string[] = []) {
+  return {
+    link_id: link.id,
+    status: link.status,
+    ...(link.paidAt ? { paid_on: berlinTimestamp(link.paidAt) } : {}),
+    ...(payIns.length ? { pay_ins: payIns } : {}),
+  };
+}
+
+function linkAction(state: SandboxState, id: number, action: string): ControlResult {
+  const link = state.links.get(id);
+  if (!link || link.status === 'Deleted') throw new ApiError('NotFound', `No link ${id}`);
+  if (link.status !== 'Unused' || link.paidAt) return conflict(`Link ${id} is ${link.status}, not Unused`);
+  if (action === 'cancel') {
+    if (!link.cancellable) return conflict(`Link ${id} is not cancellable`);
+    state.links.leaveUnused(link, 'Cancelled', state.now());
+    return { status: 200, body: { data: linkState(link) } };
+  }
+  const payIns = payLink(state, link).map((p) => p.transactionId);
+  return { status: 200, body: { data: { ...linkState(link, payIns), status: 'Used' } } };
+}
+
+export function handleControl(
+  state: SandboxState,
+  method: string,
+  path: string,
+  req: IncomingMessage,
+  raw: Buffer,
+): ControlResult {
+  const allow = (methods: string) => ({
+    status: 405,
+    body: { error: 'MethodNotAllowed', errorMessage: `Use ${methods}` },
+    headers: { allow: methods },
+  });
+  if (path === '/sandbox/health')
+    return method === 'GET' ? { status: 200, body: { status: 'ok' } } : allow('GET');
+  if (path === '/sandbox/faults' && method === 'DELETE')
+    return { status: 200, body: { data: { cleared: state.faults.clear() } } };
+  if (method !== 'POST') return path === '/sandbox/faults' ? allow('POST, DELETE') : allow('POST');
+  const action = LINK_ACTION.exec(path);
+  if (action) return linkAction(state, Number(action[1]), action[2]!);
+  const body = readControlBody(path, req, raw);
+  switch (path) {
+    case '/sandbox/tenants': {
+      const { tenant, apiKey } = state.tenants.create({
+        suspended: body.suspended === true,
+        rateLimit: body.rate_limit as number | undefined,
+      });
+      return {
+        status: 200,
+        body: {
+          data: {
+            user_id: tenant.userId,
+            token: apiKey,
+            recipient_token: tenant.recipientToken,
+            suspended: tenant.suspended,
+          },
+        },
+      };
+    }
+    case '/sandbox/payouts/run': {
+      const date = (body.date as string | undefined) ?? berlinDate(state.now());
+      const made = runPayouts(state, date);
+      const payouts = made.map(({ payout, payIns }) => ({
+        payout_id: String(payout.payoutId),
+        user_id: payout.userId,
+        transaction_id: payout.transactionId,
+        pay_ins: payIns,
+      }));
+      return { status: 200, body: { data: { date, payouts } } };
+    }
+    case '/sandbox/faults': {
+      if (body.status === undefined && body.delay_ms === undefined)
+        throw new ApiError('InvalidParameters', 'give status, delay_ms or both');
+      state.faults.arm({
+        status: body.status as number | undefined,
+        delayMs: body.delay_ms as number | undefined,
+        remaining: (body.count as number | undefined) ?? 1,
+        operationId: body.operationId as never,
+        userId: body.user_id as string | undefined,
+      });
+      return { status: 200, body: { data: { count: 1, ...body } } };
+    }
+    default:
+      throw new ApiError('NotFound', `No control operation at ${path}`);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The nightly payout: for one Berlin day, each tenant's pay-ins that no payout has taken yet become
+ * one payout. Amount = sum of the pay-ins' amounts, fees = sum of their SecPaid and card fees, net =
+ * amount − fees, all in cents, so the payout adds up to its pay-ins exactly.
+ */
+import type { SandboxState } from '../state.ts';
+import type { Payout } from '../store/transactions.ts';
+import { firstAtOrAfter } from '../store/transactions.ts';
+import { berlinDayStart } from './berlinTime.ts';
+import { transactionId } from './ids.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function runPayouts(state: SandboxState, day: string): { payout: Payout; payIns: number }[] {
+  const from = berlinDayStart(day);
+  // The next day's start, found from the calendar, not +24 h: DST days are 23 or 25 hours long.
+  const nextDay = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  const to = berlinDayStart(nextDay);
+  const made: { payout: Payout; payIns: number }[] = [];
+  for (const tenant of state.tenants.all) {
+    const due = tenant.payIns
+      .slice(firstAtOrAfter(tenant.payIns, from), firstAtOrAfter(tenant.payIns, to))
+      .filter((p) => p.payout === null);
+    if (due.length === 0) continue;
+    const amount = due.reduce((sum, p) => sum + p.amount, 0);
+    const fees = due.reduce((sum, p) => sum + p.serviceFee + p.pspFee, 0);
+    const payout: Payout = {
+      payoutId: state.nextPayoutId++,
+      userId: tenant.userId,
+      transactionId: transactionId(day, 'po'),
+      amount,
+      fees,
+      net: amount - fees,
+      requestDate: day,
+      createdAt: state.now(),
+      hasSplit: due.some((p) => p.link.split !== null),
+    };
+    for (const p of due) p.payout = payout;
+    tenant.payouts.push(payout);
+    made.push({ payout, payIns: due.length });
+  }
+  return made;
+}

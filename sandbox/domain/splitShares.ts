@@ -1,0 +1,63 @@
+/**
+ * Split-link shares: checked when the link is made, allocated when it is paid. `normal` shares are
+ * percentages of the amount, `absolute` shares are EUR. Each recipient's part is rounded to the cent
+ * and the owner keeps the remainder, so the parts always add up to the amount exactly.
+ */
+import { type Cents, centsFromAmount, percentOf } from './money.ts';
+
+export type SplitType = 'normal' | 'absolute';
+
+export interface RecipientShare {
+  token: string;
+  /** Hundredths: 50 % → 5000, 12.50 € → 1250. */
+  shareHundredths: number;
+}
+
+export type ShareCheck = { ok: true; shares: RecipientShare[] } | { ok: false; message: string };
+
+const FULL_PERCENT_HUNDREDTHS = 100_00;
+
+export function checkShares(
+  recipients: readonly { token: string; share: number }[],
+  splitType: SplitType,
+  amount: Cents,
+  isKnownToken: (token: string) => boolean,
+  ownerToken: string,
+): ShareCheck {
+  const seen = new Set<string>();
+  const shares: RecipientShare[] = [];
+  let total = 0;
+  for (const [index, recipient] of recipients.entries()) {
+    if (recipient.token === ownerToken)
+      return { ok: false, message: `recipients/${index}: you cannot be your own recipient` };
+    if (seen.has(recipient.token))
+      return { ok: false, message: `recipients/${index}: token is listed twice` };
+    if (!isKnownToken(recipient.token))
+      return { ok: false, message: `Invalid recipient token at index ${index}` };
+    seen.add(recipient.token);
+    const shareHundredths = centsFromAmount(recipient.share);
+    total += shareHundredths;
+    shares.push({ token: recipient.token, shareHundredths });
+  }
+  if (splitType === 'normal' && total > FULL_PERCENT_HUNDREDTHS)
+    return { ok: false, message: `shares add up to ${total / 100} %, more than 100 %` };
+  if (splitType === 'absolute' && total > amount)
+    return {
+      ok: false,
+      message: `shares add up to ${total / 100} EUR, more than the amount ${amount / 100} EUR`,
+    };
+  return { ok: true, shares };
+}
+
+/** Each recipient's part in cents, in order, and the owner's remainder. */
+export function allocate(
+  amount: Cents,
+  splitType: SplitType,
+  shares: readonly RecipientShare[],
+): { parts: Cents[]; ownerPart: Cents } {
+  const parts = shares.map((s) =>
+    splitType === 'absolute' ? s.shareHundredths : percentOf(amount, s.shareHundredths),
+  );
+  const given = parts.reduce((sum, p) => sum + p, 0);
+  return { parts, ownerPart: amount - given };
+}

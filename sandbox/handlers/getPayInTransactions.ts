@@ -1,0 +1,61 @@
+/**
+ * getPayInTransactions: the caller's pay-ins, newest first, `limit` per `page`. Without `date`,
+ * `since` counts days back from today (0 = today only, the seed's "today's pay-in transactions").
+ * The time window is found by binary search; only search and pay_id filters scan it.
+ */
+import { berlinDate, berlinDayStart } from '../domain/berlinTime.ts';
+import { renderPayIn } from '../render.ts';
+import { firstAtOrAfter, type PayIn } from '../store/transactions.ts';
+import { LIST_RETRIEVED } from './linkLists.ts';
+import type { Handler } from './types.ts';
+
+const DAY_MS = 86_400_000;
+
+function shiftDay(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+function window(date: string | undefined, since: number, now: number): [number, number] {
+  if (date) return [berlinDayStart(date), berlinDayStart(shiftDay(date, 1))];
+  const today = berlinDate(now);
+  return [berlinDayStart(shiftDay(today, -since)), Number.POSITIVE_INFINITY];
+}
+
+function matches(payIn: PayIn, needle: string | undefined, payId: number | undefined): boolean {
+  if (payId !== undefined && payIn.link.id !== payId) return false;
+  if (!needle) return true;
+  const { link } = payIn;
+  return (
+    link.note.toLowerCase().includes(needle) ||
+    payIn.transactionId.toLowerCase().includes(needle) ||
+    (payIn.amount / 100).toFixed(2).includes(needle) ||
+    'card'.includes(needle)
+  );
+}
+
+export const getPayInTransactions: Handler = ({ state, tenant, body }) => {
+  const [from, to] = window(body.date, body.since, state.now());
+  const payIns = tenant.payIns;
+  const lo = firstAtOrAfter(payIns, from);
+  const hi = to === Number.POSITIVE_INFINITY ? payIns.length : firstAtOrAfter(payIns, to);
+  const needle = state.broken === 'search-ignored' ? undefined : body.search?.toLowerCase() || undefined;
+  const payId: number | undefined = body.pay_id;
+  const skip = (body.page - 1) * body.limit;
+  const page: PayIn[] = [];
+  let total = 0;
+  if (!needle && payId === undefined) {
+    total = hi - lo;
+    for (let i = hi - 1 - skip; i >= lo && page.length < body.limit; i--) page.push(payIns[i]!);
+  } else {
+    for (let i = hi - 1; i >= lo; i--) {
+      if (!matches(payIns[i]!, needle, payId)) continue;
+      if (total >= skip && page.length < body.limit) page.push(payIns[i]!);
+      total++;
+    }
+  }
+  return {
+    message: LIST_RETRIEVED,
+    data: page.map((p) => renderPayIn(p, tenant.userId)),
+    totalRecords: total,
+  };
+};

@@ -1,0 +1,53 @@
+/**
+ * Starts the sandbox on a socket: `startSandbox({ port: 0 })` for in-process tests (a free port),
+ * `npm run sandbox` for people (sandbox/main.ts). Returns the URL and a close() that ends idle
+ * keep-alive connections too, so a test run never hangs on shutdown.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.ts';
+import { type BrokenMode, isBrokenMode } from './broken/modes.ts';
+import { createState, type SandboxState } from './state.ts';
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  /** A deliberately broken variant for the contract self-test (broken/modes.ts). */
+  brokenMode?: string;
+  /** Base URL for pay_link; defaults to the sandbox's own URL. */
+  publicBaseUrl?: string;
+  quiet?: boolean;
+}
+
+export interface RunningSandbox {
+  url: string;
+  state: SandboxState;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  let broken: BrokenMode | undefined;
+  if (options.brokenMode) {
+    if (!isBrokenMode(options.brokenMode)) throw new Error(`unknown broken mode ${options.brokenMode}`);
+    broken = options.brokenMode;
+  }
+  const host = options.host ?? '127.0.0.1';
+  const state = createState({ publicBaseUrl: options.publicBaseUrl ?? '', broken });
+  const server = createServer({ keepAliveTimeout: 5_000 }, createApp(state));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4010, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (!options.publicBaseUrl) state.publicBaseUrl = url;
+  return {
+    url,
+    state,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * The wire shapes of links, pay-ins and payouts, as the spec's schemas say: money as decimal text
+ * (payout fees as numbers, as the seed shows), ids as the spec types them, Berlin timestamps.
+ */
+import { berlinTimestamp, isoUtcSeconds } from './domain/berlinTime.ts';
+import { SECPAID_FEE_TEXT } from './domain/fees.ts';
+import { centsToNumber, formatCents } from './domain/money.ts';
+import { payLinkFor, qrImageFor } from './domain/payLink.ts';
+import type { SandboxState } from './state.ts';
+import type { Link } from './store/links.ts';
+import type { PayIn, Payout } from './store/transactions.ts';
+
+const DEFAULT_PAYMENT_ENDPOINT_PATH = '/payment';
+
+function recipientsJson(link: Link): string | null {
+  if (!link.split) return null;
+  return JSON.stringify(link.split.shares.map((s) => ({ token: s.token, share: s.shareHundredths / 100 })));
+}
+
+function payLink(state: SandboxState, link: Link): string {
+  return payLinkFor(state.publicBaseUrl, state.broken === 'pay-link-wrong-id' ? link.id + 1 : link.id);
+}
+
+export function renderCreatedLink(state: SandboxState, link: Link) {
+  const pay = payLink(state, link);
+  return {
+    user_id: link.owner.userId,
+    amount: formatCents(link.amount),
+    recipient_note: link.note,
+    status: link.status,
+    paymentEndpoint: link.paymentEndpoint || `${state.publicBaseUrl}${DEFAULT_PAYMENT_ENDPOINT_PATH}`,
+    callback_url: link.callbackUrl,
+    service_fee: SECPAID_FEE_TEXT,
+    recipient: recipientsJson(link),
+    created_at: berlinTimestamp(link.createdAt),
+    id: link.id,
+    pay_link: pay,
+    qr_img: qrImageFor(pay),
+    transaction_type: link.split ? 'Split' : 'Basic',
+    is_split_link: link.split ? 'true' : 'false',
+    ...(link.split ? { split_type: link.split.type } : {}),
+  };
+}
+
+function linkSummary(link: Link) {
+  return {
+    linktopay_id: String(link.id),
+    user_id: link.owner.userId,
+    recipient_note: link.note,
+    amount: formatCents(link.amount),
+    is_cancelled: link.status === 'Cancelled' ? 'Yes' : 'No',
+    recipients: recipientsJson(link),
+    is_split_link: link.split ? 'true' : 'false',
+    transaction_type: link.split ? 'Split' : 'Basic',
+  };
+}
+
+export function renderUnusedLink(state: SandboxState, link: Link) {
+  const pay = payLink(state, link);
+  return { ...linkSummary(link), pay_link: pay, qr_img: qrImageFor(pay) };
+}
+
+export function renderUsedLink(link: Link) {
+  return { ...linkSummary(link), paid_on: berlinTimestamp(link.paidAt) };
+}
+
+export function renderPayIn(payIn: PayIn, receiverUserId: string) {
+  const link = payIn.link;
+  return {
+    pay_id: String(link.id),
+    transaction_id: payIn.transactionId,
+    creator_id: link.owner.userId,
+    user_id: receiverUserId,
+    amount: formatCents(payIn.amount),
+    net_amount: formatCents(payIn.net),
+    service_fee: formatCents(payIn.serviceFee),
+    service_fee_psp: formatCents(payIn.pspFee),
+    status: 'Success',
+    recipient_note: link.note,
+    payout_status: payIn.payout ? 'PaidOut' : 'Pending',
+    created_at: berlinTimestamp(payIn.createdAt),
+    is_split_link: link.split ? 'true' : 'false',
+    is_dispute: 'false',
+    is_refund: 'false',
+    payment_method: 'card',
+    transaction_type: link.split ? 'Split' : 'Basic',
+  };
+}
+
+export function renderPayout(state: SandboxState, payout: Payout) {
+  const net = state.broken === 'payout-off-by-cent' ? payout.net - 1 : payout.net;
+  return {
+    payout_id: String(payout.payoutId),
+    user_id: payout.userId,
+    transaction_id: payout.transactionId,
+    payout_amount: formatCents(payout.amount),
+    service_fee: centsToNumber(payout.fees),
+    net_amount: centsToNumber(net),
+    payout_status: 'InProgress',
+    request_date: payout.requestDate,
+    created_at: isoUtcSeconds(payout.createdAt),
+    is_split_link: payout.hasSplit ? 'true' : 'false',
+    is_dispute: 'false',
+    is_refund: 'false',
+    transaction_type: payout.hasSplit ? 'Split' : 'Basic',
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Payment links. Ids are global and increasing (like a database sequence); a link lives in a dense
+ * array indexed by id, and each tenant keeps its unused and used ids in order, so a list call
+ * walks back from the newest entry and costs what the page costs, not what the store holds.
+ * A link that leaves the unused state stays in `unusedIds` until the next compaction and is skipped.
+ */
+import type { Cents } from '../domain/money.ts';
+import type { RecipientShare, SplitType } from '../domain/splitShares.ts';
+import type { Tenant } from './tenants.ts';
+
+export type LinkStatus = 'Unused' | 'Used' | 'Cancelled' | 'Deleted';
+
+export interface Link {
+  id: number;
+  owner: Tenant;
+  amount: Cents;
+  note: string;
+  status: LinkStatus;
+  createdAt: number;
+  paidAt: number;
+  split: { type: SplitType; shares: RecipientShare[] } | null;
+  callbackUrl: string;
+  paymentEndpoint: string;
+  cancellable: boolean;
+}
+
+const FIRST_LINK_ID = 100_001;
+
+export class LinkStore {
+  private readonly links: (Link | undefined)[] = [];
+
+  add(fields: Omit<Link, 'id' | 'status' | 'paidAt'>): Link {
+    const link: Link = { ...fields, id: FIRST_LINK_ID + this.links.length, status: 'Unused', paidAt: 0 };
+    this.links.push(link);
+    link.owner.unusedIds.push(link.id);
+    link.owner.unusedCount++;
+    return link;
+  }
+
+  get(id: number): Link | undefined {
+    return this.links[id - FIRST_LINK_ID];
+  }
+
+  /** The caller's link, or undefined: another tenant's link is reported exactly like a missing one. */
+  getOwned(id: number, owner: Tenant): Link | undefined {
+    const link = this.get(id);
+    return link && link.owner === owner && link.status !== 'Deleted' ? link : undefined;
+  }
+
+  /** Moves an unused link to another state; `Deleted` also frees its slot. */
+  leaveUnused(link: Link, status: Exclude<LinkStatus, 'Unused'>, at: number): void {
+    link.status = status;
+    const owner = link.owner;
+    owner.unusedCount--;
+    if (status === 'Used') {
+      link.paidAt = at;
+      owner.usedIds.push(link.id);
+    }
+    if (status === 'Deleted') this.links[link.id - FIRST_LINK_ID] = undefined;
+    if (owner.unusedIds.length > 64 && owner.unusedCount * 2 < owner.unusedIds.length) {
+      owner.unusedIds = owner.unusedIds.filter((id) => this.get(id)?.status === 'Unused');
+    }
+  }
+
+  /** Newest first, at most `limit`, optionally only notes containing `search` (case-insensitive). */
+  newestUnused(owner: Tenant, limit: number, search: string | undefined): { items: Link[]; total: number } {
+    return this.walk(owner.unusedIds, 'Unused', owner.unusedCount, limit, search);
+  }
+
+  /** Most recently paid first. */
+  newestUsed(owner: Tenant, limit: number, search: string | undefined): { items: Link[]; total: number } {
+    return this.walk(owner.usedIds, 'Used', owner.usedIds.length, limit, search);
+  }
+
+  private walk(ids: number[], status: LinkStatus, count: number, limit: number, search: string | undefined) {
+    const needle = search?.toLowerCase();
+    const items: Link[] = [];
+    let total = needle ? 0 : count;
+    for (let i = ids.length - 1; i >= 0; i--) {
+      const link = this.get(ids[i]!);
+      if (!link || link.status !== status) continue;
+      if (needle && !link.note.toLowerCase().includes(needle)) continue;
+      if (items.length < limit) items.push(link);
+      else if (!needle) break;
+      if (needle) total++;
+    }
+    return { items, total };
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Accounts and their API keys. Keys are stored only as SHA-256 digests and found by digest, then
+ * compared with timingSafeEqual: nothing about a key leaks through timing, and a dump of the store
+ * holds no usable key.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { newApiKey, newRecipientToken, newUserId } from '../domain/ids.ts';
+import type { PayIn, Payout } from './transactions.ts';
+
+export interface Tenant {
+  userId: string;
+  keyDigest: Buffer;
+  recipientToken: string;
+  suspended: boolean;
+  /** Requests per minute; undefined = unlimited. */
+  rateLimit: number | undefined;
+  rateWindowStart: number;
+  rateWindowCount: number;
+  /** Link ids in creation order; links that left the state are skipped when read (see LinkStore). */
+  unusedIds: number[];
+  unusedCount: number;
+  /** Links in the order they were paid. */
+  usedIds: number[];
+  payIns: PayIn[];
+  payouts: Payout[];
+}
+
+const digest = (key: string): Buffer => createHash('sha256').update(key).digest();
+
+export class TenantStore {
+  private readonly byDigest = new Map<string, Tenant>();
+  private readonly byRecipientToken = new Map<string, Tenant>();
+  readonly all: Tenant[] = [];
+
+  create(options: { suspended?: boolean; rateLimit?: number } = {}): { tenant: Tenant; apiKey: string } {
+    const apiKey = newApiKey();
+    const tenant: Tenant = {
+      userId: newUserId(),
+      keyDigest: digest(apiKey),
+      recipientToken: newRecipientToken(),
+      suspended: options.suspended ?? false,
+      rateLimit: options.rateLimit,
+      rateWindowStart: 0,
+      rateWindowCount: 0,
+      unusedIds: [],
+      unusedCount: 0,
+      usedIds: [],
+      payIns: [],
+      payouts: [],
+    };
+    this.byDigest.set(tenant.keyDigest.toString('hex'), tenant);
+    this.byRecipientToken.set(tenant.recipientToken, tenant);
+    this.all.push(tenant);
+    return { tenant, apiKey };
+  }
+
+  findByApiKey(apiKey: string): Tenant | undefined {
+    const presented = digest(apiKey);
+    const tenant = this.byDigest.get(presented.toString('hex'));
+    return tenant && timingSafeEqual(tenant.keyDigest, presented) ? tenant : undefined;
+  }
+
+  findByRecipientToken(token: string): Tenant | undefined {
+    return this.byRecipientToken.get(token);
+  }
+}
