@@ -116,9 +116,9 @@ export type paths = {
         put?: never;
         /**
          * Make the next requests fail or answer late
-         * @description The next `count` requests to `/api/v2/*` (only those of `operationId`, when given) answer
-         *     `status` with the documented error envelope, or answer `delay_ms` late, or both. Faults are
-         *     used in the order they were made.
+         * @description The next `count` authenticated requests to `/api/v2/*` (only those of `operationId` and of
+         *     the account `user_id`, when given) answer `status` with the documented error envelope, or
+         *     answer `delay_ms` late, or both. Faults are used in the order they were made.
          */
         post: operations["injectFault"];
         /**
@@ -171,6 +171,11 @@ export type components = {
             count: number;
             /** @enum {string} */
             operationId?: "createLink" | "createSplitLink" | "getPayInTransactions" | "getPayOutTransactions" | "getMyUnusedLinks" | "getMyUsedLinks" | "deleteLink";
+            /**
+             * Format: uuid
+             * @description Only requests of this account (so parallel tests do not take each other's faults).
+             */
+            user_id?: string;
         };
     };
     responses: {
