@@ -379,12 +379,16 @@ export type components = {
         TransactionType: "Basic" | "Split" | "Personal QR" | "Refund" | "Dispute" | "Dispute Refund";
         /**
          * @description One incoming payment (public docs; the seed's example is a placeholder, DECISIONS.md D-PAYIN).
+         *     Required are the fields both docs examples show.
          *     `net_amount` = `amount` − `service_fee` − `service_fee_psp`.
          */
         PayIn: {
             pay_id: components["schemas"]["LinkIdString"];
-            /** @example 20241026-pi-QRxbbs7z9n */
-            transaction_id: string;
+            /**
+             * @description Shown by the how-to's example, missing from the API page's (so optional).
+             * @example 20241026-pi-QRxbbs7z9n
+             */
+            transaction_id?: string;
             /** @description The link owner's user id (docs only; one docs example is not a valid UUID). */
             creator_id?: string;
             user_id: components["schemas"]["UserId"];
