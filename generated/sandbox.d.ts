@@ -137,7 +137,7 @@ export type components = {
     schemas: {
         TenantRequest: {
             /** @default false */
-            suspended: boolean;
+            suspended?: boolean;
             /** @description Requests per minute allowed for this key; no limit when absent. */
             rate_limit?: number;
         };
@@ -168,7 +168,7 @@ export type components = {
             status?: 201 | 400 | 401 | 403 | 404 | 429 | 500;
             delay_ms?: number;
             /** @default 1 */
-            count: number;
+            count?: number;
             /** @enum {string} */
             operationId?: "createLink" | "createSplitLink" | "getPayInTransactions" | "getPayOutTransactions" | "getMyUnusedLinks" | "getMyUsedLinks" | "deleteLink";
             /**

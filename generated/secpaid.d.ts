@@ -346,9 +346,9 @@ export type components = {
          */
         PayInListRequest: {
             /** @default 1 */
-            page: number;
+            page?: number;
             /** @default 200 */
-            limit: number;
+            limit?: number;
             /** @description Case-insensitive part of `recipient_note`, `amount`, `transaction_id` or `payment_method`. */
             search?: string;
             /**
@@ -357,7 +357,7 @@ export type components = {
              */
             date?: string;
             /** @default 0 */
-            since: number;
+            since?: number;
             pay_id?: components["schemas"]["LinkId"];
         };
         /** @description A successful list answer. `totalRecords` counts every match, not just this page. */
@@ -418,9 +418,9 @@ export type components = {
         /** @description Filters of getPayOutTransactions; `start_date` and `end_date` bound `request_date`, both inclusive. */
         PayoutListRequest: {
             /** @default 1 */
-            page: number;
+            page?: number;
             /** @default 10 */
-            limit: number;
+            limit?: number;
             /** @description Case-insensitive part of `transaction_id`. */
             search?: string;
             /** Format: date */
@@ -468,7 +468,7 @@ export type components = {
         /** @description Filters of getMyUnusedLinks and getMyUsedLinks. There is no paging (public docs). */
         LinkListRequest: {
             /** @default 10 */
-            limit: number;
+            limit?: number;
             /** @description Case-insensitive part of `recipient_note`. */
             search?: string;
         };

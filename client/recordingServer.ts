@@ -1,0 +1,81 @@
+/**
+ * Test helper: a local HTTP server on 127.0.0.1 (free port) that records every request exactly as
+ * received and answers with whatever the test set, so the client's wire format can be checked.
+ */
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface Reply {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+  /** Wait this long before answering (bounded: the server's close() ends hanging connections). */
+  delayMs?: number;
+}
+
+export function jsonReply(status: number, value: unknown): Reply {
+  return { status, body: JSON.stringify(value), headers: { 'content-type': 'application/json' } };
+}
+
+export async function startRecordingServer() {
+  const received: ReceivedRequest[] = [];
+  let reply: Reply = jsonReply(200, {});
+  const timers = new Set<NodeJS.Timeout>();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      received.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      const answer = reply;
+      const send = () => res.writeHead(answer.status, answer.headers ?? {}).end(answer.body);
+      if (!answer.delayMs) return send();
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        send();
+      }, answer.delayMs);
+      timers.add(timer);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    received,
+    /** The last request received; fails loudly when there was none. */
+    last(): ReceivedRequest {
+      const request = received.at(-1);
+      if (!request) throw new Error('the recording server received no request');
+      return request;
+    },
+    setReply(next: Reply): void {
+      reply = next;
+    },
+    async close(): Promise<void> {
+      for (const timer of timers) clearTimeout(timer);
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
+    },
+  };
+}
+
+/** A port that was free a moment ago and has nothing listening now: connecting is refused. */
+export async function closedPort(): Promise<number> {
+  const server = await startRecordingServer();
+  await server.close();
+  return server.port;
+}

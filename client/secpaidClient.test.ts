@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { inspect } from 'node:util';
+import { closedPort, jsonReply, startRecordingServer } from './recordingServer.ts';
+import { createSecPaidClient, type SecPaidExchange, SecPaidRequestError } from './secpaidClient.ts';
+
+const token = 'Tok3nSecretValue0123456789abcdef';
+const link = {
+  ResponseCode: 1,
+  ResponseMsg: 'Link created',
+  Result: 'True',
+  ServerTime: 'CET',
+  data: { id: 124, amount: '100.00', pay_link: 'http://127.0.0.1/payment?link_id=MTI0' },
+};
+const errorBody = (error: string) => ({ error, errorMessage: error, ResponseCode: 0, Result: 'False' });
+
+let server: Awaited<ReturnType<typeof startRecordingServer>>;
+before(async () => {
+  server = await startRecordingServer();
+});
+after(() => server.close());
+
+test('createLink sends a form body, the token header and the path, and reads 200 as ok', async () => {
+  server.setReply(jsonReply(200, link));
+  const client = createSecPaidClient({ baseUrl: `${server.url}/`, token });
+  const result = await client.createLink({ amount: 100, recipient_note: 'Invoice 42 & co' });
+  const sent = server.last();
+  assert.equal(sent.method, 'POST');
+  assert.equal(sent.url, '/api/v2/createLink');
+  assert.equal(sent.body, 'amount=100&recipient_note=Invoice+42+%26+co');
+  assert.equal(sent.headers['content-type'], 'application/x-www-form-urlencoded');
+  assert.equal(sent.headers.token, token);
+  assert.equal(result.ok, true);
+  assert.equal(result.status, 200);
+  assert.deepEqual(result.body, link);
+  assert.equal(result.bodyText, JSON.stringify(link));
+});
+
+test('createSplitLink sends recipients as ONE form field holding the JSON array', async () => {
+  const client = createSecPaidClient({ baseUrl: server.url, token });
+  const recipients = [{ token: 'receivera', share: 50 }];
+  await client.createSplitLink({ amount: 80.5, recipients, split_type: 'normal', cancellable: false });
+  const params = new URLSearchParams(server.last().body);
+  assert.deepEqual([...params.keys()], ['amount', 'recipients', 'split_type', 'cancellable']);
+  assert.equal(params.get('amount'), '80.5');
+  assert.equal(params.get('recipients'), '[{"token":"receivera","share":50}]');
+  assert.equal(params.get('cancellable'), 'false');
+  // Which fields are JSON text comes from the spec's `encoding`, so even a (wrong) string is JSON-quoted.
+  await client.call('createSplitLink', { amount: 1, recipients: 'x' as never });
+  assert.equal(server.last().body, 'amount=1&recipients=%22x%22');
+});
+
+test('bodyFormat json sends JSON, per client and per call', async () => {
+  const jsonClient = createSecPaidClient({ baseUrl: server.url, token, bodyFormat: 'json' });
+  await jsonClient.createSplitLink({ amount: 10, recipients: [{ token: 'receivera', share: 5 }] });
+  assert.equal(server.last().headers['content-type'], 'application/json');
+  assert.deepEqual(JSON.parse(server.last().body), {
+    amount: 10,
+    recipients: [{ token: 'receivera', share: 5 }],
+  });
+  const formClient = createSecPaidClient({ baseUrl: server.url, token });
+  await formClient.deleteLink({ link_id: 7 }, { bodyFormat: 'json' });
+  assert.equal(server.last().body, '{"link_id":7}');
+  assert.equal(server.last().headers['content-type'], 'application/json');
+});
+
+test('an optional body may be left out: no body, no content type', async () => {
+  const client = createSecPaidClient({ baseUrl: server.url, token });
+  await client.getMyUnusedLinks();
+  assert.equal(server.last().body, '');
+  assert.equal(server.last().headers['content-type'], undefined);
+});
+
+test('status decides success: only 200 is ok; 201 is UserNotFound; undocumented codes are set apart', async () => {
+  const client = createSecPaidClient({ baseUrl: server.url, token });
+  const cases = [
+    { status: 201, error: 'UserNotFound', documented: true },
+    { status: 400, error: 'InvalidParameters', documented: true },
+    { status: 404, error: 'NotFound', documented: false }, // createLink documents no 404
+    { status: 500, error: 'InternalServerError', documented: true },
+    { status: 418, error: 'InvalidParameters', documented: false },
+  ];
+  for (const { status, error, documented } of cases) {
+    server.setReply(jsonReply(status, errorBody(error)));
+    const result = await client.createLink({ amount: 1 });
+    assert.equal(result.ok, false, `status ${status}`);
+    assert.equal(result.status, status);
+    assert.equal(result.documented, documented, `status ${status}`);
+    assert.deepEqual(result.body, errorBody(error));
+  }
+  server.setReply(jsonReply(404, errorBody('NotFound')));
+  const deleted = await client.deleteLink({ link_id: 1 });
+  assert.ok(!deleted.ok && deleted.documented && deleted.body.error === 'NotFound');
+  server.setReply({ status: 200, body: '<html>oops</html>' });
+  const html = await client.createLink({ amount: 1 });
+  assert.deepEqual([html.ok, html.documented, html.body], [false, false, '<html>oops</html>']);
+  server.setReply(jsonReply(429, errorBody('TooManyRequests')));
+  const limited = await client.createLink({ amount: 1 });
+  assert.equal(limited.headers.get('content-type'), 'application/json');
+});
+
+test('onExchange records the call with the token redacted', async () => {
+  const echo = { ...errorBody('UserNotFound'), errorMessage: `no user for ${token}` };
+  server.setReply(jsonReply(201, echo));
+  const exchanges: SecPaidExchange[] = [];
+  const client = createSecPaidClient({
+    baseUrl: server.url,
+    token,
+    onExchange: (e) => void exchanges.push(e),
+  });
+  const result = await client.createLink({ amount: 100, recipient_note: 'x' });
+  assert.equal(exchanges.length, 1);
+  const [exchange] = exchanges;
+  assert.equal(exchange?.operationId, 'createLink');
+  assert.deepEqual(exchange?.request.method, 'POST');
+  assert.equal(exchange?.request.url, `${server.url}/api/v2/createLink`);
+  assert.equal(exchange?.request.headers.token, '[REDACTED]');
+  assert.equal(exchange?.request.headers['content-type'], 'application/x-www-form-urlencoded');
+  assert.equal(exchange?.request.body, 'amount=100&recipient_note=x');
+  assert.equal(exchange?.response?.status, 201);
+  assert.equal(exchange?.response?.body, JSON.stringify(echo).replace(token, '[REDACTED]'));
+  assert.ok((exchange?.durationMs ?? -1) >= 0);
+  assert.ok(!JSON.stringify(exchanges).includes(token));
+  assert.equal(result.bodyText, JSON.stringify(echo), 'the result itself keeps the exact body');
+});
+
+test('inspect, toString and JSON of the client never show the token', () => {
+  const client = createSecPaidClient({ baseUrl: server.url, token });
+  // `{ ...client }` shows every enumerable property, bypassing the custom inspect/toJSON/toString.
+  const views = [inspect(client, { showHidden: true, depth: 5 }), inspect({ ...client }), String(client)];
+  for (const text of [...views, JSON.stringify(client)]) {
+    assert.ok(!text.includes(token), text);
+    assert.ok(text.includes(server.url), text);
+  }
+});
+
+test('per-call headers override or remove the token (for 401 tests)', async () => {
+  const client = createSecPaidClient({ baseUrl: server.url, token });
+  await client.createLink({ amount: 1 }, { headers: { token: null } });
+  assert.equal(server.last().headers.token, undefined);
+  await client.createLink({ amount: 1 }, { headers: { token: '' } });
+  assert.equal(server.last().headers.token, '');
+});
+
+test('callRaw sends the body untouched, without a content type unless given', async () => {
+  const client = createSecPaidClient({ baseUrl: server.url, token });
+  server.setReply(jsonReply(400, errorBody('InvalidParameters')));
+  const result = await client.callRaw('createLink', { body: 'amount=1e3&amount=2' });
+  assert.equal(server.last().body, 'amount=1e3&amount=2');
+  assert.equal(server.last().headers['content-type'], undefined);
+  assert.equal(result.status, 400);
+  await client.callRaw('createLink', { body: '{"amount":', contentType: 'application/json' });
+  assert.equal(server.last().headers['content-type'], 'application/json');
+});
+
+test('a refused connection is a clear SecPaidRequestError without the token', async () => {
+  const port = await closedPort();
+  const exchanges: SecPaidExchange[] = [];
+  const client = createSecPaidClient({
+    baseUrl: `http://127.0.0.1:${port}`,
+    token,
+    onExchange: (e) => void exchanges.push(e),
+  });
+  const error = await client.createLink({ amount: 1 }).then(
+    () => assert.fail('expected a refused connection'),
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof SecPaidRequestError);
+  assert.equal(error.code, 'ECONNREFUSED');
+  assert.match(
+    error.message,
+    new RegExp(`createLink: POST http://127.0.0.1:${port}/api/v2/createLink failed`),
+  );
+  assert.ok(!inspect(error, { showHidden: true, depth: 10 }).includes(token));
+  assert.equal(exchanges[0]?.response, null);
+  assert.match(exchanges[0]?.error ?? '', /ECONNREFUSED/);
+  assert.ok(!JSON.stringify(exchanges).includes(token));
+});
+
+test('a server that does not answer in time gives a TIMEOUT error', async () => {
+  server.setReply({ ...jsonReply(200, link), delayMs: 5_000 });
+  const client = createSecPaidClient({ baseUrl: server.url, token, timeoutMs: 150 });
+  await assert.rejects(client.getMyUsedLinks({ limit: 1 }), (error: unknown) => {
+    assert.ok(error instanceof SecPaidRequestError);
+    assert.equal(error.code, 'TIMEOUT');
+    assert.match(error.message, /no response within 150 ms/);
+    return true;
+  });
+});
+
+test('a baseUrl that is not http(s) is refused up front', () => {
+  assert.throws(() => createSecPaidClient({ baseUrl: 'ftp://127.0.0.1', token }), /must be http\(s\)/);
+  assert.throws(() => createSecPaidClient({ baseUrl: 'not a url', token }), TypeError);
+});
