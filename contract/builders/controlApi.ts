@@ -1,0 +1,79 @@
+/**
+ * A small client of the sandbox control API (spec/sandbox.yaml): make tenants, pay or cancel links,
+ * run payouts, arm faults. Every call may be observed (the contract harness logs it, redacted);
+ * a refused call throws with the server's answer, since a test cannot go on without it.
+ */
+import type { components } from '../../generated/sandbox.d.ts';
+
+type Schemas = components['schemas'];
+export type Tenant = Schemas['Tenant'];
+export type LinkState = Schemas['LinkState'];
+export type FaultRequest = Schemas['FaultRequest'];
+export type PayoutRun = {
+  date: string;
+  payouts: { payout_id: string; user_id: string; transaction_id: string; pay_ins: number }[];
+};
+
+export interface ControlCall {
+  method: string;
+  url: string;
+  requestBody?: string;
+  status?: number;
+  responseBody?: string;
+  error?: string;
+  ms: number;
+}
+
+export interface ControlApi {
+  createTenant(options?: Schemas['TenantRequest']): Promise<Tenant>;
+  payLink(linkId: number): Promise<LinkState>;
+  cancelLink(linkId: number): Promise<LinkState>;
+  runPayouts(date?: string): Promise<PayoutRun>;
+  injectFault(fault: FaultRequest): Promise<void>;
+  clearFaults(): Promise<void>;
+}
+
+export function controlApi(baseUrl: string, observe: (call: ControlCall) => void = () => {}): ControlApi {
+  async function call<T>(method: string, path: string, body?: object): Promise<T> {
+    const url = new URL(path, baseUrl).toString();
+    const requestBody = body ? JSON.stringify(body) : undefined;
+    const started = Date.now();
+    try {
+      const response = await fetch(url, {
+        method,
+        headers: requestBody ? { 'content-type': 'application/json' } : {},
+        body: requestBody,
+        signal: AbortSignal.timeout(10_000),
+      });
+      const text = await response.text();
+      observe({
+        method,
+        url,
+        requestBody,
+        status: response.status,
+        responseBody: text,
+        ms: Date.now() - started,
+      });
+      if (response.status !== 200)
+        throw new Error(`control API ${method} ${path} answered ${response.status}: ${text}`);
+      return (JSON.parse(text) as { data: T }).data;
+    } catch (error) {
+      if (!(error instanceof Error && error.message.startsWith('control API'))) {
+        observe({ method, url, requestBody, error: String(error), ms: Date.now() - started });
+      }
+      throw error;
+    }
+  }
+  return {
+    createTenant: (options = {}) => call('POST', '/sandbox/tenants', options),
+    payLink: (linkId) => call('POST', `/sandbox/links/${linkId}/pay`),
+    cancelLink: (linkId) => call('POST', `/sandbox/links/${linkId}/cancel`),
+    runPayouts: (date) => call('POST', '/sandbox/payouts/run', date ? { date } : {}),
+    injectFault: async (fault) => {
+      await call('POST', '/sandbox/faults', fault);
+    },
+    clearFaults: async () => {
+      await call('DELETE', '/sandbox/faults');
+    },
+  };
+}

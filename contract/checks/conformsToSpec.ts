@@ -1,0 +1,56 @@
+/**
+ * The one verdict every response of the suite gets: all named checks run, their failures listed
+ * together, and the drift (unknown fields) collected beside them as warnings.
+ */
+import { operations } from '../../core/spec.ts';
+import { contentTypeConformance } from './contentTypeConformance.ts';
+import { unknownFields } from './drift.ts';
+import { envelopeStatusAgreement } from './envelopeStatusAgreement.ts';
+import { headerConformance } from './headerConformance.ts';
+import { linkConsistency } from './linkConsistency.ts';
+import { moneyArithmetic } from './moneyArithmetic.ts';
+import { responseSchemaConformance } from './responseSchemaConformance.ts';
+import { statusAsIntended, statusCodeConformance } from './statusCodeConformance.ts';
+import type { Check, CheckFailure, Exchange } from './types.ts';
+
+export const checks: readonly Check[] = [
+  statusAsIntended,
+  statusCodeConformance,
+  contentTypeConformance,
+  responseSchemaConformance,
+  envelopeStatusAgreement,
+  headerConformance,
+  linkConsistency,
+  moneyArithmetic,
+];
+
+export interface Verdict {
+  failures: CheckFailure[];
+  drift: string[];
+}
+
+export function conformsToSpec(exchange: Exchange): Verdict {
+  const failures = checks.flatMap((check) =>
+    check.run(exchange).map((message) => ({ check: check.name, message })),
+  );
+  const schema = operations[exchange.operationId].responseSchema(exchange.status);
+  const drift = exchange.bodyIsJson ? unknownFields(schema, exchange.body) : [];
+  return { failures, drift };
+}
+
+/** Reads a raw response into an Exchange (the body is parsed whatever the content type says). */
+export function toExchange(
+  operationId: Exchange['operationId'],
+  response: { status: number; headers: Exchange['headers']; bodyText: string },
+  expectedStatus?: number,
+): Exchange {
+  let body: unknown;
+  let bodyIsJson = false;
+  try {
+    body = JSON.parse(response.bodyText);
+    bodyIsJson = true;
+  } catch {
+    body = undefined;
+  }
+  return { operationId, expectedStatus, ...response, body, bodyIsJson };
+}

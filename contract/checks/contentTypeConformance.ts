@@ -1,0 +1,17 @@
+/** The response's media type must be one the spec documents for that status (application/json). */
+import { documentedMediaTypes } from './documented.ts';
+import { type Check, headerValue } from './types.ts';
+
+export const contentTypeConformance: Check = {
+  name: 'contentTypeConformance',
+  run: (ex) => {
+    const received = headerValue(ex.headers, 'content-type');
+    const mediaType = received?.split(';')[0]?.trim().toLowerCase();
+    // Undocumented statuses are statusCodeConformance's finding; every answer of this API is JSON.
+    const documented = documentedMediaTypes(ex.operationId, ex.status);
+    const allowed = documented.length > 0 ? documented : ['application/json'];
+    return mediaType && allowed.includes(mediaType)
+      ? []
+      : [`received content-type ${received ?? '(none)'} / documented: ${allowed.join(' or ')}`];
+  },
+};

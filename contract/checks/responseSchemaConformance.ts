@@ -1,0 +1,67 @@
+/**
+ * The body must be JSON and valid against the schema of the operation and status (ajv 2020 with
+ * formats, every error listed). Each error names the place, what was received there and what the
+ * spec documents, so one run says everything that is wrong with a body.
+ */
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import { responseValidator } from '../../core/validators.ts';
+import { type Check, excerpt } from './types.ts';
+
+const maxMessages = 12;
+
+function valueAt(body: unknown, pointer: string): unknown {
+  let value = body;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+function documented(error: ErrorObject): string {
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return 'required';
+    case 'const':
+      return JSON.stringify(p.allowedValue);
+    case 'enum':
+      return `one of ${JSON.stringify(p.allowedValues)}`;
+    case 'type':
+      return `type ${String(p.type)}`;
+    case 'pattern':
+      return `text matching ${String(p.pattern)}`;
+    case 'format':
+      return `format ${String(p.format)}`;
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+export function describeSchemaError(error: ErrorObject, body: unknown): string {
+  const where = error.instancePath ? error.instancePath.slice(1) : '(body)';
+  if (error.keyword === 'required') {
+    const missing = String((error.params as { missingProperty?: unknown }).missingProperty);
+    return `${where === '(body)' ? missing : `${where}/${missing}`}: received nothing / documented: required`;
+  }
+  const value = valueAt(body, error.instancePath);
+  return `${where}: received ${value === undefined ? 'nothing' : excerpt(JSON.stringify(value), 80)} / documented: ${documented(error)}`;
+}
+
+export const responseSchemaConformance: Check = {
+  name: 'responseSchemaConformance',
+  run: (ex) => {
+    const validate = responseValidator(ex.operationId, ex.status);
+    // An undocumented status has no schema: statusCodeConformance reports it.
+    if (!validate) return [];
+    if (!ex.bodyIsJson)
+      return [`received a body that is not JSON: ${excerpt(ex.bodyText)} / documented: a JSON body`];
+    if (validate(ex.body)) return [];
+    const messages = [...new Set((validate.errors ?? []).map((e) => describeSchemaError(e, ex.body)))];
+    const shown = messages.slice(0, maxMessages);
+    if (messages.length > shown.length)
+      shown.push(`… and ${messages.length - shown.length} more schema errors`);
+    return shown.map((m) => `${ex.operationId} ${ex.status} schema: ${m}`);
+  },
+};

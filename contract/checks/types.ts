@@ -1,0 +1,45 @@
+/**
+ * What every contract check sees: one HTTP exchange, already read, with the operation it was meant
+ * for and the status the test provoked on purpose. Checks are small named functions returning the
+ * failures they found, each message "received … / documented …" so the server can be fixed from it.
+ */
+import type { OperationId } from '../../core/spec.ts';
+
+export interface Exchange {
+  operationId: OperationId;
+  /** The status the test set out to provoke; absent when any documented status will do. */
+  expectedStatus?: number;
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  bodyText: string;
+  /** The parsed body, when `bodyText` is JSON (whatever the content type claims). */
+  body?: unknown;
+  bodyIsJson: boolean;
+}
+
+export interface Check {
+  name: string;
+  run(exchange: Exchange): string[];
+}
+
+export interface CheckFailure {
+  check: string;
+  message: string;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A short, single-line rendering of a value or body for messages. */
+export function excerpt(value: unknown, max = 240): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (text === undefined) return String(value);
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > max ? `${line.slice(0, max)}… (${line.length} chars)` : line;
+}
+
+export function headerValue(headers: Exchange['headers'], name: string): string | undefined {
+  const value = headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(', ') : value;
+}

@@ -1,0 +1,39 @@
+/**
+ * `npm run contract [-- options]`: the contract suite against the embedded sandbox, a URL or (later)
+ * a container image. Exit code 0 only when every test that ran conformed and the coverage gate
+ * passed; 1 when not; 2 when the run could not start (bad options, refused or unreachable target).
+ */
+import { parseArgs, usage } from './runner/args.ts';
+import { runContract } from './runner/runContract.ts';
+
+async function main(): Promise<number> {
+  let options: ReturnType<typeof parseArgs>;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  if ('help' in options) {
+    console.log(usage);
+    return 0;
+  }
+  // Ctrl-C stops the suites but still cleans up the run's links and writes the reports; twice quits.
+  const stop = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`${signal}: stopping the suites, then cleaning up (again to quit at once)`);
+      stop.abort();
+      process.once(signal, () => process.exit(130));
+    });
+  }
+  try {
+    const result = await runContract({ ...options, signal: stop.signal });
+    return result.ok ? 0 : 1;
+  } catch (error) {
+    console.error(`contract run could not run: ${(error as Error).message}`);
+    return 2;
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,69 @@
+/**
+ * `npm run contract:container`: builds the sandbox image from sandbox/Dockerfile, starts it with
+ * testcontainers and runs the whole contract suite against it; the container is always removed.
+ *
+ *   npm run contract:container [-- --tag secpaid-sandbox:local] [--base-image IMAGE]
+ *       [--broken-mode delete-noop] [--image-startup-timeout 60s] [--reports reports] [--only createLink,...]
+ *
+ * --broken-mode bakes one of sandbox/broken/modes.ts into the container (SANDBOX_BROKEN_MODE):
+ * the run must then fail. Exit codes: 0 passed, 1 the suite failed, 2 the run could not start.
+ */
+import { parseArgs } from 'node:util';
+import { type OperationId, operationIds } from '../../core/spec.ts';
+import { runContract } from '../runner/runContract.ts';
+import { buildSandboxImage, defaultSandboxImage } from './buildImage.ts';
+import { detectEngine } from './engine.ts';
+
+const { values } = parseArgs({
+  options: {
+    tag: { type: 'string', default: defaultSandboxImage },
+    'base-image': { type: 'string' },
+    'broken-mode': { type: 'string' },
+    'image-startup-timeout': { type: 'string', default: '60s' },
+    reports: { type: 'string', default: 'reports' },
+    only: { type: 'string' },
+  },
+});
+
+async function main(): Promise<number> {
+  const engine = detectEngine();
+  if (!engine.available) {
+    console.error(
+      `contract:container needs a Docker engine: ${engine.reason}. Run scripts/docker-setup.sh first.`,
+    );
+    return 2;
+  }
+  const only = values.only?.split(',').map((name) => name.trim());
+  const unknown = only?.filter((name) => !(operationIds as readonly string[]).includes(name)) ?? [];
+  if (unknown.length > 0) {
+    console.error(`--only: unknown operation ${unknown.join(', ')}; known: ${operationIds.join(', ')}`);
+    return 2;
+  }
+  const built = await buildSandboxImage({ tag: values.tag, baseImage: values['base-image'] });
+  console.log(
+    `built ${built.imageName} (${built.imageId.slice(0, 19)}) on ${built.baseImage} in ` +
+      `${built.bundleMs + built.buildMs} ms; engine ${engine.serverVersion}, ${engine.networkMode} network`,
+  );
+  const brokenMode = values['broken-mode'];
+  try {
+    // runContract starts the container, names it in every report and always stops it.
+    const result = await runContract({
+      target: {
+        kind: 'image',
+        image: built.imageName,
+        imageArgs: {
+          'image-env': brokenMode ? [`SANDBOX_BROKEN_MODE=${brokenMode}`] : [],
+          'image-startup-timeout': values['image-startup-timeout'],
+        },
+      },
+      reportsDir: values.reports,
+      ...(only ? { only: only as OperationId[] } : {}),
+    });
+    return result.ok ? 0 : 1;
+  } catch (error) {
+    console.error(`contract run could not run: ${(error as Error).message}`);
+    return 2;
+  }
+}
+
+process.exitCode = await main();

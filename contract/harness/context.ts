@@ -1,0 +1,40 @@
+/**
+ * What a suite process knows about its run, handed over by the runner as a JSON file (mode 0600,
+ * since it may hold API keys) named in SECPAID_CONTRACT_CONTEXT: the target, its capabilities, the
+ * run id for notes, and the private directory where observations go.
+ */
+import { readFileSync } from 'node:fs';
+import type { OperationId } from '../../core/spec.ts';
+import { setRunId } from '../builders/notes.ts';
+import type { TargetTokens } from '../target/types.ts';
+
+export const contextEnvVar = 'SECPAID_CONTRACT_CONTEXT';
+
+export interface ContractContext {
+  runId: string;
+  baseUrl: string;
+  targetDescription: string;
+  /** The target offers the sandbox control API. */
+  control: boolean;
+  readOnly: boolean;
+  /** API keys from the environment; only used when there is no control API. */
+  tokens: TargetTokens;
+  /** Directory (mode 0700) for this run's observation, request and secret files. */
+  privateDir: string;
+  operations: OperationId[];
+}
+
+let cached: ContractContext | undefined;
+
+export function contractContext(): ContractContext {
+  if (cached) return cached;
+  const file = process.env[contextEnvVar];
+  if (!file) {
+    throw new Error(
+      `${contextEnvVar} is not set: contract suites run through \`npm run contract\`, not on their own`,
+    );
+  }
+  cached = JSON.parse(readFileSync(file, 'utf8')) as ContractContext;
+  setRunId(cached.runId);
+  return cached;
+}

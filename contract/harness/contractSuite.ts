@@ -1,0 +1,79 @@
+/**
+ * `const suite = contractSuite('createLink')` and `suite.test('400 InvalidParameters when amount is
+ * 0', fn)`: node:test tests whose title starts with the status they provoke. A test declares what it
+ * needs from the target; when the target lacks it, the test is skipped with the reason, and the
+ * coverage matrix records that status as "not provokable on this target: <reason>". A test that
+ * fails marks its status cell failed, whatever the response checks said.
+ */
+import { test } from 'node:test';
+import type { OperationId } from '../../core/spec.ts';
+import { contractContext } from './context.ts';
+import { currentTest } from './currentTest.ts';
+import { recordObservation } from './recorder.ts';
+
+export type Need = 'writes' | 'control' | 'secondAccount' | 'recipient';
+
+export interface TestOptions {
+  needs?: Need[];
+  /** What the test needs, said first in the skip reason ("needs fault injection"). */
+  because?: string;
+}
+
+function missingReason(need: Need): string | undefined {
+  const context = contractContext();
+  switch (need) {
+    case 'writes':
+      return context.readOnly ? 'read-only run: this test would create links' : undefined;
+    case 'control':
+      return context.control ? undefined : 'the target offers no sandbox control API (/sandbox/*)';
+    case 'secondAccount':
+      return context.control || context.tokens.b
+        ? undefined
+        : 'a second account is needed: set SECPAID_TOKEN_B';
+    case 'recipient':
+      return context.control || context.tokens.recipient
+        ? undefined
+        : "another account's recipient token is needed: set SECPAID_RECIPIENT_TOKEN";
+  }
+}
+
+export function statusOfTitle(title: string): number {
+  const match = /^([1-5][0-9]{2}) /.exec(title);
+  if (!match) throw new Error(`a contract test title starts with the status it provokes: "${title}"`);
+  return Number(match[1]);
+}
+
+export function contractSuite(operationId: OperationId) {
+  contractContext(); // sets the run id before any builder writes a note
+  return {
+    test(
+      title: string,
+      optionsOrFn: TestOptions | (() => Promise<void>),
+      maybeFn?: () => Promise<void>,
+    ): void {
+      const options = typeof optionsOrFn === 'function' ? {} : optionsOrFn;
+      const fn = typeof optionsOrFn === 'function' ? optionsOrFn : maybeFn!;
+      const status = statusOfTitle(title);
+      const missing = (options.needs ?? []).map(missingReason).filter((r): r is string => r !== undefined);
+      if (missing.length > 0) {
+        const reason = [options.because, ...missing].filter(Boolean).join('; ');
+        recordObservation({ kind: 'notProvokable', operationId, status, test: title, reason });
+        test(title, { skip: `not provokable on this target: ${reason}` }, () => {});
+        return;
+      }
+      test(title, () =>
+        currentTest.run({ title, operationId }, async () => {
+          try {
+            await fn();
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            recordObservation({ kind: 'testFailed', operationId, status, test: title, message });
+            throw error;
+          }
+        }),
+      );
+    },
+  };
+}
+
+export type ContractSuite = ReturnType<typeof contractSuite>;

@@ -1,0 +1,13 @@
+/**
+ * Which test is running, without passing it through every helper: the expect handler and the
+ * request log read it to attribute observations and log lines to a test title.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { OperationId } from '../../core/spec.ts';
+
+export interface RunningTest {
+  title: string;
+  operationId: OperationId;
+}
+
+export const currentTest = new AsyncLocalStorage<RunningTest>();

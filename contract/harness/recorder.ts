@@ -1,0 +1,30 @@
+/**
+ * Appends this process's observations, request records and learned secrets to the run's private
+ * directory, one JSON object a line. Synchronous appends: a suite process that dies mid-test still
+ * leaves everything it saw, and the runner (which reads after the run) needs no locking.
+ */
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type Observation,
+  privateFiles,
+  type RequestRecord,
+  type SecretRecord,
+} from '../reporting/observations.ts';
+import { contractContext } from './context.ts';
+
+function append(file: string, value: unknown): void {
+  appendFileSync(join(contractContext().privateDir, file), `${JSON.stringify(value)}\n`, { mode: 0o600 });
+}
+
+export function recordObservation(observation: Observation): void {
+  append(privateFiles.observations(process.pid), observation);
+}
+
+export function recordRequest(record: RequestRecord): void {
+  append(privateFiles.requests(process.pid), record);
+}
+
+export function recordSecret(secret: SecretRecord): void {
+  append(privateFiles.secrets, secret);
+}

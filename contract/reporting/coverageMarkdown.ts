@@ -1,0 +1,74 @@
+/** Renders the coverage matrix as the markdown table of reports/coverage.md (and the console). */
+import type { Coverage, CoverageCell } from './coverage.ts';
+
+const symbol: Record<CoverageCell['state'], string> = {
+  valid: '✔',
+  failed: '✘',
+  notProvokable: '–',
+  missing: 'MISSING',
+};
+
+function cellText(cell: CoverageCell | undefined): string {
+  if (!cell) return ' ';
+  if (cell.state === 'valid') return `✔ ${cell.valid}`;
+  if (cell.state === 'failed') return `✘ ${cell.failed}`;
+  return symbol[cell.state];
+}
+
+/** Not-provokable cells grouped by status and reason: "403 on createLink, deleteLink: needs …". */
+export function notProvokableLines(coverage: Coverage): string[] {
+  const groups = new Map<string, string[]>();
+  for (const c of coverage.cells.filter((cell) => cell.state === 'notProvokable')) {
+    const key = `${c.status}\u0000${c.reasons.join('; ')}`;
+    groups.set(key, [...(groups.get(key) ?? []), c.operationId]);
+  }
+  const all = new Set(coverage.cells.map((c) => c.operationId)).size;
+  return [...groups].map(([key, ops]) => {
+    const [status, reason] = key.split('\u0000');
+    const where = ops.length === all && all > 1 ? 'every operation of the run' : ops.join(', ');
+    return `${status} on ${where}: ${reason}`;
+  });
+}
+
+export function coverageTable(coverage: Coverage): string {
+  const statuses = [...new Set(coverage.cells.map((c) => c.status))].sort((a, b) => a - b);
+  const operations = [...new Set(coverage.cells.map((c) => c.operationId))];
+  const lines = [`| operation | ${statuses.join(' | ')} |`, `|---|${statuses.map(() => '---').join('|')}|`];
+  for (const op of operations) {
+    const row = statuses.map((s) =>
+      cellText(coverage.cells.find((c) => c.operationId === op && c.status === s)),
+    );
+    lines.push(`| ${op} | ${row.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+export function coverageMarkdown(coverage: Coverage, heading: string): string {
+  const out = [
+    `# Contract coverage: ${heading}`,
+    '',
+    'Operation × documented status. ✔ n = seen and valid n times; ✘ n = n failures (responses or tests);',
+    '– = not provokable on this target (reason below); MISSING = never exercised (fails the gate); blank = not documented.',
+    '',
+    coverageTable(coverage),
+    '',
+    `Gate: ${coverage.gate.ok ? 'PASSED' : 'FAILED'}`,
+  ];
+  if (coverage.gate.missing.length) out.push(`- never exercised: ${coverage.gate.missing.join(', ')}`);
+  if (coverage.gate.failed.length) out.push(`- failed: ${coverage.gate.failed.join(', ')}`);
+  const notProvokable = notProvokableLines(coverage);
+  if (notProvokable.length) {
+    out.push('', '## Not provokable on this target', '');
+    for (const line of notProvokable) out.push(`- ${line}`);
+  }
+  const failed = coverage.cells.filter((c) => c.problems.length > 0);
+  if (failed.length) {
+    out.push('', '## Failures', '');
+    for (const c of failed) for (const p of c.problems) out.push(`- ${c.operationId} ${c.status}: ${p}`);
+  }
+  if (coverage.undocumented.length) {
+    out.push('', '## Undocumented statuses received', '');
+    for (const u of coverage.undocumented) out.push(`- ${u.operationId} answered ${u.status} (${u.count}×)`);
+  }
+  return `${out.join('\n')}\n`;
+}

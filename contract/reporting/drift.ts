@@ -1,0 +1,50 @@
+/**
+ * The drift report: every response field the spec does not know, per operation and status, with
+ * how often it was seen and one test that saw it. Warnings only; the spec lets extra fields through.
+ */
+import type { OperationId } from '../../core/spec.ts';
+import type { Observation } from './observations.ts';
+
+export interface DriftEntry {
+  operationId: OperationId;
+  status: number;
+  path: string;
+  count: number;
+  example: string;
+}
+
+export function collectDrift(observations: Observation[]): DriftEntry[] {
+  const entries = new Map<string, DriftEntry>();
+  for (const o of observations) {
+    if (o.kind !== 'response') continue;
+    for (const path of o.drift) {
+      const key = `${o.operationId} ${o.status} ${path}`;
+      const entry = entries.get(key) ?? {
+        operationId: o.operationId,
+        status: o.status,
+        path,
+        count: 0,
+        example: o.test ?? '',
+      };
+      entry.count += 1;
+      entries.set(key, entry);
+    }
+  }
+  return [...entries.values()].sort(
+    (a, b) =>
+      a.operationId.localeCompare(b.operationId) || a.status - b.status || a.path.localeCompare(b.path),
+  );
+}
+
+export function driftMarkdown(drift: DriftEntry[], heading: string): string {
+  const out = [`# Drift: response fields the spec does not know (${heading})`, ''];
+  if (drift.length === 0) {
+    out.push('None: every response field is documented.');
+  } else {
+    out.push('Warnings, not failures. Document these fields in `spec/` or stop sending them.', '');
+    out.push('| operation | status | field | seen | e.g. in test |', '|---|---|---|---|---|');
+    for (const d of drift)
+      out.push(`| ${d.operationId} | ${d.status} | \`${d.path}\` | ${d.count} | ${d.example} |`);
+  }
+  return `${out.join('\n')}\n`;
+}

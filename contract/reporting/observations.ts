@@ -1,0 +1,48 @@
+/**
+ * What suite processes tell the runner, one JSON object a line: every checked response, every
+ * status a skipped test could not provoke (and why), every failed test, every request made. The
+ * lines are written to the run's private directory (they may hold raw bodies, hence secrets) and
+ * only reach `reports/` aggregated and redacted.
+ */
+
+import type { OperationId } from '../../core/spec.ts';
+import type { CheckFailure } from '../checks/types.ts';
+
+export type Observation =
+  | {
+      kind: 'response';
+      operationId: OperationId;
+      status: number;
+      expectedStatus?: number;
+      test?: string;
+      failures: CheckFailure[];
+      drift: string[];
+    }
+  | { kind: 'notProvokable'; operationId: OperationId; status: number; test: string; reason: string }
+  | { kind: 'testFailed'; operationId: OperationId; status: number; test: string; message: string };
+
+export interface RequestRecord {
+  at: string;
+  test?: string;
+  method: string;
+  url: string;
+  requestHeaders: Record<string, string>;
+  requestBody?: string;
+  status?: number;
+  responseHeaders?: Record<string, string>;
+  responseBody?: string;
+  error?: string;
+  ms: number;
+}
+
+/** Every secret a suite process learned (tenant tokens): the runner redacts them from every report. */
+export interface SecretRecord {
+  token: string;
+  recipientToken?: string;
+}
+
+export const privateFiles = {
+  observations: (pid: number) => `observations-${pid}.jsonl`,
+  requests: (pid: number) => `requests-${pid}.jsonl`,
+  secrets: 'secrets.jsonl',
+} as const;

@@ -1,0 +1,94 @@
+/**
+ * The command line of `npm run contract`:
+ *   --base-url URL        test a running server instead of the embedded sandbox
+ *   --env-tokens          with --base-url: act only as SECPAID_TOKEN(_B), even if the server offers
+ *                         the sandbox control API (rehearses a real-server run against a sandbox)
+ *   --image NAME[:TAG]    start this image with testcontainers and test it; with it:
+ *     --image-port N          the port the image listens on (default: it honours PORT, like the sandbox)
+ *     --image-env KEY=VALUE   environment of the container (repeatable)
+ *     --image-wait SPEC       readiness: http:/<path> (default http:/sandbox/health) or log:<regex>
+ *     --image-startup-timeout 60s
+ *   --read-only           create nothing: only list operations and authentication checks
+ *   --allow-production    permit app.secpaid.com (only together with --read-only)
+ *   --only op1,op2        run the suites of these operations only
+ *   --reports DIR         where reports go (default reports/)
+ */
+import { type OperationId, operationIds } from '../../core/spec.ts';
+import type { ImageArgs } from '../container/imageOptions.ts';
+import type { RunOptions } from './runContract.ts';
+
+export const usage = `usage: npm run contract -- [--base-url URL [--env-tokens] | --image NAME[:TAG] [--image-port N] [--image-env K=V]... [--image-wait http:/path|log:regex]] [--read-only] [--allow-production]
+                             [--only ${operationIds.slice(0, 2).join(',')},...] [--reports DIR]`;
+
+export function parseArgs(argv: string[]): RunOptions | { help: true } {
+  const options: RunOptions = { target: { kind: 'embedded' } };
+  let baseUrl: string | undefined;
+  let image: string | undefined;
+  let envTokens = false;
+  const imageArgs: Omit<ImageArgs, 'image'> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value\n${usage}`);
+      return v;
+    };
+    switch (flag) {
+      case '--help':
+      case '-h':
+        return { help: true };
+      case '--base-url':
+        baseUrl = value();
+        new URL(baseUrl); // throws on a malformed URL before anything runs
+        break;
+      case '--env-tokens':
+        envTokens = true;
+        break;
+      case '--image':
+        image = value();
+        break;
+      case '--image-port':
+      case '--image-wait':
+      case '--image-startup-timeout':
+        imageArgs[flag.slice(2) as 'image-port' | 'image-wait' | 'image-startup-timeout'] = value();
+        break;
+      case '--image-env':
+        imageArgs['image-env'] = [...(imageArgs['image-env'] ?? []), value()];
+        break;
+      case '--read-only':
+        options.readOnly = true;
+        break;
+      case '--allow-production':
+        options.allowProduction = true;
+        break;
+      case '--only': {
+        const names = value()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        const unknown = names.filter((n) => !(operationIds as readonly string[]).includes(n));
+        if (unknown.length)
+          throw new Error(
+            `--only: unknown operation ${unknown.join(', ')}; known: ${operationIds.join(', ')}`,
+          );
+        options.only = names as OperationId[];
+        break;
+      }
+      case '--reports':
+        options.reportsDir = value();
+        break;
+      default:
+        throw new Error(`unknown option ${arg}\n${usage}`);
+    }
+  }
+  if (baseUrl && image) throw new Error('give --base-url or --image, not both');
+  if (envTokens && !baseUrl) throw new Error('--env-tokens goes with --base-url');
+  if (baseUrl) options.target = { kind: 'url', baseUrl, ...(envTokens ? { useControlApi: false } : {}) };
+  if (!image && Object.keys(imageArgs).length > 0) throw new Error('--image-* options go with --image');
+  if (image) options.target = { kind: 'image', image, imageArgs };
+  return options;
+}

@@ -1,0 +1,101 @@
+/**
+ * After the suites and the cleanup: read what the suite processes observed, compute the coverage
+ * matrix and the drift, decide pass/fail, write the reports and print the summary, all redacted.
+ */
+import { resolve } from 'node:path';
+import type { OperationId } from '../../core/spec.ts';
+import { type Coverage, computeCoverage } from '../reporting/coverage.ts';
+import { collectDrift, type DriftEntry } from '../reporting/drift.ts';
+import type { TestResult } from '../reporting/junit.ts';
+import type { RequestRecord } from '../reporting/observations.ts';
+import { makeRedactor } from '../reporting/redact.ts';
+import type { Target } from '../target/types.ts';
+import type { CleanupResult } from './cleanup.ts';
+import type { SuiteRun } from './executeSuites.ts';
+import { type PrivateDir, readPrivate } from './privateDir.ts';
+import { summaryText } from './summary.ts';
+import { writeReports } from './writeReports.ts';
+
+export interface RunResult {
+  ok: boolean;
+  runId: string;
+  target: string;
+  durationMs: number;
+  results: TestResult[];
+  failures: TestResult[];
+  coverage: Coverage;
+  drift: DriftEntry[];
+  cleanup: CleanupResult;
+  reports: Record<string, string>;
+}
+
+export interface RunFacts {
+  runId: string;
+  target: Target;
+  readOnly: boolean;
+  selected: OperationId[];
+  startedAt: number;
+  aborted: boolean;
+  suiteRun: SuiteRun;
+  cleanup: CleanupResult;
+  cleanupLog: RequestRecord[];
+}
+
+const isText = (value: string | undefined): value is string => !!value;
+
+export function judgeRun(
+  facts: RunFacts,
+  dir: PrivateDir,
+  reportsDir: string,
+  print: (text: string) => void,
+): RunResult {
+  const { runId, target, readOnly, selected, suiteRun, cleanup } = facts;
+  const { observations, requests, secrets } = readPrivate(dir);
+  const redact = makeRedactor(
+    [...secrets.flatMap((s) => [s.token, s.recipientToken]), ...Object.values(target.tokens)].filter(isText),
+  );
+  const coverage = computeCoverage(selected, observations);
+  const drift = collectDrift(observations);
+  const results = suiteRun.results;
+  const failures = results.filter((r) => r.outcome === 'failed');
+  const ok = results.length > 0 && failures.length === 0 && coverage.gate.ok && !facts.aborted;
+  const heading = `run ${runId} against ${target.description}${readOnly ? ' (read-only)' : ''}`;
+  const durationMs = Date.now() - facts.startedAt;
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const r of results) counts[r.outcome] += 1;
+  const summary = {
+    ok,
+    runId,
+    target: target.description,
+    readOnly,
+    operations: selected,
+    durationMs,
+    counts,
+  };
+  const reports = writeReports(
+    resolve(reportsDir),
+    {
+      heading,
+      coverage,
+      drift,
+      results,
+      requests: [...requests, ...facts.cleanupLog],
+      summary: { ...summary, gate: coverage.gate, cleanup },
+    },
+    redact,
+  );
+  const stderr = suiteRun.stderr;
+  print(redact(summaryText({ heading, ok, durationMs, results, coverage, drift, cleanup, reports, stderr })));
+  return {
+    ok,
+    runId,
+    target: target.description,
+    durationMs,
+    results,
+    failures,
+    coverage,
+    drift,
+    cleanup,
+    reports,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * One contract run, callable in-process (the CLI and the fault self-test both use it): resolve the
+ * target, run the selected suites against it, clean up the run's links (also after failures), then
+ * judge and report (judgeRun.ts). `ok` only when every test that ran passed and the gate passed.
+ */
+import { randomBytes } from 'node:crypto';
+import { type OperationId, operationIds } from '../../core/spec.ts';
+import { finishImageRun } from '../container/containerReport.ts';
+import type { ImageTarget } from '../container/imageTarget.ts';
+import type { RequestRecord } from '../reporting/observations.ts';
+import { assertTargetAllowed } from '../target/productionGuard.ts';
+import { resolveTarget } from '../target/resolveTarget.ts';
+import type { TargetRequest } from '../target/types.ts';
+import { type CleanupResult, cleanupRun } from './cleanup.ts';
+import { executeSuites, type SuiteRun } from './executeSuites.ts';
+import { judgeRun, type RunResult } from './judgeRun.ts';
+import { createPrivateDir, readPrivate, writeContext } from './privateDir.ts';
+import { suiteFiles } from './suiteFiles.ts';
+
+export type { RunResult } from './judgeRun.ts';
+
+export interface RunOptions {
+  target: TargetRequest;
+  readOnly?: boolean;
+  allowProduction?: boolean;
+  only?: OperationId[];
+  reportsDir?: string;
+  /** Suite files run at once (each in its own process); 2 suits this 2-core machine. */
+  concurrency?: number;
+  /** Stops the suites early (Ctrl-C); cleanup and reports still happen. */
+  signal?: AbortSignal;
+  /** Where the console summary goes; defaults to console.log. */
+  print?: (text: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function runContract(options: RunOptions): Promise<RunResult> {
+  const startedAt = Date.now();
+  const readOnly = options.readOnly ?? false;
+  if (options.target.kind === 'url') {
+    // Before any request: the production host is refused without both safety flags.
+    assertTargetAllowed(options.target.baseUrl, {
+      allowProduction: options.allowProduction ?? false,
+      readOnly,
+    });
+  }
+  const selected = options.only?.length ? options.only : [...operationIds];
+  const files = suiteFiles(selected);
+  const runId = randomBytes(4).toString('hex');
+  const target = await resolveTarget(options.target, options.env ?? process.env);
+  const dir = createPrivateDir();
+  let passed = false;
+  try {
+    writeContext(dir, {
+      runId,
+      baseUrl: target.baseUrl,
+      targetDescription: target.description,
+      control: target.control,
+      readOnly,
+      tokens: target.tokens,
+      privateDir: dir.path,
+      operations: selected,
+    });
+    let suiteRun: SuiteRun = { results: [], stderr: new Map() };
+    let cleanup: CleanupResult = { deleted: 0, problems: [] };
+    const cleanupLog: RequestRecord[] = [];
+    try {
+      suiteRun = await executeSuites(files, dir.contextFile, options.concurrency ?? 2, options.signal);
+    } finally {
+      const tokens = [...readPrivate(dir).secrets.map((s) => s.token), target.tokens.a, target.tokens.b];
+      cleanup = await cleanupRun(
+        target.baseUrl,
+        tokens.filter((t): t is string => !!t),
+        runId,
+        cleanupLog,
+      );
+    }
+    const facts = { runId, target, readOnly, selected, startedAt, suiteRun, cleanup, cleanupLog };
+    const result = judgeRun(
+      { ...facts, aborted: options.signal?.aborted ?? false },
+      dir,
+      options.reportsDir ?? 'reports',
+      options.print ?? ((text) => console.log(text)),
+    );
+    passed = result.ok;
+    return result;
+  } finally {
+    dir.remove();
+    // A container is stopped too, after its logs are shown when the run failed and its id recorded.
+    if (target.kind === 'image')
+      await finishImageRun(target as ImageTarget, { passed, reportsDir: options.reportsDir ?? 'reports' });
+    else await target.close();
+  }
+}

@@ -1,0 +1,16 @@
+/** The suite files of a run: one per operation, `contract/suites/<operationId>.contract.test.ts`. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { OperationId } from '../../core/spec.ts';
+
+export function suiteFile(operationId: OperationId): string {
+  return fileURLToPath(new URL(`../suites/${operationId}.contract.test.ts`, import.meta.url));
+}
+
+export function suiteFiles(operationIds: readonly OperationId[]): string[] {
+  return operationIds.map((id) => {
+    const file = suiteFile(id);
+    if (!existsSync(file)) throw new Error(`no contract suite for ${id}: expected ${file}`);
+    return file;
+  });
+}

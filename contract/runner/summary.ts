@@ -1,0 +1,73 @@
+/**
+ * The console summary: per operation passed/failed/skipped, each failure with its message, the
+ * coverage matrix, drift warnings, cleanup, and where the reports are. Redacted like the reports.
+ */
+import type { Coverage } from '../reporting/coverage.ts';
+import { coverageTable, notProvokableLines } from '../reporting/coverageMarkdown.ts';
+import type { DriftEntry } from '../reporting/drift.ts';
+import { suiteName, type TestResult } from '../reporting/junit.ts';
+import type { CleanupResult } from './cleanup.ts';
+
+export interface SummaryInput {
+  heading: string;
+  ok: boolean;
+  durationMs: number;
+  results: TestResult[];
+  coverage: Coverage;
+  drift: DriftEntry[];
+  cleanup: CleanupResult;
+  reports: Record<string, string>;
+  stderr: Map<string, string>;
+}
+
+const pad = (text: string | number, width: number) => String(text).padEnd(width);
+
+export function summaryText(input: SummaryInput): string {
+  const out = [`Contract run: ${input.heading}`, ''];
+  const byFile = new Map<string, TestResult[]>();
+  for (const r of input.results) byFile.set(suiteName(r.file), [...(byFile.get(suiteName(r.file)) ?? []), r]);
+  out.push(`${pad('suite', 24)}${pad('passed', 8)}${pad('failed', 8)}skipped`);
+  for (const [name, tests] of byFile) {
+    const count = (o: TestResult['outcome']) => tests.filter((t) => t.outcome === o).length;
+    out.push(`${pad(name, 24)}${pad(count('passed'), 8)}${pad(count('failed'), 8)}${count('skipped')}`);
+  }
+  const failures = input.results.filter((r) => r.outcome === 'failed');
+  if (failures.length) {
+    out.push('', `Failures (${failures.length}):`);
+    for (const f of failures) {
+      out.push(`  ✘ ${suiteName(f.file)} › ${f.name}`);
+      for (const line of (f.message ?? '').split('\n').slice(0, 12)) out.push(`      ${line}`);
+    }
+    for (const [file, text] of input.stderr) {
+      if (failures.some((f) => f.file === file) && text.trim()) {
+        out.push(
+          `  stderr of ${suiteName(file)}:`,
+          ...text
+            .trim()
+            .split('\n')
+            .slice(-15)
+            .map((l) => `      ${l}`),
+        );
+      }
+    }
+  }
+  out.push('', 'Coverage (operation × documented status):', coverageTable(input.coverage));
+  for (const line of notProvokableLines(input.coverage))
+    out.push(`  – not provokable on this target: ${line}`);
+  if (input.coverage.gate.missing.length)
+    out.push(`  MISSING (never exercised): ${input.coverage.gate.missing.join(', ')}`);
+  out.push(`  coverage gate: ${input.coverage.gate.ok ? 'passed' : 'FAILED'}`);
+  if (input.drift.length) {
+    out.push('', `Drift warnings (${input.drift.length} undocumented response fields):`);
+    for (const d of input.drift) out.push(`  ! ${d.operationId} ${d.status} ${d.path} (${d.count}×)`);
+  }
+  out.push('', `Cleanup: deleted ${input.cleanup.deleted} leftover links of this run`);
+  for (const p of input.cleanup.problems.slice(0, 10)) out.push(`  cleanup problem: ${p}`);
+  out.push(`Reports: ${Object.values(input.reports).join(', ')}`);
+  const count = (o: TestResult['outcome']) => input.results.filter((r) => r.outcome === o).length;
+  out.push(
+    '',
+    `${input.ok ? 'PASSED' : 'FAILED'}: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped in ${(input.durationMs / 1000).toFixed(1)} s`,
+  );
+  return out.join('\n');
+}

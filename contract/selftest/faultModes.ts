@@ -1,0 +1,142 @@
+/**
+ * The deliberately broken sandboxes the suite must catch (sandbox/broken/modes.ts implements them),
+ * each with the suites that must fail on it: running only those keeps the self-test fast. When a
+ * real bug slips past the suite, add its mode here (and to the sandbox), then make the suite catch it.
+ * `drift-field` is the negative control: an undocumented extra field must pass, listed as drift.
+ */
+import type { OperationId } from '../../core/spec.ts';
+
+export interface FaultMode {
+  name: string;
+  breaks: string;
+  suites: OperationId[];
+  /** What the run must do: fail, or pass while reporting this drift path of createLink 200. */
+  expect: { fail: true } | { fail: false; driftPath: string };
+}
+
+const fails = { fail: true } as const;
+
+export const faultModes: FaultMode[] = [
+  {
+    name: 'status-201-on-success',
+    breaks: 'createLink success answered with HTTP 201',
+    suites: ['createLink'],
+    expect: fails,
+  },
+  {
+    name: 'missing-server-time',
+    breaks: 'success envelopes lack ServerTime',
+    suites: ['getMyUnusedLinks'],
+    expect: fails,
+  },
+  {
+    name: 'amount-as-number',
+    breaks: 'createLink data.amount is a JSON number',
+    suites: ['createLink'],
+    expect: fails,
+  },
+  {
+    name: 'result-true-on-error',
+    breaks: 'error bodies say ResponseCode 1 / Result "True"',
+    suites: ['getMyUsedLinks'],
+    expect: fails,
+  },
+  {
+    name: 'auth-ignored',
+    breaks: 'a missing or malformed token is served as some tenant',
+    suites: ['getMyUnusedLinks'],
+    expect: fails,
+  },
+  {
+    name: 'unknown-key-401',
+    breaks: 'a well-formed unknown key is answered 401, not 201',
+    suites: ['deleteLink'],
+    expect: fails,
+  },
+  {
+    name: 'suspended-allowed',
+    breaks: 'suspended accounts are served normally',
+    suites: ['getPayOutTransactions'],
+    expect: fails,
+  },
+  {
+    name: 'delete-noop',
+    breaks: 'deleteLink answers 200 but deletes nothing',
+    suites: ['deleteLink'],
+    expect: fails,
+  },
+  {
+    name: 'limit-ignored',
+    breaks: 'the link lists ignore limit',
+    suites: ['getMyUnusedLinks', 'getMyUsedLinks'],
+    expect: fails,
+  },
+  {
+    name: 'search-ignored',
+    breaks: 'the lists ignore search',
+    suites: ['getMyUnusedLinks', 'getPayInTransactions'],
+    expect: fails,
+  },
+  {
+    name: 'tenant-leak',
+    breaks: "getMyUnusedLinks lists every tenant's links",
+    suites: ['getMyUnusedLinks'],
+    expect: fails,
+  },
+  {
+    name: 'cross-tenant-delete',
+    breaks: "deleting another tenant's link succeeds",
+    suites: ['deleteLink'],
+    expect: fails,
+  },
+  {
+    name: 'used-link-deletable',
+    breaks: 'deleting a paid link succeeds',
+    suites: ['deleteLink'],
+    expect: fails,
+  },
+  {
+    name: 'validation-off',
+    breaks: 'createLink accepts amount 0 and negative amounts',
+    suites: ['createLink'],
+    expect: fails,
+  },
+  {
+    name: 'crash-on-bad-json',
+    breaks: 'a malformed JSON body answers 500',
+    suites: ['createLink'],
+    expect: fails,
+  },
+  { name: 'pay-link-wrong-id', breaks: 'pay_link encodes id + 1', suites: ['createLink'], expect: fails },
+  {
+    name: 'payout-off-by-cent',
+    breaks: 'payout net_amount is one cent short',
+    suites: ['getPayOutTransactions'],
+    expect: fails,
+  },
+  {
+    name: 'note-truncated',
+    breaks: 'recipient_note is cut to 20 characters',
+    suites: ['createLink'],
+    expect: fails,
+  },
+  { name: 'wrong-content-type', breaks: 'responses say text/plain', suites: ['deleteLink'], expect: fails },
+  {
+    name: 'split-shares-unchecked',
+    breaks: 'normal shares over 100 % are accepted',
+    suites: ['createSplitLink'],
+    expect: fails,
+  },
+  {
+    name: 'paid-link-still-unused',
+    breaks: 'a paid link stays in the unused list and never shows as used',
+    suites: ['getMyUsedLinks', 'getMyUnusedLinks'],
+    expect: fails,
+  },
+  {
+    name: 'drift-field',
+    breaks: 'createLink data carries an undocumented x_debug (negative control: drift, not failure)',
+    suites: ['createLink'],
+    expect: { fail: false, driftPath: 'data.x_debug' },
+  },
+];

@@ -1,0 +1,144 @@
+/**
+ * The command against a server it did not start: with the sandbox control API, with only API keys
+ * from the environment (what a real server gives), read-only, and refused for production. Also the
+ * promise that no API key ever reaches a report or the console.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { startSandbox } from '../../sandbox/index.ts';
+import { controlApi, type Tenant } from '../builders/controlApi.ts';
+import { spawnTsx } from './spawnTsx.ts';
+
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let owner: Tenant;
+let other: Tenant;
+let recipient: Tenant;
+const dirs: string[] = [];
+
+function reportsDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'contract-target-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function readReports(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+}
+
+const envTokens = () => ({
+  SECPAID_TOKEN: owner.token,
+  SECPAID_TOKEN_B: other.token,
+  SECPAID_RECIPIENT_TOKEN: recipient.recipient_token,
+});
+
+async function unusedCount(tenant: Tenant): Promise<number> {
+  const response = await fetch(`${sandbox.url}/api/v2/getMyUnusedLinks`, {
+    method: 'POST',
+    headers: { token: tenant.token },
+  });
+  return ((await response.json()) as { totalRecords: number }).totalRecords;
+}
+
+before(async () => {
+  sandbox = await startSandbox({ port: 0, quiet: true });
+  const control = controlApi(sandbox.url);
+  [owner, other, recipient] = [
+    await control.createTenant(),
+    await control.createTenant(),
+    await control.createTenant(),
+  ];
+});
+
+after(async () => {
+  await sandbox.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm run contract -- --base-url', { timeout: 120_000 }, () => {
+  test('passes against a running sandbox through its control API', async () => {
+    const dir = reportsDir();
+    const run = await spawnTsx('contract/cli.ts', [
+      '--base-url',
+      sandbox.url,
+      '--only',
+      'createLink,deleteLink',
+      '--reports',
+      dir,
+    ]);
+    assert.equal(run.code, 0, run.stdout.slice(-3000) + run.stderr);
+    assert.match(run.stdout, /PASSED: \d+ passed, 0 failed, 0 skipped/);
+  });
+
+  test('with only API keys: passes, skips what it cannot provoke with the reason, cleans up, leaks no key', async () => {
+    const dir = reportsDir();
+    const run = await spawnTsx(
+      'contract/cli.ts',
+      ['--base-url', sandbox.url, '--env-tokens', '--reports', dir],
+      envTokens(),
+    );
+    assert.equal(run.code, 0, run.stdout.slice(-3000) + run.stderr);
+    const reports = readReports(dir);
+    const coverage = JSON.parse(reports['coverage.json']!) as {
+      cells: { operationId: string; status: number; state: string; reasons: string[] }[];
+    };
+    for (const status of [403, 429, 500]) {
+      const cells = coverage.cells.filter((c) => c.status === status);
+      assert.equal(cells.length, 7);
+      for (const cell of cells) {
+        assert.equal(cell.state, 'notProvokable', `${cell.operationId} ${status}`);
+        assert.match(cell.reasons.join(), /control API/);
+      }
+    }
+    assert.match(reports['coverage.md']!, /not provokable on this target|Not provokable on this target/);
+    assert.equal(await unusedCount(owner), 0, 'the run left links behind');
+    const secrets = [
+      owner.token,
+      other.token,
+      recipient.token,
+      owner.recipient_token,
+      recipient.recipient_token,
+    ];
+    for (const [name, text] of Object.entries({ ...reports, stdout: run.stdout, stderr: run.stderr })) {
+      for (const secret of secrets)
+        assert.ok(!text.includes(secret), `${name} contains an API or recipient token`);
+    }
+    assert.match(reports['requests.log']!, /token: «redacted»/);
+  });
+
+  test('--read-only creates nothing and says why writes were not provoked', async () => {
+    const dir = reportsDir();
+    const before = await unusedCount(owner);
+    const run = await spawnTsx(
+      'contract/cli.ts',
+      ['--base-url', sandbox.url, '--env-tokens', '--read-only', '--reports', dir],
+      envTokens(),
+    );
+    assert.equal(run.code, 0, run.stdout.slice(-3000) + run.stderr);
+    assert.equal(await unusedCount(owner), before, 'a read-only run created links');
+    const coverage = JSON.parse(readReports(dir)['coverage.json']!) as {
+      cells: { operationId: string; status: number; state: string; reasons: string[] }[];
+    };
+    const create = coverage.cells.find((c) => c.operationId === 'createLink' && c.status === 200)!;
+    assert.deepEqual(
+      [create.state, create.reasons.some((r) => r.includes('read-only'))],
+      ['notProvokable', true],
+    );
+    assert.equal(
+      coverage.cells.find((c) => c.operationId === 'getMyUnusedLinks' && c.status === 200)!.state,
+      'valid',
+    );
+  });
+
+  test('refuses the production host unless --allow-production and --read-only, before any request', async () => {
+    const run = await spawnTsx('contract/cli.ts', [
+      '--base-url',
+      'https://app.secpaid.com',
+      '--allow-production',
+    ]);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /refusing to run against the production host app\.secpaid\.com/);
+  });
+});

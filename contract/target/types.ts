@@ -1,0 +1,37 @@
+/**
+ * A target is a running server the suite can reach, plus what it can do for the suite: whether it
+ * offers the sandbox control API (fresh tenants, paying links, faults) or only the API keys given in
+ * the environment. Each way of getting one (embedded sandbox, a URL, later a container image) is a
+ * resolver in resolveTarget.ts.
+ */
+import type { ImageArgs } from '../container/imageOptions.ts';
+
+export interface TargetTokens {
+  /** SECPAID_TOKEN: the account the suite acts as. */
+  a?: string;
+  /** SECPAID_TOKEN_B: a second account, for tenant-isolation tests. */
+  b?: string;
+  /** SECPAID_RECIPIENT_TOKEN: another account's recipient token, for split links. */
+  recipient?: string;
+}
+
+export interface Target {
+  kind: TargetRequest['kind'];
+  baseUrl: string;
+  /** Names the target in reports ("embedded sandbox", the URL, later the image and its id). */
+  description: string;
+  /** True when `/sandbox/*` answers: the suite makes its own tenants and provokes every status. */
+  control: boolean;
+  tokens: TargetTokens;
+  close(): Promise<void>;
+}
+
+export type TargetRequest =
+  | { kind: 'embedded'; brokenMode?: string }
+  | { kind: 'url'; baseUrl: string; useControlApi?: boolean }
+  | { kind: 'image'; image: string; imageArgs?: Omit<ImageArgs, 'image'> };
+
+export function tokensFromEnv(env: NodeJS.ProcessEnv): TargetTokens {
+  const pick = (name: string) => (env[name]?.trim() ? env[name]?.trim() : undefined);
+  return { a: pick('SECPAID_TOKEN'), b: pick('SECPAID_TOKEN_B'), recipient: pick('SECPAID_RECIPIENT_TOKEN') };
+}
