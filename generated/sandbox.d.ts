@@ -96,7 +96,8 @@ export type paths = {
         /**
          * Run the nightly payout now
          * @description For one day (`date`, default today in Europe/Berlin), aggregates each account's pay-ins that
-         *     no payout has included yet into one payout, and marks those pay-ins `PaidOut`.
+         *     no payout has included yet into one payout, and marks those pay-ins `PaidOut`. With
+         *     `user_id`, only that account's.
          */
         post: operations["runPayouts"];
         delete?: never;
@@ -161,6 +162,11 @@ export type components = {
         PayoutRunRequest: {
             /** Format: date */
             date?: string;
+            /**
+             * Format: uuid
+             * @description Pay out only this account (tests running in parallel keep their pay-ins apart).
+             */
+            user_id?: string;
         };
         /** @description At least one of `status` and `delay_ms`. */
         FaultRequest: {

@@ -28,7 +28,8 @@ export interface ControlApi {
   createTenant(options?: Schemas['TenantRequest']): Promise<Tenant>;
   payLink(linkId: number): Promise<LinkState>;
   cancelLink(linkId: number): Promise<LinkState>;
-  runPayouts(date?: string): Promise<PayoutRun>;
+  /** Only `userId`'s pay-ins when given: parallel tests must not pay out each other's. */
+  runPayouts(date?: string, userId?: string): Promise<PayoutRun>;
   injectFault(fault: FaultRequest): Promise<void>;
   clearFaults(): Promise<void>;
 }
@@ -68,7 +69,11 @@ export function controlApi(baseUrl: string, observe: (call: ControlCall) => void
     createTenant: (options = {}) => call('POST', '/sandbox/tenants', options),
     payLink: (linkId) => call('POST', `/sandbox/links/${linkId}/pay`),
     cancelLink: (linkId) => call('POST', `/sandbox/links/${linkId}/cancel`),
-    runPayouts: (date) => call('POST', '/sandbox/payouts/run', date ? { date } : {}),
+    runPayouts: (date, userId) =>
+      call('POST', '/sandbox/payouts/run', {
+        ...(date ? { date } : {}),
+        ...(userId ? { user_id: userId } : {}),
+      }),
     injectFault: async (fault) => {
       await call('POST', '/sandbox/faults', fault);
     },

@@ -23,7 +23,7 @@ async function paidOut(caller: Caller, links: PaymentLink[]): Promise<string> {
   for (const link of links) await paid(link);
   const [payIn] = (await api.payIns(caller, { pay_id: links[0]!.id })).items;
   const day = payIn!.created_at.slice(0, 10);
-  await control().runPayouts(day);
+  await control().runPayouts(day, caller.userId);
   return day;
 }
 

@@ -81,7 +81,7 @@ export function handleControl(
     }
     case '/sandbox/payouts/run': {
       const date = (body.date as string | undefined) ?? berlinDate(state.now());
-      const made = runPayouts(state, date);
+      const made = runPayouts(state, date, body.user_id as string | undefined);
       const payouts = made.map(({ payout, payIns }) => ({
         payout_id: String(payout.payoutId),
         user_id: payout.userId,

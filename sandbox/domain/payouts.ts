@@ -11,13 +11,18 @@ import { transactionId } from './ids.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function runPayouts(state: SandboxState, day: string): { payout: Payout; payIns: number }[] {
+export function runPayouts(
+  state: SandboxState,
+  day: string,
+  onlyUserId?: string,
+): { payout: Payout; payIns: number }[] {
   const from = berlinDayStart(day);
   // The next day's start, found from the calendar, not +24 h: DST days are 23 or 25 hours long.
   const nextDay = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
   const to = berlinDayStart(nextDay);
   const made: { payout: Payout; payIns: number }[] = [];
   for (const tenant of state.tenants.all) {
+    if (onlyUserId && tenant.userId !== onlyUserId) continue;
     const due = tenant.payIns
       .slice(firstAtOrAfter(tenant.payIns, from), firstAtOrAfter(tenant.payIns, to))
       .filter((p) => p.payout === null);
