@@ -1,0 +1,122 @@
+/**
+ * The k6 side of the engine-neutral scenarios: options from the chosen profile and its SLOs, the
+ * seeding/cleanup plans driven with k6's synchronous http, and one iteration = one request + checks.
+ * Environment: BASE_URL, PROFILE, RATE_SCALE, SECPAID_TOKEN, SECPAID_RECIPIENT_TOKENS, RUN_TAG.
+ */
+import { check } from 'k6';
+import exec from 'k6/execution';
+import http from 'k6/http';
+import type { ConstantArrivalRateScenario, Options, RampingArrivalRateScenario } from 'k6/options';
+import {
+  isConstant,
+  isProfileName,
+  type Profile,
+  profiles,
+  scaleProfile,
+  totalDuration,
+} from '../profiles/profiles.ts';
+import { k6Thresholds, thresholdsFor } from '../profiles/slos.ts';
+import type {
+  LoadRequest,
+  Plan,
+  ResponseLike,
+  Scenario,
+  ScenarioInfo,
+  SeedOptions,
+} from '../scenarios/types.ts';
+
+/** The production host is never a load target; k6's blockHostnames enforces it on every request. */
+const productionHosts = ['app.secpaid.com', '*.app.secpaid.com'];
+
+export const baseUrl = (__ENV.BASE_URL || 'http://127.0.0.1:4010').replace(/\/+$/, '');
+if (/^https?:\/\/([^/]*\.)?app\.secpaid\.com(:|\/|$)/i.test(baseUrl)) {
+  throw new Error('BASE_URL points at production (app.secpaid.com): load tests never run there');
+}
+
+// Only 200 is a success in this API (201 is UserNotFound), so http_req_failed counts every other status.
+http.setResponseCallback(http.expectedStatuses(200));
+
+export function selectedProfile(): Profile {
+  const name = __ENV.PROFILE || 'smoke';
+  if (!isProfileName(name))
+    throw new Error(`PROFILE must be one of ${Object.keys(profiles).join(', ')}, not ${name}`);
+  const scale = __ENV.RATE_SCALE ? Number(__ENV.RATE_SCALE) : 1;
+  return scale === 1 ? profiles[name] : scaleProfile(profiles[name], scale);
+}
+
+function executor(profile: Profile): ConstantArrivalRateScenario | RampingArrivalRateScenario {
+  const common = {
+    timeUnit: '1s',
+    preAllocatedVUs: profile.preAllocatedVUs,
+    maxVUs: profile.maxVUs,
+    gracefulStop: '30s',
+  };
+  if (isConstant(profile)) {
+    return {
+      executor: 'constant-arrival-rate',
+      rate: profile.startRate,
+      duration: `${totalDuration(profile)}s`,
+      ...common,
+    };
+  }
+  return {
+    executor: 'ramping-arrival-rate',
+    startRate: profile.startRate,
+    stages: profile.stages.map((stage) => ({ duration: `${stage.duration}s`, target: stage.target })),
+    ...common,
+  };
+}
+
+export function k6Options(scenario: ScenarioInfo, profile: Profile): Options {
+  return {
+    scenarios: { [scenario.name]: { ...executor(profile), tags: { profile: profile.name } } },
+    thresholds: k6Thresholds(thresholdsFor(scenario.operations, profile)),
+    blockHostnames: productionHosts,
+    setupTimeout: '5m',
+    teardownTimeout: '10m',
+    summaryTrendStats: ['avg', 'min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max', 'count'],
+    userAgent: 'secpaid-load/k6',
+  };
+}
+
+export function send(request: LoadRequest) {
+  return http.request(request.method, baseUrl + request.path, request.body === '' ? null : request.body, {
+    headers: request.headers,
+    tags: request.tags,
+  });
+}
+
+/** Bounds a plan even if a generator misbehaves: seeding makes about a hundred calls. */
+const maxPlanSteps = 250_000;
+
+export function runPlan<T>(plan: Plan<T>): T {
+  let step = plan.next();
+  for (let steps = 0; !step.done; steps++) {
+    if (steps >= maxPlanSteps) throw new Error(`plan made more than ${maxPlanSteps} calls`);
+    const response = send(step.value);
+    step = plan.next({
+      status: response.status,
+      body: typeof response.body === 'string' ? response.body : '',
+    });
+  }
+  return step.value;
+}
+
+export function seedOptions(): SeedOptions {
+  const recipients = (__ENV.SECPAID_RECIPIENT_TOKENS || '').split(',').filter((token) => token !== '');
+  return {
+    // Each runner of a distributed run makes its own tag (setup runs on every runner).
+    runTag: __ENV.RUN_TAG || `k6-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+    token: __ENV.SECPAID_TOKEN || undefined,
+    recipientTokens: recipients,
+  };
+}
+
+/** One iteration: the scenario's request for this test-wide iteration number, sent and checked. */
+export function iterate<Seed>(scenario: Scenario<Seed>, seed: Seed): void {
+  const request = scenario.build(seed, exec.scenario.iterationInTest);
+  const response = send(request);
+  const checks: Record<string, (r: ResponseLike) => boolean> = {};
+  for (const c of scenario.checksFor(request.tags.name)) checks[c.name] = (r) => c.test(r, request, seed);
+  check(response, checks, request.tags);
+}

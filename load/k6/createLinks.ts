@@ -1,0 +1,30 @@
+/**
+ * k6 entry for the createLinks scenario (see ../scenarios/createLinks.ts, the code the local runner runs too).
+ *   k6 run -e BASE_URL=http://127.0.0.1:4010 -e PROFILE=smoke load/k6/createLinks.ts
+ * setup() seeds through the sandbox control API, or uses SECPAID_TOKEN (and SECPAID_RECIPIENT_TOKENS);
+ * teardown() deletes the unused links the run created; handleSummary() writes reports/k6-createLinks.*.
+ */
+import { type CreateLinksSeed, createLinks } from '../scenarios/createLinks.ts';
+import { iterate, k6Options, runPlan, seedOptions, selectedProfile } from './common.ts';
+import { type SummaryData, summaryFiles } from './summary.ts';
+
+const profile = selectedProfile();
+
+export const options = k6Options(createLinks, profile);
+
+export function setup(): CreateLinksSeed {
+  return runPlan(createLinks.seedPlan(seedOptions()));
+}
+
+export default function (seed: CreateLinksSeed): void {
+  iterate(createLinks, seed);
+}
+
+export function teardown(seed: CreateLinksSeed): void {
+  const deleted = runPlan(createLinks.cleanupPlan(seed));
+  console.log(`teardown: deleted ${deleted} unused links tagged with this run`);
+}
+
+export function handleSummary(data: SummaryData): Record<string, string> {
+  return summaryFiles(createLinks, profile, data);
+}

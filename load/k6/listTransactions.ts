@@ -1,0 +1,30 @@
+/**
+ * k6 entry for the listTransactions scenario (see ../scenarios/listTransactions.ts, the code the local runner runs too).
+ *   k6 run -e BASE_URL=http://127.0.0.1:4010 -e PROFILE=smoke load/k6/listTransactions.ts
+ * setup() seeds through the sandbox control API, or uses SECPAID_TOKEN (and SECPAID_RECIPIENT_TOKENS);
+ * teardown() deletes the unused links the run created; handleSummary() writes reports/k6-listTransactions.*.
+ */
+import { type ListTransactionsSeed, listTransactions } from '../scenarios/listTransactions.ts';
+import { iterate, k6Options, runPlan, seedOptions, selectedProfile } from './common.ts';
+import { type SummaryData, summaryFiles } from './summary.ts';
+
+const profile = selectedProfile();
+
+export const options = k6Options(listTransactions, profile);
+
+export function setup(): ListTransactionsSeed {
+  return runPlan(listTransactions.seedPlan(seedOptions()));
+}
+
+export default function (seed: ListTransactionsSeed): void {
+  iterate(listTransactions, seed);
+}
+
+export function teardown(seed: ListTransactionsSeed): void {
+  const deleted = runPlan(listTransactions.cleanupPlan(seed));
+  console.log(`teardown: deleted ${deleted} unused links tagged with this run`);
+}
+
+export function handleSummary(data: SummaryData): Record<string, string> {
+  return summaryFiles(listTransactions, profile, data);
+}

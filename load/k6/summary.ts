@@ -1,0 +1,63 @@
+/**
+ * handleSummary output: the k6 summary as JSON (without setup data, which holds API keys), a JUnit
+ * file with one case per threshold named as the runner names them, and a short text on stdout.
+ */
+import type { Profile } from '../profiles/profiles.ts';
+import { type Threshold, thresholdsFor } from '../profiles/slos.ts';
+import type { ScenarioInfo } from '../scenarios/types.ts';
+import { type JUnitCase, junitXml } from '../shared/junit.ts';
+
+/** The part of k6's summary data read here. */
+export interface SummaryData {
+  metrics: Record<string, { values: Record<string, number>; thresholds?: Record<string, { ok: boolean }> }>;
+  state?: { testRunDurationMs?: number };
+  setup_data?: unknown;
+  [key: string]: unknown;
+}
+
+function measured(t: Threshold, values: Record<string, number> | undefined): string {
+  if (values === undefined) return 'no samples';
+  const value = {
+    p95: values['p(95)'],
+    p99: values['p(99)'],
+    errorRate: values.rate,
+    checkRate: values.rate,
+    dropped: values.count,
+  }[t.kind];
+  return `${t.k6Metric} ${t.k6Expression}: measured ${value === undefined ? 'n/a' : Math.round(value * 1000) / 1000}`;
+}
+
+export function thresholdCases(scenario: ScenarioInfo, profile: Profile, data: SummaryData): JUnitCase[] {
+  return thresholdsFor(scenario.operations, profile).map((t) => {
+    const metric = data.metrics[t.k6Metric];
+    // k6 reports no dropped_iterations metric when nothing was dropped; any other missing metric means no samples.
+    const ok = metric === undefined ? t.kind === 'dropped' : metric.thresholds?.[t.k6Expression]?.ok === true;
+    return {
+      name: t.id,
+      classname: `load.${scenario.name}.${profile.name}`,
+      ok,
+      message: measured(t, metric?.values),
+    };
+  });
+}
+
+export function summaryFiles(
+  scenario: ScenarioInfo,
+  profile: Profile,
+  data: SummaryData,
+): Record<string, string> {
+  const cases = thresholdCases(scenario, profile, data);
+  const { setup_data: _secret, ...shareable } = data;
+  const seconds = (data.state?.testRunDurationMs ?? 0) / 1000;
+  const text = cases.map((c) => `${c.ok ? '✓' : '✗'} ${c.name}  (${c.message})`).join('\n');
+  const failed = cases.filter((c) => !c.ok).length;
+  return {
+    [`reports/k6-${scenario.name}.json`]: JSON.stringify(shareable, null, 2),
+    [`reports/k6-${scenario.name}.junit.xml`]: junitXml(
+      `k6 ${scenario.name} (${profile.name})`,
+      cases,
+      seconds,
+    ),
+    stdout: `\n${scenario.name} / ${profile.name}: ${cases.length - failed} of ${cases.length} thresholds passed\n${text}\n`,
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * Workload profiles as an open model: arrival rates in requests per second (a new request starts on
+ * schedule whether or not earlier ones have answered), not a number of looping users. k6 maps them
+ * onto constant-/ramping-arrival-rate executors, the runner onto its own rate schedule. Rates suit one
+ * sandbox on a laptop; scale them with RATE_SCALE (k6) or --rate-scale (runner) for bigger targets.
+ */
+
+export interface Stage {
+  /** Seconds. */
+  duration: number;
+  /** Requests per second reached at the end of the stage (linear ramp from the previous rate). */
+  target: number;
+}
+
+export interface Profile {
+  name: ProfileName;
+  description: string;
+  /** Requests per second at the start. */
+  startRate: number;
+  stages: Stage[];
+  /** Requests in flight the engine prepares for at once (k6 preAllocatedVUs; runner connections to start with). */
+  preAllocatedVUs: number;
+  /** Most requests in flight at once when answers slow down (k6 maxVUs; runner connections at most). */
+  maxVUs: number;
+  /** Stop as soon as a latency SLO is breached: the breakpoint profile exists to find that moment. */
+  abortOnLatency: boolean;
+  /** Stop when the error rate SLO is breached: no point hammering a broken target for an hour. */
+  abortOnErrors: boolean;
+}
+
+export const profileNames = ['smoke', 'average', 'stress', 'spike', 'soak', 'breakpoint'] as const;
+export type ProfileName = (typeof profileNames)[number];
+
+const min = 60;
+
+export const profiles: Record<ProfileName, Profile> = {
+  smoke: {
+    name: 'smoke',
+    description: 'A few seconds at a low rate: do the scenario and its checks work at all (CI runs this).',
+    startRate: 10,
+    stages: [{ duration: 5, target: 10 }],
+    preAllocatedVUs: 5,
+    maxVUs: 20,
+    abortOnLatency: false,
+    abortOnErrors: false,
+  },
+  average: {
+    name: 'average',
+    description: 'A normal busy day: ramp to 50 req/s, hold 4 minutes, ramp down.',
+    startRate: 0,
+    stages: [
+      { duration: 30, target: 50 },
+      { duration: 4 * min, target: 50 },
+      { duration: 30, target: 0 },
+    ],
+    preAllocatedVUs: 20,
+    maxVUs: 100,
+    abortOnLatency: false,
+    abortOnErrors: true,
+  },
+  stress: {
+    name: 'stress',
+    description: 'A peak day (Black Friday): four times the average for 5 minutes.',
+    startRate: 0,
+    stages: [
+      { duration: min, target: 200 },
+      { duration: 5 * min, target: 200 },
+      { duration: min, target: 0 },
+    ],
+    preAllocatedVUs: 50,
+    maxVUs: 400,
+    abortOnLatency: false,
+    abortOnErrors: true,
+  },
+  spike: {
+    name: 'spike',
+    description: 'Ticket sales open: from 10 to 500 req/s in 10 seconds, a minute there, and back.',
+    startRate: 10,
+    stages: [
+      { duration: 30, target: 10 },
+      { duration: 10, target: 500 },
+      { duration: min, target: 500 },
+      { duration: 10, target: 10 },
+      { duration: 30, target: 10 },
+    ],
+    preAllocatedVUs: 100,
+    maxVUs: 1000,
+    abortOnLatency: false,
+    abortOnErrors: true,
+  },
+  soak: {
+    name: 'soak',
+    description: 'The average rate for two hours: leaks, growing lists and slow drifts show here.',
+    startRate: 0,
+    stages: [
+      { duration: 2 * min, target: 50 },
+      { duration: 120 * min, target: 50 },
+      { duration: 2 * min, target: 0 },
+    ],
+    preAllocatedVUs: 20,
+    maxVUs: 100,
+    abortOnLatency: false,
+    abortOnErrors: true,
+  },
+  breakpoint: {
+    name: 'breakpoint',
+    description:
+      'Ramp without end to 2000 req/s over 20 minutes and stop at the first SLO breach: the capacity.',
+    startRate: 0,
+    stages: [{ duration: 20 * min, target: 2000 }],
+    preAllocatedVUs: 100,
+    maxVUs: 2000,
+    abortOnLatency: true,
+    abortOnErrors: true,
+  },
+};
+
+export function isProfileName(name: string): name is ProfileName {
+  return (profileNames as readonly string[]).includes(name);
+}
+
+/** The profile with every rate (and VU budget) multiplied by `factor`, for targets bigger or smaller than a laptop. */
+export function scaleProfile(profile: Profile, factor: number): Profile {
+  if (!(factor > 0) || !Number.isFinite(factor))
+    throw new Error(`rate scale must be a positive number, not ${factor}`);
+  const scale = (n: number) => Math.round(n * factor * 1000) / 1000;
+  return {
+    ...profile,
+    startRate: scale(profile.startRate),
+    stages: profile.stages.map((stage) => ({ duration: stage.duration, target: scale(stage.target) })),
+    preAllocatedVUs: Math.max(1, Math.ceil(profile.preAllocatedVUs * factor)),
+    maxVUs: Math.max(1, Math.ceil(profile.maxVUs * factor)),
+  };
+}
+
+export function totalDuration(profile: Profile): number {
+  return profile.stages.reduce((sum, stage) => sum + stage.duration, 0);
+}
+
+export function peakRate(profile: Profile): number {
+  return Math.max(profile.startRate, ...profile.stages.map((stage) => stage.target));
+}
+
+/** Requests the profile starts in all: the area under the rate curve (linear ramps are trapezoids). */
+export function plannedRequests(profile: Profile): number {
+  let rate = profile.startRate;
+  let total = 0;
+  for (const stage of profile.stages) {
+    total += ((rate + stage.target) / 2) * stage.duration;
+    rate = stage.target;
+  }
+  return Math.round(total);
+}
+
+/** True when the rate never changes: k6's constant-arrival-rate executor fits. */
+export function isConstant(profile: Profile): boolean {
+  return profile.stages.every((stage) => stage.target === profile.startRate);
+}

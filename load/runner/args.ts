@@ -1,0 +1,91 @@
+/**
+ * Command-line options of `npm run load`. API keys come from the environment (SECPAID_TOKEN,
+ * SECPAID_RECIPIENT_TOKENS), never from arguments, which other users of the machine can read.
+ */
+import { parseArgs } from 'node:util';
+import { profileNames } from '../profiles/profiles.ts';
+import { isScenarioName, scenarioNames } from '../scenarios/index.ts';
+import type { LoadOptions } from './run.ts';
+
+export const usage = `Usage: npm run load -- --scenario <${scenarioNames.join('|')}> [options]
+
+  --profile NAME       ${profileNames.join(', ')} (default smoke)
+  --base-url URL       target; default: the embedded sandbox on a free loopback port
+  --baseline FILE      compare with an earlier reports/load-<scenario>.json; fail on regression
+  --tolerance F        allowed regression against the baseline (default 0.2 = 20 %)
+  --rate-scale F       multiply the profile's rates (default 1)
+  --workers N          worker threads (default: by peak rate, within the cores)
+  --allow-remote       permit a non-loopback target (needs --max-rate)
+  --max-rate N         refuse profiles that peak above N requests/s
+  --max-requests N     bound on planned requests (default 2000000)
+  --max-duration S     bound on planned seconds (default 10800)
+  --timeout S          per-request timeout (default 10)
+  --out DIR            report directory (default reports)
+  --no-cleanup         keep the links the run created
+  --quiet              no progress lines
+Environment: SECPAID_TOKEN and SECPAID_RECIPIENT_TOKENS (comma-separated) to use an existing account.
+Exit status: 0 all thresholds met, 1 a threshold or the baseline failed, 2 refused or broken setup.`;
+
+export class UsageError extends Error {}
+
+function positive(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!(value > 0) || !Number.isFinite(value))
+    throw new UsageError(`--${name} must be a positive number, not ${text}`);
+  return value;
+}
+
+export function parseLoadArgs(argv: readonly string[], env: NodeJS.ProcessEnv): LoadOptions | 'help' {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    options: {
+      scenario: { type: 'string' },
+      profile: { type: 'string', default: 'smoke' },
+      'base-url': { type: 'string' },
+      baseline: { type: 'string' },
+      tolerance: { type: 'string' },
+      'rate-scale': { type: 'string' },
+      workers: { type: 'string' },
+      'allow-remote': { type: 'boolean', default: false },
+      'max-rate': { type: 'string' },
+      'max-requests': { type: 'string' },
+      'max-duration': { type: 'string' },
+      timeout: { type: 'string' },
+      out: { type: 'string', default: 'reports' },
+      'no-cleanup': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  if (!values.scenario || !isScenarioName(values.scenario)) {
+    throw new UsageError(`--scenario must be one of ${scenarioNames.join(', ')}`);
+  }
+  const workers = positive('workers', values.workers);
+  if (workers !== undefined && !Number.isInteger(workers))
+    throw new UsageError('--workers must be a whole number');
+  const recipients = (env.SECPAID_RECIPIENT_TOKENS ?? '').split(',').filter((t) => t !== '');
+  return {
+    scenario: values.scenario,
+    profile: values.profile,
+    baseUrl: values['base-url'],
+    baselineFile: values.baseline,
+    tolerance: positive('tolerance', values.tolerance),
+    rateScale: positive('rate-scale', values['rate-scale']),
+    workers,
+    allowRemote: values['allow-remote'],
+    maxRate: positive('max-rate', values['max-rate']),
+    bounds: {
+      ...(values['max-requests'] ? { maxRequests: positive('max-requests', values['max-requests']) } : {}),
+      ...(values['max-duration'] ? { maxDurationS: positive('max-duration', values['max-duration']) } : {}),
+    },
+    timeoutS: positive('timeout', values.timeout),
+    outDir: values.out,
+    cleanup: !values['no-cleanup'],
+    progress: !values.quiet,
+    token: env.SECPAID_TOKEN || undefined,
+    recipientTokens: recipients.length ? recipients : undefined,
+  };
+}

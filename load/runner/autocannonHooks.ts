@@ -1,0 +1,77 @@
+/**
+ * Where the runner plugs into autocannon 9. autocannon keeps the connections, the per-connection rate
+ * limit, request quotas, timeouts, reconnects and HTTP parsing; the runner supplies each request's
+ * bytes and reads each answer. Its public per-request hooks (`setupRequest`, `onResponse`) rebuild
+ * every request through a generic builder and re-split every header list, which doubles autocannon's
+ * cost per request; so the runner replaces two members of each client instead, through `setupClient`:
+ * `getRequestBuffer()` (called right before each write) and `requestIterator.recordBody()` (called
+ * with each complete answer). Both exist since autocannon 7; `hook` refuses a client without them.
+ * With one request in flight per connection (no pipelining), the client's current flight is exactly
+ * the request an answer belongs to. A socket error loses the flight at once ('connError' comes before
+ * the reconnect); a timeout reconnects and sends the next request before its 'timeout' event, so the
+ * shard finds the lost flight when the next one replaces it.
+ */
+import type autocannon from 'autocannon';
+import type { LoadRequest } from '../scenarios/types.ts';
+
+export interface Flight {
+  /** Index of the request in its segment. */
+  k: number;
+  op: number;
+  intended: number;
+  sent: number;
+  request: LoadRequest;
+}
+
+export interface HookedClient {
+  flight?: Flight;
+}
+
+interface ClientInternals {
+  destroyed?: boolean;
+  getRequestBuffer(): Buffer;
+  requestIterator?: { recordBody(request: unknown, status: number, body: string, headers: unknown): void };
+}
+
+export function hook(
+  client: autocannon.Client,
+  nextRequest: (client: HookedClient) => Buffer,
+  onAnswer: (flight: Flight, status: number, body: string) => void,
+  onLost: (flight: Flight) => void,
+): HookedClient {
+  const internals = client as unknown as ClientInternals & HookedClient;
+  if (
+    typeof internals.getRequestBuffer !== 'function' ||
+    typeof internals.requestIterator?.recordBody !== 'function'
+  ) {
+    throw new Error(
+      'this autocannon version has no getRequestBuffer/recordBody on its clients (the runner needs 9.x)',
+    );
+  }
+  internals.getRequestBuffer = () => nextRequest(internals);
+  internals.requestIterator.recordBody = (_request, status, body) => {
+    const flight = internals.flight;
+    if (!flight) return;
+    internals.flight = undefined;
+    onAnswer(flight, status, body);
+  };
+  const lose = () => {
+    const flight = internals.flight;
+    internals.flight = undefined;
+    if (flight) onLost(flight);
+  };
+  // Both events exist on autocannon's clients (they are EventEmitters); its types list only three.
+  const events = client as unknown as NodeJS.EventEmitter;
+  events.on('connError', lose);
+  // After a timeout the client has already sent the next request, unless its quota was used up.
+  events.on('timeout', () => internals.destroyed && lose());
+  return internals;
+}
+
+/** The HTTP/1.1 request as bytes; header values were checked for line breaks when the run started. */
+export function requestBytes(host: string, request: LoadRequest): Buffer {
+  let head = `${request.method} ${request.path} HTTP/1.1\r\nHost: ${host}\r\nConnection: keep-alive\r\n`;
+  for (const name in request.headers) head += `${name}: ${request.headers[name]}\r\n`;
+  if (request.method !== 'GET') head += `Content-Length: ${Buffer.byteLength(request.body)}\r\n`;
+  return Buffer.from(`${head}\r\n${request.body}`);
+}

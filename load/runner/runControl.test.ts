@@ -1,0 +1,99 @@
+/**
+ * Run-level verdicts beyond the thresholds: a run compared with its own report as baseline passes,
+ * one compared with a much faster baseline fails; and a profile that aborts on latency stops the run
+ * at the first breach instead of running its full length.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { bareBody } from '../../scripts/bench/bareServer.ts';
+import type { Profile } from '../profiles/profiles.ts';
+import type { LoadReport } from './report.ts';
+import { runLoad } from './run.ts';
+
+const keys = { token: 'T'.repeat(32), recipientTokens: ['R'.repeat(32)] };
+
+function profile(seconds: number, abortOnLatency: boolean): Profile {
+  return {
+    name: 'smoke',
+    description: 'test',
+    startRate: 20,
+    stages: [{ duration: seconds, target: 20 }],
+    preAllocatedVUs: 5,
+    maxVUs: 5,
+    abortOnLatency,
+    abortOnErrors: false,
+  };
+}
+
+describe('baseline and abort', () => {
+  let delayMs = 0;
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => setTimeout(() => response.end(bareBody), delayMs));
+  });
+  let url = '';
+  const dir = mkdtempSync(join(tmpdir(), 'load-control-'));
+  before(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('passes against its own report and fails against a much faster one', async () => {
+    delayMs = 30;
+    const options = {
+      scenario: 'createLinks',
+      profile: profile(1, false),
+      baseUrl: url,
+      progress: false,
+      cleanup: false,
+      outDir: dir,
+      ...keys,
+    } as const;
+    const first = await runLoad(options);
+    const file = first.files!.json;
+    const again = await runLoad({ ...options, outDir: null, baselineFile: file, tolerance: 0.5 });
+    assert.ok(again.report.baseline!.comparisons.length >= 8);
+    assert.deepEqual(
+      again.report.baseline!.comparisons.filter((c) => !c.ok),
+      [],
+    );
+
+    const fast = JSON.parse(readFileSync(file, 'utf8')) as LoadReport;
+    for (const op of fast.operations) Object.assign(op.latency, { p95: 1, p99: 1 });
+    writeFileSync(join(dir, 'fast.json'), JSON.stringify(fast));
+    const slower = await runLoad({ ...options, outDir: null, baselineFile: join(dir, 'fast.json') });
+    assert.ok(slower.report.baseline!.comparisons.some((c) => !c.ok && /p95 vs baseline/.test(c.name)));
+    assert.equal(slower.exitCode, 1);
+    const junit = readFileSync(first.files!.junit, 'utf8');
+    assert.match(junit, /<testsuite name="load createLinks \(smoke\)" tests="9"/);
+  });
+
+  it('stops at the first latency breach when the profile aborts on latency', async () => {
+    delayMs = 400;
+    const started = Date.now();
+    const { report, exitCode } = await runLoad({
+      scenario: 'createLinks',
+      profile: profile(20, true),
+      baseUrl: url,
+      abortDelayS: 1,
+      progress: false,
+      cleanup: false,
+      outDir: null,
+      ...keys,
+    });
+    assert.match(report.aborted ?? '', /abortOnFail.*p9[59]/);
+    assert.ok(Date.now() - started < 8000, 'the 20 s profile was cut short');
+    assert.ok(report.totals.dropped > 200);
+    assert.equal(exitCode, 1);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * The open-model schedule the runner keeps: a profile cut into segments of constant rate (ramps in
+ * short steps), each with the exact number of requests it must start (its quota), and the time each
+ * request was meant to start. Latency is measured from that intended time when a request goes out
+ * late, which is the correction for coordinated omission: a slow answer that holds back the next
+ * requests is charged to those requests too, as the users waiting behind it would feel it.
+ */
+import type { Profile } from '../profiles/profiles.ts';
+
+export interface Segment {
+  /** Seconds from the start of the run. */
+  start: number;
+  duration: number;
+  /** Requests per second (a whole number: autocannon's rate limiter counts whole requests per second). */
+  rate: number;
+  /** Requests to start in this segment. */
+  quota: number;
+}
+
+/** Constant stages are cut too, so the connection count can follow the latency on long runs. */
+const maxSegmentSeconds = 30;
+
+function stepSeconds(duration: number): number {
+  return Math.min(10, Math.max(1, duration / 20));
+}
+
+export function segmentsOf(profile: Profile): Segment[] {
+  const segments: Segment[] = [];
+  let from = profile.startRate;
+  let start = 0;
+  for (const stage of profile.stages) {
+    const step =
+      from === stage.target ? Math.min(maxSegmentSeconds, stage.duration) : stepSeconds(stage.duration);
+    const steps = Math.max(1, Math.round(stage.duration / step));
+    for (let i = 0; i < steps; i++) {
+      const duration = stage.duration / steps;
+      // The mean rate of a linear ramp over the step is the rate at its middle.
+      const rate = Math.round(from + ((stage.target - from) * (i + 0.5)) / steps);
+      segments.push({ start: start + i * duration, duration, rate, quota: Math.round(rate * duration) });
+    }
+    start += stage.duration;
+    from = stage.target;
+  }
+  return segments.filter((segment) => segment.quota > 0 && segment.rate > 0);
+}
+
+export function plannedDurationS(segments: readonly Segment[]): number {
+  const last = segments[segments.length - 1];
+  return last ? last.start + last.duration : 0;
+}
+
+/** Part `index` of `total` cut into `parts` whole numbers that differ by at most one. */
+export function shareOf(total: number, parts: number, index: number): number {
+  return Math.floor(total / parts) + (index < total % parts ? 1 : 0);
+}
+
+/** When request `k` of a segment (rate `rate`) was meant to start, in ms from the run's start. */
+export function intendedMs(segmentStartS: number, rate: number, k: number): number {
+  return (segmentStartS + k / rate) * 1000;
+}
+
+/**
+ * Latency as a user of an open system sees it: from the moment the request should have started (or
+ * did start, if it went out early) to its answer. Never less than the raw service time.
+ */
+export function correctedLatency(intended: number, sent: number, done: number): number {
+  return done - Math.min(intended, sent);
+}

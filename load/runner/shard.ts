@@ -1,0 +1,220 @@
+/**
+ * One shard of the load, in one thread: starts each segment of the schedule on time with its share
+ * of the rate, as an autocannon run with a request quota (so requests still in flight finish instead
+ * of being cut at a segment's end), builds every request with the scenario and checks every answer.
+ * Segments may overlap when answers lag: the open model does not wait for the previous ones.
+ */
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import type { Scenario } from '../scenarios/types.ts';
+import { type Flight, type HookedClient, hook, requestBytes } from './autocannonHooks.ts';
+import { Outcome, type SampleBatch, SampleColumns } from './samples.ts';
+import { intendedMs, type Segment, shareOf } from './schedule.ts';
+
+export interface ShardSpec {
+  shard: number;
+  shards: number;
+  baseUrl: string;
+  scenario: string;
+  seed: unknown;
+  segments: Segment[];
+  /** The whole run's connection budget (profile VUs); each shard takes its share. */
+  connections: { initial: number; max: number };
+  /** Absolute ms (performance.timeOrigin + performance.now()) that the run's time 0 is. */
+  epoch: number;
+  /** ms from the epoch: requests still open then are interrupted, unstarted ones dropped. */
+  deadline: number;
+  timeoutS: number;
+}
+
+export interface ShardTotals {
+  planned: number;
+  issued: number;
+  /** Most connections open at once. */
+  connections: number;
+}
+
+/** autocannon gives up on a segment after this many socket errors or timeouts (a dead target). */
+const bailoutErrors = 100;
+
+export class Shard {
+  private readonly out = new SampleColumns(4096);
+  private readonly running = new Set<autocannon.Instance>();
+  private readonly pending = new Set<() => void>();
+  private stopped = false;
+  private latencyEwmaMs = 0;
+  private openConnections = 0;
+  private maxConnections = 0;
+  private readonly opIndex: Map<string, number>;
+  private readonly host: string;
+  private readonly originOffset: number;
+
+  constructor(
+    private readonly spec: ShardSpec,
+    private readonly scenario: Scenario<unknown>,
+    private readonly onBatch: (batch: SampleBatch) => void,
+  ) {
+    this.opIndex = new Map(scenario.operations.map((name, index) => [name, index]));
+    this.host = new URL(spec.baseUrl).host;
+    this.originOffset = spec.epoch - performance.timeOrigin;
+  }
+
+  /** ms since the run's time 0 (read twice per request: the constant part is computed once). */
+  now(): number {
+    return performance.now() - this.originOffset;
+  }
+
+  async run(): Promise<ShardTotals> {
+    const { shards, shard } = this.spec;
+    const flusher = setInterval(() => this.flush(), 250);
+    const deadline = setTimeout(() => this.stop(), Math.max(0, this.spec.deadline - this.now()));
+    const runs: Promise<number>[] = [];
+    let planned = 0;
+    for (const segment of this.spec.segments) {
+      const quota = shareOf(segment.quota, shards, shard);
+      if (quota === 0) continue;
+      // A shard with part of the quota keeps a rate of at least 1/s, or it could never send it.
+      const rate = Math.max(1, shareOf(segment.rate, shards, shard));
+      const first = planned;
+      planned += quota;
+      runs.push(this.startAt(segment.start * 1000, () => this.runSegment(segment, rate, quota, first)));
+    }
+    const issued = (await Promise.all(runs)).reduce((sum, n) => sum + n, 0);
+    clearInterval(flusher);
+    clearTimeout(deadline);
+    this.flush();
+    return { planned, issued, connections: this.maxConnections };
+  }
+
+  /** Stops early: pending segments never start (their requests count as dropped), running ones wind down. */
+  stop(): void {
+    this.stopped = true;
+    for (const cancel of this.pending) cancel();
+    for (const instance of this.running) instance.stop();
+  }
+
+  private startAt(atMs: number, start: () => Promise<number>): Promise<number> {
+    return new Promise((resolve) => {
+      const cancel = () => {
+        clearTimeout(timer);
+        this.pending.delete(cancel);
+        resolve(0);
+      };
+      const timer = setTimeout(
+        () => {
+          this.pending.delete(cancel);
+          resolve(this.stopped ? 0 : start());
+        },
+        Math.max(0, atMs - this.now()),
+      );
+      this.pending.add(cancel);
+    });
+  }
+
+  private connectionsFor(rate: number): number {
+    const { shards, shard, connections } = this.spec;
+    const initial = Math.max(1, shareOf(connections.initial, shards, shard));
+    const max = Math.max(initial, shareOf(connections.max, shards, shard));
+    // Enough connections for twice the requests in flight at the latency seen so far (Little's law).
+    const needed = Math.ceil((rate * this.latencyEwmaMs * 2) / 1000) + 1;
+    return Math.min(max, Math.max(initial, needed));
+  }
+
+  /** Runs one segment; resolves with the number of requests it started. */
+  private runSegment(segment: Segment, rate: number, quota: number, first: number): Promise<number> {
+    const { shards, shard, seed } = this.spec;
+    const connections = Math.min(rate, quota, this.connectionsFor(rate));
+    const clients = new Set<HookedClient>();
+    let issued = 0;
+    const nextRequest = (client: HookedClient): Buffer => {
+      // A request still unanswered when its connection sends the next one was lost (timeout, socket error).
+      if (client.flight) this.settle(client.flight, Outcome.noAnswer);
+      const k = issued++;
+      const request = this.scenario.build(seed, (first + k) * shards + shard);
+      const op = this.opIndex.get(request.tags.name) ?? 255;
+      client.flight = { k, op, intended: intendedMs(segment.start, rate, k), sent: this.now(), request };
+      return requestBytes(this.host, request);
+    };
+    return new Promise((resolve) => {
+      const instance = autocannon(
+        {
+          url: this.spec.baseUrl,
+          connections,
+          overallRate: rate,
+          maxOverallRequests: quota,
+          duration: Math.max(0.001, (this.spec.deadline - this.now()) / 1000),
+          timeout: this.spec.timeoutS,
+          sampleInt: 100,
+          bailout: bailoutErrors,
+          // The runner corrects latency itself (schedule.ts); autocannon's own correction back-fills its
+          // histogram with one value per millisecond of each answer, which costs time and is unused here.
+          ignoreCoordinatedOmission: true,
+          setupClient: (raw) => {
+            const client = hook(
+              raw,
+              nextRequest,
+              (flight, status, body) => this.record(flight, status, body),
+              (flight) => this.settle(flight, Outcome.noAnswer),
+            );
+            clients.add(client);
+          },
+        },
+        () => {
+          this.running.delete(instance);
+          this.openConnections -= connections;
+          // Still unanswered: in flight if the run was stopped (or ran out of time), else lost when the
+          // connection gave up on it (its quota was used, so no next request replaced it).
+          const cut = this.stopped || this.now() >= this.spec.deadline - 50;
+          for (const client of clients) {
+            if (client.flight) this.settle(client.flight, cut ? Outcome.interrupted : Outcome.noAnswer);
+          }
+          resolve(Math.min(issued, quota));
+        },
+      );
+      this.running.add(instance);
+      this.openConnections += connections;
+      this.maxConnections = Math.max(this.maxConnections, this.openConnections);
+    });
+  }
+
+  private runChecks(flight: Flight, status: number, body: string): { passed: number; total: number } {
+    const checks = this.scenario.checksFor(flight.request.tags.name);
+    const response = { status, body };
+    let passed = 0;
+    for (const check of checks) {
+      try {
+        if (check.test(response, flight.request, this.spec.seed)) passed++;
+      } catch {
+        // A check that throws on an odd answer has failed, like in k6.
+      }
+    }
+    return { passed, total: checks.length };
+  }
+
+  private record(flight: Flight, status: number, body: string): void {
+    const done = this.now();
+    const { passed, total } = this.runChecks(flight, status, body);
+    this.latencyEwmaMs = this.latencyEwmaMs * 0.9 + (done - flight.sent) * 0.1;
+    this.out.push({
+      op: flight.op,
+      status,
+      outcome: Outcome.answered,
+      checksPassed: passed,
+      checks: total,
+      intended: flight.intended,
+      sent: flight.sent,
+      done,
+    });
+  }
+
+  private settle(flight: Flight, outcome: typeof Outcome.noAnswer | typeof Outcome.interrupted): void {
+    // A lost request fails all its checks, like a k6 request that got no response; an interrupted one is not counted.
+    const checks =
+      outcome === Outcome.noAnswer ? this.scenario.checksFor(flight.request.tags.name).length : 0;
+    this.out.push({ ...flight, status: 0, outcome, checksPassed: 0, checks, done: Number.NaN });
+  }
+
+  private flush(): void {
+    if (this.out.length > 0) this.onBatch(this.out.take());
+  }
+}

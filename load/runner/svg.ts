@@ -1,0 +1,73 @@
+/**
+ * Line charts as inline SVG (no script, no CDN): the HTML report stays one self-contained file.
+ */
+
+export interface Series {
+  name: string;
+  color: string;
+  /** [x, y]; a null y leaves a gap. */
+  points: readonly (readonly [number, number | null])[];
+  dashed?: boolean;
+}
+
+const width = 760;
+const height = 260;
+const pad = { left: 56, right: 16, top: 28, bottom: 36 };
+
+function niceMax(value: number): number {
+  if (!(value > 0)) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  return ([1, 2, 2.5, 5, 10].find((step) => step * magnitude >= value) ?? 10) * magnitude;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function path(series: Series, x: (v: number) => number, y: (v: number) => number): string {
+  let d = '';
+  let pen = false;
+  for (const [px, py] of series.points) {
+    if (py === null) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? 'L' : 'M'}${x(px).toFixed(1)},${y(py).toFixed(1)}`;
+    pen = true;
+  }
+  const dash = series.dashed ? ' stroke-dasharray="5 4"' : '';
+  return `<path d="${d}" fill="none" stroke="${series.color}" stroke-width="1.6"${dash}/>`;
+}
+
+export function lineChart(title: string, yLabel: string, xMax: number, series: readonly Series[]): string {
+  const yValues = series.flatMap((s) => s.points.map(([, v]) => v ?? 0));
+  const yMax = niceMax(Math.max(0, ...yValues));
+  const xTop = Math.max(1, xMax);
+  const x = (v: number) => pad.left + (v / xTop) * (width - pad.left - pad.right);
+  const y = (v: number) => height - pad.bottom - (v / yMax) * (height - pad.top - pad.bottom);
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeText(title)}">`,
+    `<text x="${pad.left}" y="16" font-size="13" font-weight="bold">${escapeText(title)}</text>`,
+  ];
+  for (let i = 0; i <= 4; i++) {
+    const v = (yMax * i) / 4;
+    parts.push(
+      `<line x1="${pad.left}" x2="${width - pad.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#ddd"/>`,
+      `<text x="${pad.left - 6}" y="${(y(v) + 4).toFixed(1)}" font-size="10" text-anchor="end">${Number(v.toPrecision(3))}</text>`,
+      `<text x="${x((xTop * i) / 4).toFixed(1)}" y="${height - pad.bottom + 14}" font-size="10" text-anchor="middle">${Number(((xTop * i) / 4).toPrecision(3))} s</text>`,
+    );
+  }
+  parts.push(
+    `<text x="12" y="${pad.top + 8}" font-size="10" transform="rotate(-90 12 ${pad.top + 8})" text-anchor="end">${escapeText(yLabel)}</text>`,
+  );
+  for (const s of series) parts.push(path(s, x, y));
+  series.forEach((s, i) => {
+    const lx = pad.left + i * 150;
+    parts.push(
+      `<line x1="${lx}" x2="${lx + 18}" y1="${height - 8}" y2="${height - 8}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="5 4"' : ''}/>`,
+      `<text x="${lx + 22}" y="${height - 4}" font-size="10">${escapeText(s.name)}</text>`,
+    );
+  });
+  parts.push('</svg>');
+  return parts.join('\n');
+}

@@ -1,0 +1,92 @@
+/**
+ * Request helpers shared by the scenarios: form encoding (k6 has no URLSearchParams), money text,
+ * and a deterministic per-iteration random choice so k6 and the runner build the same mix.
+ */
+import type { LoadRequest } from './types.ts';
+
+export function encodeForm(fields: Record<string, string>): string {
+  let body = '';
+  for (const key in fields) {
+    body += `${body === '' ? '' : '&'}${encodeURIComponent(key)}=${encodeURIComponent(fields[key] ?? '')}`;
+  }
+  return body;
+}
+
+let lastToken = '';
+let lastHeaders: Readonly<Record<string, string>> = {};
+
+/**
+ * The headers of an API request. Every request of a run carries the same ones, so they are made once
+ * per token and shared (a load generator builds thousands of requests a second): never modify them.
+ */
+function apiHeaders(token: string): Readonly<Record<string, string>> {
+  if (token !== lastToken || lastToken === '') {
+    lastToken = token;
+    lastHeaders = { token, 'Content-Type': 'application/x-www-form-urlencoded' };
+  }
+  return lastHeaders;
+}
+
+/** A POST to the API, tagged by operation. The token is a header; it never appears in tags or bodies. */
+export function apiRequest(operation: string, token: string, fields: Record<string, string>): LoadRequest {
+  return {
+    method: 'POST',
+    path: `/api/v2/${operation}`,
+    headers: apiHeaders(token),
+    body: encodeForm(fields),
+    tags: { name: operation },
+    fields,
+  };
+}
+
+/** A call to the sandbox control API (no token), tagged so it never mixes with the measured operations. */
+export function controlRequest(
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  tag: string,
+  fields = {},
+): LoadRequest {
+  return {
+    method,
+    path,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: encodeForm(fields),
+    tags: { name: `control:${tag}` },
+    fields,
+  };
+}
+
+/**
+ * A number in [0, 1) fixed by (iteration, salt): a 32-bit integer hash (splitmix-like), cheap and
+ * identical in every JavaScript engine, so a run's request mix is reproducible.
+ */
+export function unit(iteration: number, salt: number): number {
+  let x = (Math.imul(iteration | 0, 0x9e3779b1) ^ Math.imul(salt | 0, 0x85ebca77)) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d) >>> 0;
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b) >>> 0;
+  return ((x ^ (x >>> 16)) >>> 0) / 4294967296;
+}
+
+export function pickIndex(iteration: number, salt: number, length: number): number {
+  return Math.min(length - 1, Math.floor(unit(iteration, salt) * length));
+}
+
+/** Picks by weight: `weights` need not sum to 1. */
+export function pickWeighted<T>(
+  iteration: number,
+  salt: number,
+  choices: readonly (readonly [T, number])[],
+): T {
+  const total = choices.reduce((sum, [, weight]) => sum + weight, 0);
+  let point = unit(iteration, salt) * total;
+  for (const [choice, weight] of choices) {
+    if (point < weight) return choice;
+    point -= weight;
+  }
+  return choices[choices.length - 1]![0];
+}
+
+/** Cents to the API's money text, "12.50". */
+export function moneyText(cents: number): string {
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+}

@@ -1,0 +1,103 @@
+/**
+ * `npm run bench:sandbox [-- --layout separate|in-process --rounds 3 --seconds 3]`: the sandbox
+ * against the bare node:http ceiling on loopback, in one run: createLink and getMyUnusedLinks
+ * throughput, list latency (limit=10) with 10^3 and 10^6 stored links, heap per stored link. Both
+ * comparisons alternate rounds between the servers (median / pooled samples), so load from other
+ * processes on a shared machine falls on both sides alike. Checks the issue's targets, writes
+ * reports/bench-sandbox.json, prints a markdown table. A benchmark, not a test: it reports missed
+ * targets and exits 0.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchTable, checkTargets, type Figures } from '../../sandbox/testing/bench/report.ts';
+import { alternate, alternateLatency } from '../../sandbox/testing/bench/rounds.ts';
+import { type Layout, type StartedHost, startHost } from '../../sandbox/testing/bench/startHost.ts';
+
+const { values } = parseArgs({
+  options: {
+    layout: { type: 'string', default: 'separate' },
+    rounds: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '10' },
+    small: { type: 'string', default: '1000' },
+    big: { type: 'string', default: '1000000' },
+    'latency-rounds': { type: 'string', default: '5' },
+    'latency-requests': { type: 'string', default: '3000' },
+    out: { type: 'string', default: 'reports/bench-sandbox.json' },
+  },
+});
+const layout = values.layout as Layout;
+if (layout !== 'separate' && layout !== 'in-process') throw new Error('--layout is separate or in-process');
+const settings = {
+  layout,
+  rounds: Number(values.rounds),
+  seconds: Number(values.seconds),
+  connections: Number(values.connections),
+  small: Number(values.small),
+  big: Number(values.big),
+  latencyRounds: Number(values['latency-rounds']),
+  latencyRequestsPerRound: Number(values['latency-requests']),
+};
+const CREATE = { path: '/api/v2/createLink', body: 'amount=12.50&recipient_note=bench' };
+const LIST = { path: '/api/v2/getMyUnusedLinks', body: 'limit=10' };
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const hosts: StartedHost[] = [];
+let figures: Figures;
+try {
+  const bare = await startHost({ kind: 'bare', seed: 0 }, layout);
+  hosts.push(bare);
+  const small = await startHost({ kind: 'sandbox', seed: settings.small }, layout);
+  hosts.push(small);
+  const big = await startHost({ kind: 'sandbox', seed: settings.big }, layout);
+  hosts.push(big);
+  log(
+    `seeded ${settings.big} links in ${big.seedMs.toFixed(0)} ms; load average ${loadavg()[0]?.toFixed(2)}`,
+  );
+
+  // Latency first: the createLink rounds below add links to the small store (to another tenant).
+  log('list latency, 10^3 and 10^6 stored links alternating');
+  const [smallLatency, bigLatency] = await alternateLatency(
+    [small, big].map((host) => ({ url: host.url, token: host.listToken, ...LIST })),
+    { rounds: settings.latencyRounds, perRound: settings.latencyRequestsPerRound },
+  );
+  const rounds = { rounds: settings.rounds, seconds: settings.seconds, connections: settings.connections };
+  log('createLink throughput, bare and sandbox alternating');
+  const create = await alternate(
+    [
+      { host: bare, token: bare.token },
+      { host: small, token: small.token },
+    ],
+    CREATE,
+    rounds,
+  );
+  log('getMyUnusedLinks throughput, bare and sandbox alternating');
+  const list = await alternate(
+    [
+      { host: bare, token: bare.token },
+      { host: small, token: small.listToken },
+    ],
+    LIST,
+    rounds,
+  );
+  figures = {
+    createLink: { bare: create[0]!, sandbox: create[1]! },
+    list: { bare: list[0]!, sandbox: list[1]! },
+    listLatency: { small: smallLatency!, big: bigLatency! },
+    bytesPerLink: big.bytesPerLink === null ? null : Math.round(big.bytesPerLink),
+    seedMsBig: Math.round(big.seedMs),
+  };
+} finally {
+  for (const host of hosts) await host.close();
+}
+
+const targets = checkTargets(figures, settings);
+const machine = { node: process.version, cpus: cpus().length, loadAverage1m: loadavg()[0] };
+const report = { date: new Date().toISOString(), machine, settings, ...figures, targets };
+const out = resolve(import.meta.dirname, '../..', values.out);
+mkdirSync(resolve(out, '..'), { recursive: true });
+writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+console.log(benchTable(figures, settings, targets));
+log(`written ${values.out}`);
