@@ -45,7 +45,14 @@ export function decodeForm(
   const value: Record<string, unknown> = {};
   for (const [name, text] of params) {
     if (Object.hasOwn(value, name)) return { ok: false, message: `${name} is given more than once` };
-    value[name] = decodeValue(text, properties[name], jsonFields.includes(name));
+    // defineProperty, not `value[name] =`: assigning "__proto__" would set the prototype and drop the field unseen.
+    const decoded = decodeValue(text, properties[name], jsonFields.includes(name));
+    Object.defineProperty(value, name, {
+      value: decoded,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return { ok: true, value };
 }

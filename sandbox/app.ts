@@ -43,10 +43,7 @@ async function serveApi(
     throw new ApiError(errorCodeForStatus(fault.status), 'Injected fault (sandbox control API).');
   const body = readApiRequest(state, operationId, req, read.raw);
   const result = handlers[operationId]({ state, tenant, body });
-  const extra: Record<string, unknown> = {};
-  if (result.data !== undefined) extra.data = result.data;
-  if (result.totalRecords !== undefined) extra.totalRecords = result.totalRecords;
-  const envelope = successEnvelope(state, result.message, extra);
+  const envelope = successEnvelope(state, result.message, result.data, result.totalRecords);
   const answer = rewriteResponse(state.broken, operationId, { status: 200, body: envelope });
   sendJson(state, res, answer.status, answer.body);
 }

@@ -48,9 +48,10 @@ export function serverTimeZone(epochMs: number): 'CET' | 'CEST' {
 }
 
 /** The UTC instant at which a Berlin calendar day ("2024-10-26") starts. */
-export function berlinDayStart(day: string): number {
+export function berlinDayStart(day: string, plusDays = 0): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const guess = Date.UTC(y, m - 1, d);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const guess = new Date(0).setUTCFullYear(y, m - 1, d + plusDays);
   // The offset at local midnight is the offset a few hours earlier in UTC terms, except on DST days,
   // where midnight itself is never inside the switch (switches happen at 02:00/03:00 local).
   return guess - offsetMs(guess - 2 * 60 * 60 * 1000);

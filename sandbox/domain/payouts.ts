@@ -9,8 +9,6 @@ import { firstAtOrAfter } from '../store/transactions.ts';
 import { berlinDayStart } from './berlinTime.ts';
 import { transactionId } from './ids.ts';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export function runPayouts(
   state: SandboxState,
   day: string,
@@ -18,8 +16,7 @@ export function runPayouts(
 ): { payout: Payout; payIns: number }[] {
   const from = berlinDayStart(day);
   // The next day's start, found from the calendar, not +24 h: DST days are 23 or 25 hours long.
-  const nextDay = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-  const to = berlinDayStart(nextDay);
+  const to = berlinDayStart(day, 1);
   const made: { payout: Payout; payIns: number }[] = [];
   for (const tenant of state.tenants.all) {
     if (onlyUserId && tenant.userId !== onlyUserId) continue;

@@ -3,7 +3,7 @@
  * percentages of the amount, `absolute` shares are EUR. Each recipient's part is rounded to the cent
  * and the owner keeps the remainder, so the parts always add up to the amount exactly.
  */
-import { type Cents, centsFromAmount, percentOf } from './money.ts';
+import { type Cents, centsFromAmount } from './money.ts';
 
 export type SplitType = 'normal' | 'absolute';
 
@@ -55,8 +55,11 @@ export function allocate(
   splitType: SplitType,
   shares: readonly RecipientShare[],
 ): { parts: Cents[]; ownerPart: Cents } {
+  // Percent parts are rounded down: rounding each half up could give out more than the amount.
   const parts = shares.map((s) =>
-    splitType === 'absolute' ? s.shareHundredths : percentOf(amount, s.shareHundredths),
+    splitType === 'absolute'
+      ? s.shareHundredths
+      : Math.floor((amount * s.shareHundredths) / FULL_PERCENT_HUNDREDTHS),
   );
   const given = parts.reduce((sum, p) => sum + p, 0);
   return { parts, ownerPart: amount - given };

@@ -9,16 +9,9 @@ import { firstAtOrAfter, type PayIn } from '../store/transactions.ts';
 import { LIST_RETRIEVED } from './linkLists.ts';
 import type { Handler } from './types.ts';
 
-const DAY_MS = 86_400_000;
-
-function shiftDay(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
 function window(date: string | undefined, since: number, now: number): [number, number] {
-  if (date) return [berlinDayStart(date), berlinDayStart(shiftDay(date, 1))];
-  const today = berlinDate(now);
-  return [berlinDayStart(shiftDay(today, -since)), Number.POSITIVE_INFINITY];
+  if (date) return [berlinDayStart(date), berlinDayStart(date, 1)];
+  return [berlinDayStart(berlinDate(now), -since), Number.POSITIVE_INFINITY];
 }
 
 function matches(payIn: PayIn, needle: string | undefined, payId: number | undefined): boolean {

