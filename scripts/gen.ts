@@ -36,7 +36,10 @@ async function generate(outDir: string): Promise<void> {
     ] as const) {
       const bundled = join(scratch, `${name}.json`);
       bundle(api, bundled, false);
-      const ast = await openapiTS(JSON.parse(readFileSync(bundled, 'utf8')), { exportType: true, defaultNonNullable: false });
+      const ast = await openapiTS(JSON.parse(readFileSync(bundled, 'utf8')), {
+        exportType: true,
+        defaultNonNullable: false,
+      });
       writeFileSync(join(outDir, `${name}.d.ts`), header + astToString(ast));
     }
   } finally {
