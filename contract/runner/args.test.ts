@@ -27,8 +27,33 @@ test('every option, in both --flag value and --flag=value spellings', () => {
     },
   );
   assert.deepEqual(parseArgs(['--image', 'secpaid-sandbox:dev']), {
-    target: { kind: 'image', image: 'secpaid-sandbox:dev' },
+    target: { kind: 'image', image: 'secpaid-sandbox:dev', imageArgs: {} },
   });
+  assert.deepEqual(
+    parseArgs([
+      '--image=my-backend:1.2',
+      '--image-port',
+      '8080',
+      '--image-env',
+      'A=1',
+      '--image-env=B=2',
+      '--image-wait',
+      'log:ready',
+      '--image-startup-timeout=90s',
+    ]),
+    {
+      target: {
+        kind: 'image',
+        image: 'my-backend:1.2',
+        imageArgs: {
+          'image-port': '8080',
+          'image-env': ['A=1', 'B=2'],
+          'image-wait': 'log:ready',
+          'image-startup-timeout': '90s',
+        },
+      },
+    },
+  );
 });
 
 test('mistakes are refused before anything runs', () => {
@@ -37,6 +62,7 @@ test('mistakes are refused before anything runs', () => {
   assert.throws(() => parseArgs(['--base-url']), /needs a value/);
   assert.throws(() => parseArgs(['--base-url', 'http://a', '--image', 'x']), /not both/);
   assert.throws(() => parseArgs(['--env-tokens']), /goes with --base-url/);
+  assert.throws(() => parseArgs(['--image-port', '80']), /go with --image/);
   assert.throws(() => parseArgs(['--verbose']), /unknown option --verbose/);
 });
 
