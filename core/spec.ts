@@ -84,7 +84,8 @@ export const operations: Record<OperationId, OperationInfo> = Object.fromEntries
 
 for (const id of operationIds) if (!operations[id]) throw new Error(`spec: operation ${id} is missing`);
 
+const operationsByPath = new Map(Object.values(operations).map((info) => [info.path, info]));
+
 export function operationByPath(path: string): OperationInfo | undefined {
-  for (const info of Object.values(operations)) if (info.path === path) return info;
-  return undefined;
+  return operationsByPath.get(path);
 }

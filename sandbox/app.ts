@@ -2,7 +2,8 @@
  * Builds the sandbox's request handler (no socket: index.ts and tests attach it to a server).
  * Order of a request: route → method → body (size limit) → auth → rate limit → armed fault →
  * validation against the spec → handler → envelope. Any unexpected throw is a 500 with the error
- * envelope; nothing in a request reaches the log, so keys never do.
+ * envelope; nothing in a request reaches the log, so keys never do. Callbacks rather than
+ * async/await on this path: it runs for every request, and the promise chain was a large share of it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type OperationId, operationByPath } from '../core/spec.ts';
@@ -11,12 +12,11 @@ import { rewriteResponse } from './broken/rewriteResponse.ts';
 import { handleControl } from './control/routes.ts';
 import { ApiError, errorCodeForStatus, invalid } from './errors.ts';
 import { handlers } from './handlers/index.ts';
-import { readBody } from './http/readBody.ts';
+import { type BodyRead, readBody } from './http/readBody.ts';
 import { readApiRequest } from './http/readRequest.ts';
+import { type RequestHeaders, requestHeaders } from './http/requestHeaders.ts';
 import { errorEnvelope, sendJson, successEnvelope } from './http/respond.ts';
 import type { SandboxState } from './state.ts';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function pathOf(url: string | undefined): string {
   const raw = url ?? '/';
@@ -24,38 +24,65 @@ function pathOf(url: string | undefined): string {
   return q < 0 ? raw : raw.slice(0, q);
 }
 
-async function serveApi(
+function bodyOrThrow(read: BodyRead): Buffer | undefined {
+  if (read.ok) return read.raw;
+  if (read.reason === 'aborted') return undefined;
+  throw Object.assign(invalid('the body is larger than 64 KiB'), { closeConnection: true });
+}
+
+function answerApi(
   state: SandboxState,
   operationId: OperationId,
-  req: IncomingMessage,
+  headers: RequestHeaders,
+  raw: Buffer,
+  tenant: ReturnType<typeof authenticate>,
   res: ServerResponse,
-) {
-  const read = await readBody(req);
-  if (!read.ok) {
-    if (read.reason === 'aborted') return;
-    throw Object.assign(invalid('the body is larger than 64 KiB'), { closeConnection: true });
-  }
-  const tenant = authenticate(state, req);
-  enforceRateLimit(state, tenant);
-  const fault = state.faults.take(operationId, tenant.userId);
-  if (fault?.delayMs) await sleep(fault.delayMs);
-  if (fault?.status)
-    throw new ApiError(errorCodeForStatus(fault.status), 'Injected fault (sandbox control API).');
-  const body = readApiRequest(state, operationId, req, read.raw);
+): void {
+  const body = readApiRequest(state, operationId, headers.contentType, raw);
   const result = handlers[operationId]({ state, tenant, body });
   const envelope = successEnvelope(state, result.message, result.data, result.totalRecords);
   const answer = rewriteResponse(state.broken, operationId, { status: 200, body: envelope });
   sendJson(state, res, answer.status, answer.body);
 }
 
-async function serveControl(state: SandboxState, path: string, req: IncomingMessage, res: ServerResponse) {
-  const read = await readBody(req);
-  if (!read.ok) {
-    if (read.reason === 'aborted') return;
-    throw Object.assign(invalid('the body is larger than 64 KiB'), { closeConnection: true });
-  }
-  const result = handleControl(state, req.method ?? 'GET', path, req, read.raw);
-  sendJson(state, res, result.status, result.body, result.headers);
+function serveApi(state: SandboxState, operationId: OperationId, req: IncomingMessage, res: ServerResponse) {
+  const headers = requestHeaders(req);
+  readBody(req, headers.contentLength, (read) => {
+    try {
+      const raw = bodyOrThrow(read);
+      if (!raw) return;
+      const tenant = authenticate(state, headers, req.socket);
+      enforceRateLimit(state, tenant);
+      const fault = state.faults.take(operationId, tenant.userId);
+      const status = fault?.status;
+      const respond = () => {
+        try {
+          if (status) throw new ApiError(errorCodeForStatus(status), 'Injected fault (sandbox control API).');
+          answerApi(state, operationId, headers, raw, tenant, res);
+        } catch (error) {
+          sendError(state, res, error, operationId);
+        }
+      };
+      if (fault?.delayMs) setTimeout(respond, fault.delayMs);
+      else respond();
+    } catch (error) {
+      sendError(state, res, error, operationId);
+    }
+  });
+}
+
+function serveControl(state: SandboxState, path: string, req: IncomingMessage, res: ServerResponse) {
+  const headers = requestHeaders(req);
+  readBody(req, headers.contentLength, (read) => {
+    try {
+      const raw = bodyOrThrow(read);
+      if (!raw) return;
+      const result = handleControl(state, req.method ?? 'GET', path, headers.contentType, raw);
+      sendJson(state, res, result.status, result.body, result.headers);
+    } catch (error) {
+      sendError(state, res, error, undefined);
+    }
+  });
 }
 
 function sendError(
@@ -82,23 +109,17 @@ export function createApp(state: SandboxState) {
   return function handle(req: IncomingMessage, res: ServerResponse): void {
     const path = pathOf(req.url);
     const operation = operationByPath(path);
-    let work: Promise<void>;
     if (operation) {
-      if (req.method !== 'POST') {
-        sendJson(state, res, 405, errorEnvelope(state, invalid(`${req.method} is not allowed: use POST`)), {
-          allow: 'POST',
-        });
+      if (req.method === 'POST') serveApi(state, operation.operationId, req, res);
+      else {
+        const refused = invalid(`${req.method} is not allowed: use POST`);
+        sendJson(state, res, 405, errorEnvelope(state, refused), { allow: 'POST' });
         req.resume();
-        return;
       }
-      work = serveApi(state, operation.operationId, req, res);
-    } else if (path.startsWith('/sandbox/')) {
-      work = serveControl(state, path, req, res);
-    } else {
+    } else if (path.startsWith('/sandbox/')) serveControl(state, path, req, res);
+    else {
       sendJson(state, res, 404, errorEnvelope(state, new ApiError('NotFound', `No operation at ${path}`)));
       req.resume();
-      return;
     }
-    work.catch((error: unknown) => sendError(state, res, error, operation?.operationId));
   };
 }

@@ -1,5 +1,4 @@
 /** Bodies of control requests, validated against spec/sandbox.yaml like API bodies are. */
-import type { IncomingMessage } from 'node:http';
 import { type JsonSchema, sandboxDocument } from '../../core/spec.ts';
 import { describeErrors, schemaValidator } from '../../core/validators.ts';
 import { invalid } from '../errors.ts';
@@ -13,11 +12,15 @@ type ControlDocument = {
 };
 const validators = new Map<string, ReturnType<typeof schemaValidator>>();
 
-export function readControlBody(path: string, req: IncomingMessage, raw: Buffer): Record<string, unknown> {
+export function readControlBody(
+  path: string,
+  contentType: string | undefined,
+  raw: Buffer,
+): Record<string, unknown> {
   const content = (sandboxDocument as unknown as ControlDocument).paths[path]?.post?.requestBody?.content;
   const schema = content?.[FORM]?.schema;
   if (!schema) return {};
-  const body = parseBody(raw, mediaTypeOf(req.headers['content-type']), schema, []);
+  const body = parseBody(raw, mediaTypeOf(contentType), schema, []);
   let validate = validators.get(path);
   if (!validate) {
     validate = schemaValidator(schema);

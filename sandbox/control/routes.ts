@@ -2,7 +2,6 @@
  * The control API (spec/sandbox.yaml): what SecPaid's dashboard, customers and night jobs do, on
  * demand. It answers `{ data }` on success and the API's error body otherwise.
  */
-import type { IncomingMessage } from 'node:http';
 import { berlinDate, berlinTimestamp } from '../domain/berlinTime.ts';
 import { payLink } from '../domain/payments.ts';
 import { runPayouts } from '../domain/payouts.ts';
@@ -45,7 +44,7 @@ export function handleControl(
   state: SandboxState,
   method: string,
   path: string,
-  req: IncomingMessage,
+  contentType: string | undefined,
   raw: Buffer,
 ): ControlResult {
   const allow = (methods: string) => ({
@@ -60,7 +59,7 @@ export function handleControl(
   if (method !== 'POST') return path === '/sandbox/faults' ? allow('POST, DELETE') : allow('POST');
   const action = LINK_ACTION.exec(path);
   if (action) return linkAction(state, Number(action[1]), action[2]!);
-  const body = readControlBody(path, req, raw);
+  const body = readControlBody(path, contentType, raw);
   switch (path) {
     case '/sandbox/tenants': {
       const { tenant, apiKey } = state.tenants.create({

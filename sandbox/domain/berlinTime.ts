@@ -37,10 +37,17 @@ export function berlinDate(epochMs: number): string {
   return new Date(epochMs + offsetMs(epochMs)).toISOString().slice(0, 10);
 }
 
-/** "2024-10-26 16:18:01" in Berlin. */
+let lastSecond = Number.NaN;
+let lastTimestamp = '';
+
+/** "2024-10-26 16:18:01" in Berlin. Remembers the last second: under load most calls share it. */
 export function berlinTimestamp(epochMs: number): string {
+  const second = Math.floor(epochMs / 1000);
+  if (second === lastSecond) return lastTimestamp;
   const d = new Date(epochMs + offsetMs(epochMs));
-  return `${d.toISOString().slice(0, 10)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  lastTimestamp = `${d.toISOString().slice(0, 10)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  lastSecond = second;
+  return lastTimestamp;
 }
 
 export function serverTimeZone(epochMs: number): 'CET' | 'CEST' {

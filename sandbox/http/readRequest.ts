@@ -2,7 +2,6 @@
  * Reads and validates an API request body against the operation's schema from the spec, with the
  * schema's defaults applied. What a handler receives has already passed the spec.
  */
-import type { IncomingMessage } from 'node:http';
 import { type OperationId, operations } from '../../core/spec.ts';
 import { describeErrors, requestValidator } from '../../core/validators.ts';
 import { invalid } from '../errors.ts';
@@ -12,11 +11,11 @@ import { FORM, JSON_TYPE, mediaTypeOf, parseBody } from './parseBody.ts';
 export function readApiRequest(
   state: SandboxState,
   operationId: OperationId,
-  req: IncomingMessage,
+  contentType: string | undefined,
   raw: Buffer,
 ): Record<string, unknown> {
   const operation = operations[operationId];
-  const mediaType = mediaTypeOf(req.headers['content-type']);
+  const mediaType = mediaTypeOf(contentType);
   const schemaMediaType = raw.length === 0 ? FORM : mediaType;
   const schema = schemaMediaType ? operation.requestSchemas[schemaMediaType] : undefined;
   if (raw.length > 0 && !schema)
