@@ -45,14 +45,17 @@ export function decodeForm(
   const value: Record<string, unknown> = {};
   for (const [name, text] of params) {
     if (Object.hasOwn(value, name)) return { ok: false, message: `${name} is given more than once` };
-    // defineProperty, not `value[name] =`: assigning "__proto__" would set the prototype and drop the field unseen.
     const decoded = decodeValue(text, properties[name], jsonFields.includes(name));
-    Object.defineProperty(value, name, {
-      value: decoded,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    // Assigning "__proto__" would set the prototype and drop the field unseen, so it is defined;
+    // every other name is assigned, which is several times faster on the hot path.
+    if (name === '__proto__')
+      Object.defineProperty(value, name, {
+        value: decoded,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else value[name] = decoded;
   }
   return { ok: true, value };
 }

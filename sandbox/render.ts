@@ -23,7 +23,7 @@ function payLink(state: SandboxState, link: Link): string {
 
 export function renderCreatedLink(state: SandboxState, link: Link) {
   const pay = payLink(state, link);
-  return {
+  const created = {
     user_id: link.owner.userId,
     amount: formatCents(link.amount),
     recipient_note: link.note,
@@ -38,8 +38,10 @@ export function renderCreatedLink(state: SandboxState, link: Link) {
     qr_img: qrImageFor(pay),
     transaction_type: link.split ? 'Split' : 'Basic',
     is_split_link: link.split ? 'true' : 'false',
-    ...(link.split ? { split_type: link.split.type } : {}),
+    split_type: link.split?.type,
   };
+  // An absent key, not a spread: JSON.stringify leaves undefined out, and the object keeps one shape.
+  return created;
 }
 
 // The list items are written as whole literals, not `{ ...summary, extra }`: the spread takes V8's

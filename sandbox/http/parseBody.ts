@@ -11,6 +11,7 @@ export const JSON_TYPE = 'application/json';
 
 export function mediaTypeOf(header: string | undefined): string | undefined {
   if (!header) return undefined;
+  if (header === FORM || header === JSON_TYPE) return header;
   return header.split(';', 1)[0]!.trim().toLowerCase();
 }
 
