@@ -38,7 +38,10 @@ export function readBody(
       req.resume();
       finish({ ok: false, reason: 'too-large' });
     } else if (!first) first = chunk;
-    else (more ??= [first]).push(chunk);
+    else {
+      more ??= [first];
+      more.push(chunk);
+    }
   });
   req.on('end', () => finish({ ok: true, raw: more ? Buffer.concat(more) : (first ?? EMPTY) }));
   req.on('error', () => finish({ ok: false, reason: 'aborted' }));
