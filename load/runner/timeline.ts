@@ -32,7 +32,10 @@ export function timeline(
   maxPoints = 600,
 ): TimelinePoint[] {
   const width = Math.max(1, Math.ceil(durationS / maxPoints));
-  const count = Math.max(1, Math.ceil(durationS / width));
+  // A trailing sliver shorter than half a bucket joins the bucket before it: a 0.03 s last bucket
+  // would read as a collapse of throughput to zero at the end of every run.
+  const count = Math.max(1, Math.round(durationS / width));
+  const span = (b: number) => (b === count - 1 ? Math.max(durationS - b * width, width / 2) : width);
   const sent = new Float64Array(count);
   const done = new Float64Array(count);
   const failed = new Float64Array(count);
@@ -54,10 +57,10 @@ export function timeline(
     values.length ? Math.round(percentile(Float64Array.from(values).sort(), p) * 100) / 100 : null;
   return Array.from({ length: count }, (_, b) => ({
     t: b * width,
-    targetRate: targetAt(segments, b * width + width / 2),
-    sentRate: sent[b]! / width,
-    doneRate: done[b]! / width,
-    failedRate: failed[b]! / width,
+    targetRate: targetAt(segments, b * width + Math.min(width, span(b)) / 2),
+    sentRate: sent[b]! / span(b),
+    doneRate: done[b]! / span(b),
+    failedRate: failed[b]! / span(b),
     p50: pct(corrected[b]!, 50),
     p95: pct(corrected[b]!, 95),
     p99: pct(corrected[b]!, 99),
