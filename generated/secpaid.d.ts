@@ -341,8 +341,9 @@ export type components = {
             data: components["schemas"]["SplitPaymentLink"];
         };
         /**
-         * @description Filters of getPayInTransactions. With no `date`, `since` says how many days back to go:
-         *     0 (the default) is today only, as the seed's "today's pay-in transactions" says.
+         * @description Filters of getPayInTransactions. `date` picks one day. Otherwise `since` says how many days back
+         *     to go, 0 being today only; without `since`, a list is today's (the seed's "today's pay-in
+         *     transactions") and a `pay_id` lookup spans every day (a lookup by id must not miss yesterday's).
          */
         PayInListRequest: {
             /** @default 1 */
@@ -356,7 +357,7 @@ export type components = {
              * @description One day (Europe/Berlin), `YYYY-MM-DD`; wins over `since`.
              */
             date?: string;
-            /** @default 0 */
+            /** @description Days back from today (Europe/Berlin); 0 = today only. No single default, see above. */
             since?: number;
             pay_id?: components["schemas"]["LinkId"];
         };

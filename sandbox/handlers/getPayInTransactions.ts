@@ -1,6 +1,7 @@
 /**
- * getPayInTransactions: the caller's pay-ins, newest first, `limit` per `page`. Without `date`,
- * `since` counts days back from today (0 = today only, the seed's "today's pay-in transactions").
+ * getPayInTransactions: the caller's pay-ins, newest first, `limit` per `page`. `date` is one day;
+ * else `since` counts days back from today (0 = today only, the seed's "today's pay-in
+ * transactions"); with neither, a list is today's and a `pay_id` lookup spans every day.
  * The time window is found by binary search; only search and pay_id filters scan it.
  */
 import { berlinDate, berlinDayStart } from '../domain/berlinTime.ts';
@@ -9,9 +10,17 @@ import { firstAtOrAfter, type PayIn } from '../store/transactions.ts';
 import { LIST_RETRIEVED } from './linkLists.ts';
 import type { Handler } from './types.ts';
 
-function window(date: string | undefined, since: number, now: number): [number, number] {
+const EVERY_DAY: [number, number] = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+
+function window(
+  date: string | undefined,
+  since: number | undefined,
+  payId: number | undefined,
+  now: number,
+): [number, number] {
   if (date) return [berlinDayStart(date), berlinDayStart(date, 1)];
-  return [berlinDayStart(berlinDate(now), -since), Number.POSITIVE_INFINITY];
+  if (since === undefined && payId !== undefined) return EVERY_DAY;
+  return [berlinDayStart(berlinDate(now), -(since ?? 0)), Number.POSITIVE_INFINITY];
 }
 
 function matches(payIn: PayIn, needle: string | undefined, payId: number | undefined): boolean {
@@ -27,12 +36,12 @@ function matches(payIn: PayIn, needle: string | undefined, payId: number | undef
 }
 
 export const getPayInTransactions: Handler = ({ state, tenant, body }) => {
-  const [from, to] = window(body.date, body.since, state.now());
+  const payId: number | undefined = body.pay_id;
+  const [from, to] = window(body.date, body.since, payId, state.now());
   const payIns = tenant.payIns;
   const lo = firstAtOrAfter(payIns, from);
   const hi = to === Number.POSITIVE_INFINITY ? payIns.length : firstAtOrAfter(payIns, to);
   const needle = state.broken === 'search-ignored' ? undefined : body.search?.toLowerCase() || undefined;
-  const payId: number | undefined = body.pay_id;
   const skip = (body.page - 1) * body.limit;
   const page: PayIn[] = [];
   let total = 0;
