@@ -16,6 +16,6 @@ test('every amount with at most two decimals from 0.01 to 999999.99 is valid', (
 });
 
 test('a third decimal, zero, negatives and amounts over the maximum are invalid', () => {
-  for (const amount of [999999.991, 0.001, 12.345, 0, -1, 1_000_000])
+  for (const amount of [999999.991, 0.001, 12.345, 0, -1, 1_000_000, 1e-9, 1.000000001, 165170.140001])
     assert.equal(createLink({ amount }), false, `amount ${amount}`);
 });

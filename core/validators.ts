@@ -6,13 +6,13 @@
  */
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { useDecimalMultipleOf } from './decimalMultipleOf.ts';
 import { type JsonSchema, type OperationId, operations } from './spec.ts';
 
 function makeAjv(options: { useDefaults: boolean; allErrors: boolean }) {
-  // multipleOfPrecision: `multipleOf: 0.01` must accept 0.07 and 165170.14 despite binary floats
-  // (165170.14 / 0.01 = 16517014.000000002), yet still reject a third decimal (999999.991).
-  const ajv = new Ajv2020.default({ strict: false, multipleOfPrecision: 6, ...options });
+  const ajv = new Ajv2020.default({ strict: false, ...options });
   addFormats.default(ajv);
+  useDecimalMultipleOf(ajv);
   return ajv;
 }
 
