@@ -119,7 +119,8 @@ export type paths = {
          * Make the next requests fail or answer late
          * @description The next `count` authenticated requests to `/api/v2/*` (only those of `operationId` and of
          *     the account `user_id`, when given) answer `status` with the documented error envelope, or
-         *     answer `delay_ms` late, or both. Faults are used in the order they were made.
+         *     answer `delay_ms` late, or both. Faults are used in the order they were made. Status 404 is
+         *     accepted only with `operationId=deleteLink`, the one operation that documents it.
          */
         post: operations["injectFault"];
         /**

@@ -548,7 +548,7 @@ export type components = {
         TooManyRequests: {
             headers: {
                 /** @description Seconds until the rate-limit window resets. */
-                "Retry-After"?: number;
+                "Retry-After": number;
                 [name: string]: unknown;
             };
             content: {

@@ -24,7 +24,8 @@ function pathOf(url: string | undefined): string {
   return q < 0 ? raw : raw.slice(0, q);
 }
 
-function bodyOrThrow(read: BodyRead): Buffer | undefined {
+function bodyOrThrow(read: BodyRead, headers: RequestHeaders): Buffer | undefined {
+  if (headers.contentTypeRepeated) throw invalid('Content-Type is given more than once');
   if (read.ok) return read.raw;
   if (read.reason === 'aborted') return undefined;
   throw Object.assign(invalid('the body is larger than 64 KiB'), { closeConnection: true });
@@ -49,7 +50,7 @@ function serveApi(state: SandboxState, operationId: OperationId, req: IncomingMe
   const headers = requestHeaders(req);
   readBody(req, headers.contentLength, (read) => {
     try {
-      const raw = bodyOrThrow(read);
+      const raw = bodyOrThrow(read, headers);
       if (!raw) return;
       const tenant = authenticate(state, headers, req.socket);
       enforceRateLimit(state, tenant);
@@ -75,7 +76,7 @@ function serveControl(state: SandboxState, path: string, req: IncomingMessage, r
   const headers = requestHeaders(req);
   readBody(req, headers.contentLength, (read) => {
     try {
-      const raw = bodyOrThrow(read);
+      const raw = bodyOrThrow(read, headers);
       if (!raw) return;
       const result = handleControl(state, req.method ?? 'GET', path, headers.contentType, raw);
       sendJson(state, res, result.status, result.body, result.headers);
@@ -97,6 +98,7 @@ function sendError(
   }
   const apiError = error instanceof ApiError ? error : new ApiError('InternalServerError');
   const headers: Record<string, string> = { ...apiError.headers };
+  if (state.broken === 'retry-after-missing') delete headers['retry-after'];
   if ((error as { closeConnection?: boolean }).closeConnection) headers.connection = 'close';
   const answer = rewriteResponse(state.broken, operationId, {
     status: apiError.status,
@@ -112,7 +114,7 @@ export function createApp(state: SandboxState) {
     if (operation) {
       if (req.method === 'POST') serveApi(state, operation.operationId, req, res);
       else {
-        const refused = invalid(`${req.method} is not allowed: use POST`);
+        const refused = new ApiError('MethodNotAllowed', `${req.method} is not allowed: use POST`);
         sendJson(state, res, 405, errorEnvelope(state, refused), { allow: 'POST' });
         req.resume();
       }

@@ -11,6 +11,8 @@ export const errorCatalogue = {
   Forbidden: { status: 403, message: 'You do not have permission to access this resource.' },
   NotFound: { status: 404, message: 'Invalid link ID' },
   TooManyRequests: { status: 429, message: 'Too many requests, retry after the window resets.' },
+  // Outside the API's documented statuses (DECISIONS.md D-OUTSIDE): a method other than POST.
+  MethodNotAllowed: { status: 405, message: 'Use POST.' },
   InternalServerError: { status: 500, message: 'An unexpected error occurred. Please try again later.' },
 } as const;
 

@@ -21,7 +21,7 @@ function assertErrorEnvelope(answer: Answer, status: number, error: string): voi
 test('405 on GET of an operation, with Allow: POST', async () => {
   const tenant = await createTenant(env.url);
   const answer = await tenant.call('getMyUnusedLinks', undefined, { method: 'GET' });
-  assertErrorEnvelope(answer, 405, 'InvalidParameters');
+  assertErrorEnvelope(answer, 405, 'MethodNotAllowed');
   assert.equal(answer.headers.get('allow'), 'POST');
 });
 
@@ -106,4 +106,24 @@ test('clearing faults disarms them before they are used', async () => {
   await armFault(env.url, { status: 500, count: 5, user_id: tenant.userId });
   await clearFaults(env.url);
   assertOk('getMyUnusedLinks', await tenant.call('getMyUnusedLinks', {}));
+});
+
+test('a 404 fault is refused for operations that do not document 404, and accepted for deleteLink', async () => {
+  const refused = await fetch(`${env.url}/sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': FORM },
+    body: 'status=404&operationId=createLink',
+  });
+  assert.equal(refused.status, 400);
+  const unscoped = await fetch(`${env.url}/sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': FORM },
+    body: 'status=404',
+  });
+  assert.equal(unscoped.status, 400);
+  const tenant = await createTenant(env.url);
+  const link = assertOk('createLink', await tenant.call('createLink', { amount: 5 }));
+  await armFault(env.url, { status: 404, operationId: 'deleteLink', user_id: tenant.userId });
+  assertError('deleteLink', await tenant.call('deleteLink', { link_id: link.data.id }), 404, 'NotFound');
+  assertOk('deleteLink', await tenant.call('deleteLink', { link_id: link.data.id }));
 });

@@ -27,6 +27,7 @@ export const brokenModes = {
   'split-shares-unchecked':
     'normal shares adding up to more than 100 % are accepted (handlers/createSplitLink.ts)',
   'paid-link-still-unused': 'a paid link stays unused and never shows as used (domain/payments.ts)',
+  'retry-after-missing': 'a 429 answer lacks its Retry-After header (app.ts)',
   'drift-field':
     'createLink data carries an undocumented field x_debug: drift, not a failure (broken/rewriteResponse.ts)',
 } as const;

@@ -2,7 +2,7 @@
 import { type JsonSchema, sandboxDocument } from '../../core/spec.ts';
 import { describeErrors, schemaValidator } from '../../core/validators.ts';
 import { invalid } from '../errors.ts';
-import { FORM, mediaTypeOf, parseBody } from '../http/parseBody.ts';
+import { assertUtf8Charset, FORM, mediaTypeOf, parseBody } from '../http/parseBody.ts';
 
 type ControlDocument = {
   paths: Record<
@@ -20,6 +20,7 @@ export function readControlBody(
   const content = (sandboxDocument as unknown as ControlDocument).paths[path]?.post?.requestBody?.content;
   const schema = content?.[FORM]?.schema;
   if (!schema) return {};
+  assertUtf8Charset(contentType);
   const body = parseBody(raw, mediaTypeOf(contentType), schema, []);
   let validate = validators.get(path);
   if (!validate) {

@@ -12,7 +12,8 @@ import { readControlBody } from './readControlBody.ts';
 
 export type ControlResult = { status: number; body: unknown; headers?: Record<string, string> };
 
-const LINK_ACTION = /^\/sandbox\/links\/([1-9][0-9]{0,15})\/(pay|cancel)$/;
+// At most 15 digits: every such id is a safe integer, so no id is silently rounded to another.
+const LINK_ACTION = /^\/sandbox\/links\/([1-9][0-9]{0,14})\/(pay|cancel)$/;
 
 function conflict(message: string): ControlResult {
   return { status: 409, body: { error: 'Conflict', errorMessage: message } };
@@ -92,6 +93,9 @@ export function handleControl(
     case '/sandbox/faults': {
       if (body.status === undefined && body.delay_ms === undefined)
         throw new ApiError('InvalidParameters', 'give status, delay_ms or both');
+      // Only deleteLink documents 404: an injected fault must still be a documented answer.
+      if (body.status === 404 && body.operationId !== 'deleteLink')
+        throw new ApiError('InvalidParameters', 'status 404 is documented only for operationId deleteLink');
       state.faults.arm({
         status: body.status as number | undefined,
         delayMs: body.delay_ms as number | undefined,

@@ -6,7 +6,7 @@ import { type OperationId, operations } from '../../core/spec.ts';
 import { describeErrors, requestValidator } from '../../core/validators.ts';
 import { invalid } from '../errors.ts';
 import type { SandboxState } from '../state.ts';
-import { FORM, JSON_TYPE, mediaTypeOf, parseBody } from './parseBody.ts';
+import { assertUtf8Charset, FORM, JSON_TYPE, mediaTypeOf, parseBody } from './parseBody.ts';
 
 export function readApiRequest(
   state: SandboxState,
@@ -15,6 +15,7 @@ export function readApiRequest(
   raw: Buffer,
 ): Record<string, unknown> {
   const operation = operations[operationId];
+  assertUtf8Charset(contentType);
   const mediaType = mediaTypeOf(contentType);
   const schemaMediaType = raw.length === 0 ? FORM : mediaType;
   const schema = schemaMediaType ? operation.requestSchemas[schemaMediaType] : undefined;

@@ -10,6 +10,8 @@ export interface RequestHeaders {
   /** A second `token` header: ambiguous, so treated as a malformed key. */
   tokenRepeated: boolean;
   contentType: string | undefined;
+  /** Two `Content-Type` headers: which one wins is undefined, so the request is refused. */
+  contentTypeRepeated: boolean;
   /** NaN when absent (chunked bodies). */
   contentLength: number;
 }
@@ -20,6 +22,7 @@ export function requestHeaders(req: IncomingMessage): RequestHeaders {
     token: undefined,
     tokenRepeated: false,
     contentType: undefined,
+    contentTypeRepeated: false,
     contentLength: Number.NaN,
   };
   for (let i = 0; i < raw.length; i += 2) {
@@ -28,8 +31,10 @@ export function requestHeaders(req: IncomingMessage): RequestHeaders {
     if (name.length === 5 && name.toLowerCase() === 'token') {
       if (found.token !== undefined) found.tokenRepeated = true;
       found.token = raw[i + 1];
-    } else if (name.length === 12 && name.toLowerCase() === 'content-type') found.contentType = raw[i + 1];
-    else if (name.length === 14 && name.toLowerCase() === 'content-length')
+    } else if (name.length === 12 && name.toLowerCase() === 'content-type') {
+      if (found.contentType !== undefined) found.contentTypeRepeated = true;
+      found.contentType = raw[i + 1];
+    } else if (name.length === 14 && name.toLowerCase() === 'content-length')
       found.contentLength = Number(raw[i + 1]);
   }
   return found;
