@@ -58,7 +58,11 @@ function serveApi(state: SandboxState, operationId: OperationId, req: IncomingMe
       const status = fault?.status;
       const respond = () => {
         try {
-          if (status) throw new ApiError(errorCodeForStatus(status), 'Injected fault (sandbox control API).');
+          if (status) {
+            // A 429 documents a required Retry-After, injected or not.
+            const headers: Record<string, string> = status === 429 ? { 'retry-after': '1' } : {};
+            throw new ApiError(errorCodeForStatus(status), 'Injected fault (sandbox control API).', headers);
+          }
           answerApi(state, operationId, headers, raw, tenant, res);
         } catch (error) {
           sendError(state, res, error, operationId);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { conformsToSpec, toExchange } from './conformsToSpec.ts';
+import { headerFailures } from './headerConformance.ts';
 
 const json = { 'content-type': 'application/json; charset=utf-8' };
 const payLink = 'https://app.dev.secpaid.com/payment?link_id=MTI0';
@@ -107,6 +108,23 @@ describe('conformsToSpec on canned createLink answers', () => {
     assert.deepEqual(failedChecks(verdict(429, tooMany, 429, { ...json, 'retry-after': 'soon' })), [
       'headerConformance',
     ]);
+  });
+
+  test('a 429 without Retry-After fails headerConformance (the spec requires it)', () => {
+    const v = verdict(429, { ...unauthorized, error: 'TooManyRequests' }, 429);
+    assert.deepEqual(failedChecks(v), ['headerConformance']);
+    assert.match(v.failures[0]!.message, /received no Retry-After header \/ documented: required with 429/);
+  });
+
+  test('a documented header marked required fails headerConformance when missing, an optional one does not', () => {
+    const retryAfter = { schema: { type: 'integer', minimum: 0 } };
+    const required = { 'Retry-After': { ...retryAfter, required: true } };
+    assert.deepEqual(headerFailures(required, { 'content-type': 'application/json' }, 429), [
+      'received no Retry-After header / documented: required with 429',
+    ]);
+    assert.deepEqual(headerFailures(required, { 'retry-after': '7' }, 429), []);
+    assert.deepEqual(headerFailures({ 'Retry-After': retryAfter }, {}, 429), []);
+    assert.equal(headerFailures(required, { 'retry-after': '-1' }, 429).length, 1);
   });
 
   test('an unknown field is drift, not a failure', () => {

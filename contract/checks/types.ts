@@ -4,6 +4,7 @@
  * failures they found, each message "received … / documented …" so the server can be fixed from it.
  */
 import type { OperationId } from '../../core/spec.ts';
+import { redactKnown } from '../reporting/redact.ts';
 
 export interface Exchange {
   operationId: OperationId;
@@ -31,11 +32,14 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A short, single-line rendering of a value or body for messages. */
+/**
+ * A short, single-line rendering of a value or body for messages. Redacted before it is cut: a
+ * token cut in half would no longer be recognised by the report's redactor.
+ */
 export function excerpt(value: unknown, max = 240): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   if (text === undefined) return String(value);
-  const line = text.replace(/\s+/g, ' ');
+  const line = redactKnown(text).replace(/\s+/g, ' ');
   return line.length > max ? `${line.slice(0, max)}… (${line.length} chars)` : line;
 }
 

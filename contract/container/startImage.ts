@@ -17,7 +17,7 @@ import {
 import { findFreePort } from './freePort.ts';
 import { HostHttpWaitStrategy } from './hostHttpWait.ts';
 import type { ImageOptions } from './imageOptions.ts';
-import { redact, secretValues } from './redact.ts';
+import { logTail, redact, secretValues } from './redact.ts';
 
 /** Every container we start carries this label, so tests and cleanups can find ours. */
 export const harnessLabel = 'secpaid-harness.container';
@@ -63,7 +63,7 @@ export async function startImage(options: ImageOptions): Promise<StartedImage> {
     .withLabels({ [harnessLabel]: runId })
     .withLogConsumer((stream) => {
       stream.on('data', (chunk) => {
-        captured = (captured + String(chunk)).slice(-maxLogChars);
+        captured = logTail(captured + String(chunk), maxLogChars);
       });
     })
     .withStartupTimeout(options.startupTimeoutMs)

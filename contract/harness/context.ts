@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { OperationId } from '../../core/spec.ts';
 import { setRunId } from '../builders/notes.ts';
+import { registerSecrets } from '../reporting/redact.ts';
 import type { TargetTokens } from '../target/types.ts';
 
 export const contextEnvVar = 'SECPAID_CONTRACT_CONTEXT';
@@ -36,5 +37,6 @@ export function contractContext(): ContractContext {
   }
   cached = JSON.parse(readFileSync(file, 'utf8')) as ContractContext;
   setRunId(cached.runId);
+  registerSecrets(cached.tokens.a, cached.tokens.b, cached.tokens.recipient);
   return cached;
 }

@@ -11,6 +11,7 @@ import {
   type RequestRecord,
   type SecretRecord,
 } from '../reporting/observations.ts';
+import { registerSecrets } from '../reporting/redact.ts';
 import { contractContext } from './context.ts';
 
 function append(file: string, value: unknown): void {
@@ -26,5 +27,6 @@ export function recordRequest(record: RequestRecord): void {
 }
 
 export function recordSecret(secret: SecretRecord): void {
+  registerSecrets(secret.token, secret.recipientToken);
   append(privateFiles.secrets, secret);
 }

@@ -29,3 +29,23 @@ export function makeRedactor(secrets: Iterable<string>): Redactor {
       .replace(escapedJsonTokenField, '$1\\"«redacted»\\"');
   };
 }
+
+/**
+ * The secrets this process has learned (a suite process: the run's keys and the tenants it made),
+ * for texts made here that are cut before the runner's redactor sees them: redact, then cut.
+ */
+const known = new Set<string>();
+let knownRedactor: Redactor | undefined;
+
+export function registerSecrets(...secrets: (string | undefined)[]): void {
+  for (const secret of secrets) {
+    if (!secret || known.has(secret)) continue;
+    known.add(secret);
+    knownRedactor = undefined;
+  }
+}
+
+export function redactKnown(text: string): string {
+  knownRedactor ??= makeRedactor(known);
+  return knownRedactor(text);
+}

@@ -66,4 +66,9 @@ test('mistakes are refused before anything runs', () => {
   assert.throws(() => parseArgs(['--verbose']), /unknown option --verbose/);
 });
 
+test('an empty --only is a usage error, not "every suite"', () => {
+  for (const argv of [['--only', ''], ['--only='], ['--only', ' , ']])
+    assert.throws(() => parseArgs(argv), /--only needs at least one operation name/, argv.join(' '));
+});
+
 test('--help asks for the usage', () => assert.deepEqual(parseArgs(['--help']), { help: true }));

@@ -70,6 +70,8 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
           .split(',')
           .map((s) => s.trim())
           .filter(Boolean);
+        // An empty list must not silently mean "every suite": the caller asked for a selection.
+        if (names.length === 0) throw new Error(`--only needs at least one operation name\n${usage}`);
         const unknown = names.filter((n) => !(operationIds as readonly string[]).includes(n));
         if (unknown.length)
           throw new Error(

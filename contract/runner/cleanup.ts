@@ -1,17 +1,34 @@
 /**
  * After every run, failed or not: delete each still-unused link of the run's accounts whose note
  * carries the run's tag. On a real server that is what keeps the suite from leaving links behind.
- * Bounded (a few list pages per account), and it never fails the run: problems are reported.
+ * Bounded (a few list pages per account, a retry budget for 429s), and it never fails the run:
+ * problems are reported, and a real account's links that may be left behind always are.
  */
 import { operations } from '../../core/spec.ts';
 import type { RequestRecord } from '../reporting/observations.ts';
+import { defaultRetryBudget, type RetryBudget, waitToRetry } from './cleanupRetry.ts';
 
 export interface CleanupResult {
   deleted: number;
   problems: string[];
 }
 
+export interface CleanupAccount {
+  token: string;
+  /** How reports name it (never the key): `SECPAID_TOKEN`, `test account #3`. */
+  label: string;
+  /**
+   * A key from the environment: a real account, whose 429 is waited out and whose every failure
+   * is reported. Otherwise a disposable tenant of the control API, which may be suspended or
+   * rate-limited on purpose.
+   */
+  fromEnvironment: boolean;
+}
+
 const maxRounds = 5;
+const contentType = 'application/x-www-form-urlencoded';
+
+type Answer = { status: number; retryAfter: string | null; text: string };
 
 async function post(
   baseUrl: string,
@@ -25,7 +42,7 @@ async function post(
   const requestBody = new URLSearchParams(form).toString();
   const response = await fetch(url, {
     method: 'POST',
-    headers: { token, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { token, 'content-type': contentType },
     body: requestBody,
     signal: AbortSignal.timeout(10_000),
   });
@@ -35,66 +52,74 @@ async function post(
     test: 'cleanup',
     method: 'POST',
     url,
-    requestHeaders: { token: '«redacted»', 'content-type': 'application/x-www-form-urlencoded' },
+    requestHeaders: { token: '«redacted»', 'content-type': contentType },
     requestBody,
     status: response.status,
     responseBody: text,
     ms: Date.now() - started,
   });
-  return {
-    status: response.status,
-    body: JSON.parse(text) as { data?: { linktopay_id: string; recipient_note: string }[] },
-  };
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), text };
 }
 
 export async function cleanupRun(
   baseUrl: string,
-  tokens: string[],
+  accounts: CleanupAccount[],
   runId: string,
   log: RequestRecord[],
+  budget: RetryBudget = defaultRetryBudget(),
 ): Promise<CleanupResult> {
   const tag = `[run:${runId}]`;
   const result: CleanupResult = { deleted: 0, problems: [] };
-  for (const [index, token] of [...new Set(tokens)].entries()) {
+  const leftBehind = `links of this run (note tag ${tag}) may be left behind`;
+  for (const account of accounts) {
+    /** A request of this account; a real account's 429 is retried within the budget. */
+    const call = async (path: string, form: Record<string, string>): Promise<Answer & { why?: string }> => {
+      for (;;) {
+        const answer = await post(baseUrl, account.token, path, form, log);
+        if (answer.status !== 429 || !account.fromEnvironment) return answer;
+        const wait = await waitToRetry(answer.retryAfter, budget);
+        if (!wait.retry) return { ...answer, why: wait.why };
+      }
+    };
     const attempted = new Set<string>();
     try {
-      for (let round = 0; round < maxRounds; round++) {
-        const list = await post(
-          baseUrl,
-          token,
-          operations.getMyUnusedLinks.path,
-          { search: tag, limit: '1000' },
-          log,
-        );
+      let finished = false;
+      for (let round = 0; round < maxRounds && !finished; round++) {
+        const list = await call(operations.getMyUnusedLinks.path, { search: tag, limit: '1000' });
         if (list.status !== 200) {
-          // Suspended and rate-limited test accounts cannot list; they created nothing to clean.
-          if (list.status !== 403 && list.status !== 429)
-            result.problems.push(`account #${index + 1}: listing answered ${list.status}`);
+          // A disposable tenant that is suspended or rate-limited on purpose is not worth a problem.
+          if (account.fromEnvironment || (list.status !== 403 && list.status !== 429)) {
+            const why = list.why ? ` (${list.why})` : '';
+            result.problems.push(`${account.label}: listing answered ${list.status}${why}: ${leftBehind}`);
+          }
+          finished = true;
           break;
         }
-        const ours = (list.body.data ?? []).filter((l) => l.recipient_note.includes(tag));
+        const listed = (
+          JSON.parse(list.text) as { data?: { linktopay_id: string; recipient_note: string }[] }
+        ).data;
+        const ours = (listed ?? []).filter((l) => l.recipient_note.includes(tag));
         const fresh = ours.filter((l) => !attempted.has(l.linktopay_id));
         if (fresh.length < ours.length) {
           result.problems.push(
-            `account #${index + 1}: ${ours.length - fresh.length} links still listed after deleteLink`,
+            `${account.label}: ${ours.length - fresh.length} links still listed after deleteLink: left behind`,
           );
         }
-        if (fresh.length === 0) break;
+        if (fresh.length === 0) finished = true;
         for (const link of fresh) {
           attempted.add(link.linktopay_id);
-          const answer = await post(
-            baseUrl,
-            token,
-            operations.deleteLink.path,
-            { link_id: link.linktopay_id },
-            log,
-          );
+          const answer = await call(operations.deleteLink.path, { link_id: link.linktopay_id });
           if (answer.status === 200) result.deleted += 1;
-          else result.problems.push(`link ${link.linktopay_id}: deleteLink answered ${answer.status}`);
+          else
+            result.problems.push(
+              `${account.label}: link ${link.linktopay_id}: deleteLink answered ${answer.status}${answer.why ? ` (${answer.why})` : ''}: left behind`,
+            );
         }
       }
+      if (!finished)
+        result.problems.push(`${account.label}: still deleting after ${maxRounds} rounds: ${leftBehind}`);
     } catch (error) {
-      result.problems.push(`account #${index + 1}: ${String(error)}`);
+      result.problems.push(`${account.label}: ${String(error)}: ${leftBehind}`);
     }
   }
   return result;

@@ -17,10 +17,17 @@ export interface PrivateDir {
 
 export function createPrivateDir(): PrivateDir {
   const path = mkdtempSync(join(tmpdir(), 'secpaid-contract-'));
+  const removeNow = () => rmSync(path, { recursive: true, force: true, maxRetries: 3 });
+  // A second Ctrl-C calls process.exit, which skips every finally: the 'exit' hook (synchronous,
+  // as 'exit' listeners must be) still removes the keys from disk.
+  process.once('exit', removeNow);
   return {
     path,
     contextFile: join(path, 'context.json'),
-    remove: () => rmSync(path, { recursive: true, force: true }),
+    remove: () => {
+      process.off('exit', removeNow);
+      removeNow();
+    },
   };
 }
 

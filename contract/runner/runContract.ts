@@ -7,11 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { type OperationId, operationIds } from '../../core/spec.ts';
 import { finishImageRun } from '../container/containerReport.ts';
 import type { ImageTarget } from '../container/imageTarget.ts';
-import type { RequestRecord } from '../reporting/observations.ts';
+import type { RequestRecord, SecretRecord } from '../reporting/observations.ts';
 import { assertTargetAllowed } from '../target/productionGuard.ts';
 import { resolveTarget } from '../target/resolveTarget.ts';
-import type { TargetRequest } from '../target/types.ts';
-import { type CleanupResult, cleanupRun } from './cleanup.ts';
+import type { TargetRequest, TargetTokens } from '../target/types.ts';
+import { type CleanupAccount, type CleanupResult, cleanupRun } from './cleanup.ts';
 import { executeSuites, type SuiteRun } from './executeSuites.ts';
 import { judgeRun, type RunResult } from './judgeRun.ts';
 import { createPrivateDir, readPrivate, writeContext } from './privateDir.ts';
@@ -32,6 +32,18 @@ export interface RunOptions {
   /** Where the console summary goes; defaults to console.log. */
   print?: (text: string) => void;
   env?: NodeJS.ProcessEnv;
+}
+
+/** The keys from the environment first (real accounts), then the tenants the suites made; each once. */
+function cleanupAccounts(tokens: TargetTokens, made: SecretRecord[]): CleanupAccount[] {
+  const accounts: CleanupAccount[] = [];
+  const add = (token: string | undefined, label: string, fromEnvironment: boolean) => {
+    if (token && !accounts.some((a) => a.token === token)) accounts.push({ token, label, fromEnvironment });
+  };
+  add(tokens.a, 'SECPAID_TOKEN', true);
+  add(tokens.b, 'SECPAID_TOKEN_B', true);
+  for (const [index, secret] of made.entries()) add(secret.token, `test account #${index + 1}`, false);
+  return accounts;
 }
 
 export async function runContract(options: RunOptions): Promise<RunResult> {
@@ -67,10 +79,9 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
     try {
       suiteRun = await executeSuites(files, dir.contextFile, options.concurrency ?? 2, options.signal);
     } finally {
-      const tokens = [...readPrivate(dir).secrets.map((s) => s.token), target.tokens.a, target.tokens.b];
       cleanup = await cleanupRun(
         target.baseUrl,
-        tokens.filter((t): t is string => !!t),
+        cleanupAccounts(target.tokens, readPrivate(dir).secrets),
         runId,
         cleanupLog,
       );

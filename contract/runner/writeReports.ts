@@ -29,7 +29,7 @@ export function writeReports(dir: string, input: ReportInput, redact: Redactor):
     'drift.json': JSON.stringify(input.drift, null, 2),
     'drift.md': driftMarkdown(input.drift, input.heading),
     'junit.xml': junitXml(input.results, `contract ${input.heading}`),
-    'requests.log': requestsLogText(input.requests),
+    'requests.log': requestsLogText(input.requests, redact),
     'summary.json': JSON.stringify(input.summary, null, 2),
   };
   const written: Record<string, string> = {};

@@ -134,6 +134,12 @@ export const faultModes: FaultMode[] = [
     expect: fails,
   },
   {
+    name: 'retry-after-missing',
+    breaks: 'a 429 answer lacks its Retry-After header',
+    suites: ['getMyUnusedLinks'],
+    expect: fails,
+  },
+  {
     name: 'drift-field',
     breaks: 'createLink data carries an undocumented x_debug (negative control: drift, not failure)',
     suites: ['createLink'],

@@ -3,7 +3,7 @@
  * files use it because node's test runner refuses to start a contract run inside a test process;
  * NODE_TEST_CONTEXT is removed so the child is an ordinary process, not a test reporter.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,6 +19,8 @@ export function spawnTsx(
   args: string[],
   env: NodeJS.ProcessEnv = {},
   timeoutMs = 240_000,
+  /** Sees the child once started, e.g. to signal it. */
+  onStart?: (child: ChildProcess) => void,
 ): Promise<Spawned> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   delete childEnv.NODE_TEST_CONTEXT;
@@ -27,6 +29,7 @@ export function spawnTsx(
       cwd: repoRoot,
       env: childEnv,
     });
+    onStart?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -34,12 +34,39 @@ const envTokens = () => ({
   SECPAID_RECIPIENT_TOKEN: recipient.recipient_token,
 });
 
-async function unusedCount(tenant: Tenant): Promise<number> {
-  const response = await fetch(`${sandbox.url}/api/v2/getMyUnusedLinks`, {
+async function unusedCount(tenant: Tenant, url = sandbox.url): Promise<number> {
+  const response = await fetch(`${url}/api/v2/getMyUnusedLinks`, {
     method: 'POST',
     headers: { token: tenant.token },
   });
   return ((await response.json()) as { totalRecords: number }).totalRecords;
+}
+
+/**
+ * Every link id a server could make of a sent link_id by reading it loosely: the number truncated
+ * or rounded (from its leading digits on), without its sign, and the decimal text inside base64.
+ */
+function looseLinkIds(value: string): number[] {
+  const text = value.replace(/^"|"$/g, '');
+  const readings = [Number.parseFloat(text)];
+  const decoded = Buffer.from(text, 'base64').toString('latin1');
+  if (/^[0-9]+$/.test(decoded)) readings.push(Number(decoded));
+  return readings.filter(Number.isFinite).flatMap((n) => [Math.trunc(Math.abs(n)), Math.round(Math.abs(n))]);
+}
+
+/** The link_id values of the deleteLink requests in requests.log (form, JSON and multipart bodies). */
+function sentLinkIds(log: string): string[] {
+  const ids: string[] = [];
+  for (const block of log.split('\n\n=== ').filter((b) => b.includes('/api/v2/deleteLink'))) {
+    const request = block.split('\n--> ')[0]!;
+    for (const pattern of [
+      /link_id=([^&\s]*)/g,
+      /"link_id":\s*("[^"]*"|[^,}\s]*)/g,
+      /name="link_id"\r?\n\r?\n(\S*)/g,
+    ])
+      for (const match of request.matchAll(pattern)) ids.push(decodeURIComponent(match[1]!));
+  }
+  return ids;
 }
 
 before(async () => {
@@ -118,6 +145,13 @@ describe('npm run contract -- --base-url', { timeout: 120_000 }, () => {
     );
     assert.equal(run.code, 0, run.stdout.slice(-3000) + run.stderr);
     assert.equal(await unusedCount(owner), before, 'a read-only run created links');
+    // A read-only run's bad link_ids go out with a real key: none may read as a link that could exist.
+    const linkIds = sentLinkIds(readReports(dir)['requests.log']!);
+    assert.ok(linkIds.length >= 8, `only ${linkIds.length} deleteLink link_ids found in requests.log`);
+    for (const id of linkIds) {
+      const risky = looseLinkIds(id).filter((n) => n >= 1 && n < 9007199254740991);
+      assert.deepEqual(risky, [], `link_id ${id} sent in a read-only run may be read as link ${risky[0]}`);
+    }
     const coverage = JSON.parse(readReports(dir)['coverage.json']!) as {
       cells: { operationId: string; status: number; state: string; reasons: string[] }[];
     };
@@ -130,6 +164,40 @@ describe('npm run contract -- --base-url', { timeout: 120_000 }, () => {
       coverage.cells.find((c) => c.operationId === 'getMyUnusedLinks' && c.status === 200)!.state,
       'valid',
     );
+  });
+
+  test('--read-only sends no valid create body, so a server ignoring authentication creates nothing', async () => {
+    const careless = await startSandbox({ port: 0, quiet: true, brokenMode: 'auth-ignored' });
+    try {
+      // The oldest tenant: the one 'auth-ignored' serves a missing or malformed key as.
+      const victim = await controlApi(careless.url).createTenant();
+      const dir = reportsDir();
+      await spawnTsx(
+        'contract/cli.ts',
+        [
+          '--base-url',
+          careless.url,
+          '--env-tokens',
+          '--read-only',
+          '--only',
+          'createLink,createSplitLink',
+          '--reports',
+          dir,
+        ],
+        { SECPAID_TOKEN: victim.token, SECPAID_RECIPIENT_TOKEN: victim.recipient_token },
+      ).then((run) => assert.ok(run.code !== 2, run.stderr));
+      assert.equal(await unusedCount(victim, careless.url), 0, 'a read-only run created links');
+      const coverage = JSON.parse(readReports(dir)['coverage.json']!) as {
+        cells: { operationId: string; status: number; state: string; reasons: string[] }[];
+      };
+      for (const status of [201, 401]) {
+        const cell = coverage.cells.find((c) => c.operationId === 'createLink' && c.status === status)!;
+        assert.equal(cell.state, 'notProvokable', `createLink ${status}`);
+        assert.match(cell.reasons.join(), /would send a valid create body/);
+      }
+    } finally {
+      await careless.close();
+    }
   });
 
   test('refuses the production host unless --allow-production and --read-only, before any request', async () => {

@@ -1,13 +1,19 @@
 /**
  * The suite creates and deletes links. On SecPaid's production host that would touch real money
  * records, so it is refused unless the caller asks for it twice: `--allow-production` and
- * `--read-only` (which creates nothing).
+ * `--read-only` (which creates nothing). The host is taken from the parsed URL (so user-info,
+ * port, case and a trailing dot do not disguise it), and its subdomains count as production too.
  */
 export const productionHosts = ['app.secpaid.com'];
 
+/** The URL's host as a DNS name: lower case (the URL parser does that), without trailing dots. */
+function hostOf(baseUrl: string): string {
+  return new URL(baseUrl).hostname.toLowerCase().replace(/\.+$/, '');
+}
+
 export function isProductionUrl(baseUrl: string): boolean {
-  const host = new URL(baseUrl).hostname.toLowerCase().replace(/\.$/, '');
-  return productionHosts.includes(host);
+  const host = hostOf(baseUrl);
+  return productionHosts.some((production) => host === production || host.endsWith(`.${production}`));
 }
 
 export function assertTargetAllowed(
@@ -17,7 +23,7 @@ export function assertTargetAllowed(
   if (!isProductionUrl(baseUrl)) return;
   if (options.allowProduction && options.readOnly) return;
   throw new Error(
-    `refusing to run against the production host ${new URL(baseUrl).host}: pass both --allow-production and --read-only ` +
+    `refusing to run against the production host ${hostOf(baseUrl)}: pass both --allow-production and --read-only ` +
       '(the suite then creates nothing and only lists and checks authentication)',
   );
 }

@@ -127,3 +127,11 @@ test('a 404 fault is refused for operations that do not document 404, and accept
   assertError('deleteLink', await tenant.call('deleteLink', { link_id: link.data.id }), 404, 'NotFound');
   assertOk('deleteLink', await tenant.call('deleteLink', { link_id: link.data.id }));
 });
+
+test('an injected 429 carries the Retry-After header the spec requires', async () => {
+  const tenant = await createTenant(env.url);
+  await armFault(env.url, { status: 429, operationId: 'getMyUnusedLinks', user_id: tenant.userId });
+  const answer = await tenant.call('getMyUnusedLinks', {});
+  assertError('getMyUnusedLinks', answer, 429, 'TooManyRequests');
+  assert.match(answer.headers.get('retry-after') ?? '', /^[0-9]+$/);
+});

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { OperationId } from '../../../core/spec.ts';
 import { aCaller } from '../accounts.ts';
-import type { ContractSuite, Need } from '../contractSuite.ts';
+import type { ContractSuite, Need, TestOptions } from '../contractSuite.ts';
 import { control } from '../control.ts';
 import { type Caller, type SendOptions, send } from '../send.ts';
 
@@ -27,29 +27,40 @@ export function aWellFormedUnknownKey(length = 32): string {
 
 export function statusMatrix(suite: ContractSuite, operationId: OperationId, valid: ValidRequest): void {
   const writes: Need[] = valid.writes ? ['writes'] : [];
+  // A server that ignores authentication would create a link from a valid create body, even for a
+  // missing or unknown key: read-only runs must not send one at all.
+  const unauthenticated: TestOptions = valid.writes
+    ? { needs: ['writes'], because: 'would send a valid create body' }
+    : {};
   const withKey = async (token: string | null, status: number) => {
     const request = await valid.make({ token: 'unused' });
     await send(operationId, { ...request, as: token === null ? null : { token } }, status);
   };
 
-  suite.test('401 Unauthorized when the token header is missing', () => withKey(null, 401));
-  suite.test('401 Unauthorized when the token is empty', () => withKey('', 401));
-  suite.test('401 Unauthorized when the token is too short to be a key (15 characters)', () =>
-    withKey(aWellFormedUnknownKey(15), 401),
+  suite.test('401 Unauthorized when the token header is missing', unauthenticated, () => withKey(null, 401));
+  suite.test('401 Unauthorized when the token is empty', unauthenticated, () => withKey('', 401));
+  suite.test(
+    '401 Unauthorized when the token is too short to be a key (15 characters)',
+    unauthenticated,
+    () => withKey(aWellFormedUnknownKey(15), 401),
   );
-  suite.test('401 Unauthorized when the token is too long to be a key (65 characters)', () =>
+  suite.test('401 Unauthorized when the token is too long to be a key (65 characters)', unauthenticated, () =>
     withKey(aWellFormedUnknownKey(65), 401),
   );
-  suite.test('401 Unauthorized when the token has characters a key never has', () =>
+  suite.test('401 Unauthorized when the token has characters a key never has', unauthenticated, () =>
     withKey(`${aWellFormedUnknownKey(12)}-${aWellFormedUnknownKey(12)}!`, 401),
   );
-  suite.test('201 UserNotFound when a well-formed key matches no account', () =>
+  suite.test('201 UserNotFound when a well-formed key matches no account', unauthenticated, () =>
     withKey(aWellFormedUnknownKey(32), 201),
   );
-  suite.test('201 UserNotFound for unknown keys at the length bounds (16 and 64 characters)', async () => {
-    await withKey(aWellFormedUnknownKey(16), 201);
-    await withKey(aWellFormedUnknownKey(64), 201);
-  });
+  suite.test(
+    '201 UserNotFound for unknown keys at the length bounds (16 and 64 characters)',
+    unauthenticated,
+    async () => {
+      await withKey(aWellFormedUnknownKey(16), 201);
+      await withKey(aWellFormedUnknownKey(64), 201);
+    },
+  );
 
   suite.test(
     '403 Forbidden when the account is suspended',

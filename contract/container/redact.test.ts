@@ -1,0 +1,63 @@
+/**
+ * Container-log redaction against what the sandbox image really prints at start (sandbox/main.ts):
+ * the demo API key and the demo recipient token must both be masked.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { test } from 'node:test';
+import { repoRoot } from '../selftest/spawnTsx.ts';
+import { logTail, redact } from './redact.ts';
+
+/** The sandbox's start-up lines, up to its `try:` line (bounded: 30 s), then it is stopped. */
+function sandboxBanner(): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/main.ts', '--port', '0'], {
+    cwd: repoRoot,
+    env: { ...process.env, SANDBOX_BROKEN_MODE: '' },
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`no try: line within 30 s: ${out}`));
+    }, 30_000);
+    child.on('error', reject);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (!/^try: .*$/m.test(out)) return;
+      clearTimeout(timer);
+      child.kill('SIGTERM');
+      resolve(out);
+    });
+  });
+}
+
+test('the sandbox banner: demo key and demo recipient token are masked, nothing else is', async () => {
+  const banner = await sandboxBanner();
+  const key = /demo account: token ([A-Za-z0-9]+)/.exec(banner)?.[1];
+  const recipient = /demo recipient token \(for createSplitLink\): (\S+)/.exec(banner)?.[1];
+  assert.ok(key && recipient, `the banner's format changed: ${banner}`);
+  const masked = redact(banner, []);
+  assert.ok(!masked.includes(key), `the demo key survived: ${masked}`);
+  assert.ok(!masked.includes(recipient), `the demo recipient token survived: ${masked}`);
+  assert.match(masked, /listening on http:\/\/127\.0\.0\.1:\d+/);
+  assert.match(masked, /demo recipient token \(for createSplitLink\): <redacted>/);
+});
+
+test('token-shaped values in any spelling are masked, whole', () => {
+  const long = 'A'.repeat(70);
+  const cases: [string, string][] = [
+    [`token ${long} end`, 'token <redacted> end'],
+    ['"token":"Abcdefghijklmnop1234"', '"token":"<redacted>"'],
+    ['token=Abcdefghijklmnop1234&x=1', 'token=<redacted>&x=1'],
+    ['recipient token (split): rcpt-ABCdef123456', 'recipient token (split): <redacted>'],
+    ['token bucket refilled at 12:00', 'token bucket refilled at 12:00'],
+  ];
+  for (const [text, expected] of cases) assert.equal(redact(text, []), expected, text);
+});
+
+test('a kept log tail starts at a line, so no token is cut away from its label', () => {
+  const log = `demo account: token Abcdefghijklmnop1234abcd\nnext line\n`;
+  const tail = logTail(log, log.length - 25);
+  assert.equal(tail, 'next line\n');
+  assert.equal(logTail(log, 1000), log);
+});
