@@ -1,9 +1,9 @@
 /**
  * The k6 side of the engine-neutral scenarios: options from the chosen profile and its SLOs, the
  * seeding/cleanup plans driven with k6's synchronous http, and one iteration = one request + checks.
- * Environment: BASE_URL, PROFILE, RATE_SCALE, SECPAID_TOKEN, SECPAID_RECIPIENT_TOKENS, RUN_TAG.
+ * Environment: BASE_URL, PROFILE, RATE_SCALE, SECPAID_TOKEN, SECPAID_RECIPIENT_TOKENS, RUN_TAG, REPORTS_DIR.
  */
-import { check } from 'k6';
+import { check, sleep } from 'k6';
 import exec from 'k6/execution';
 import http from 'k6/http';
 import type { ConstantArrivalRateScenario, Options, RampingArrivalRateScenario } from 'k6/options';
@@ -16,6 +16,7 @@ import {
   totalDuration,
 } from '../profiles/profiles.ts';
 import { k6Thresholds, thresholdsFor } from '../profiles/slos.ts';
+import { retryWaitMs } from '../scenarios/retry.ts';
 import type {
   LoadRequest,
   Plan,
@@ -24,14 +25,14 @@ import type {
   ScenarioInfo,
   SeedOptions,
 } from '../scenarios/types.ts';
+import { productionHosts, productionUrlProblem } from '../shared/productionHost.ts';
 
-/** The production host is never a load target; k6's blockHostnames enforces it on every request. */
-const productionHosts = ['app.secpaid.com', '*.app.secpaid.com'];
+/** The production host is never a load target: BASE_URL is checked here, and k6's blockHostnames stops any request. */
+const blockedHosts = productionHosts.flatMap((host) => [host, `*.${host}`]);
 
 export const baseUrl = (__ENV.BASE_URL || 'http://127.0.0.1:4010').replace(/\/+$/, '');
-if (/^https?:\/\/([^/]*\.)?app\.secpaid\.com(:|\/|$)/i.test(baseUrl)) {
-  throw new Error('BASE_URL points at production (app.secpaid.com): load tests never run there');
-}
+const refused = productionUrlProblem(baseUrl);
+if (refused) throw new Error(`BASE_URL refused: ${refused}`);
 
 // Only 200 is a success in this API (201 is UserNotFound), so http_req_failed counts every other status.
 http.setResponseCallback(http.expectedStatuses(200));
@@ -41,7 +42,12 @@ export function selectedProfile(): Profile {
   if (!isProfileName(name))
     throw new Error(`PROFILE must be one of ${Object.keys(profiles).join(', ')}, not ${name}`);
   const scale = __ENV.RATE_SCALE ? Number(__ENV.RATE_SCALE) : 1;
-  return scale === 1 ? profiles[name] : scaleProfile(profiles[name], scale);
+  // scaleProfile rounds every rate to a whole number (k6 refuses fractional ones) and refuses a zero.
+  const profile = scale === 1 ? profiles[name] : scaleProfile(profiles[name], scale);
+  const rates = [profile.startRate, ...profile.stages.map((stage) => stage.target)];
+  if (!rates.every((rate) => Number.isInteger(rate) && rate >= 0))
+    throw new Error(`profile ${name}: k6 needs whole arrival rates, got ${rates.join(', ')}`);
+  return profile;
 }
 
 function executor(profile: Profile): ConstantArrivalRateScenario | RampingArrivalRateScenario {
@@ -71,7 +77,7 @@ export function k6Options(scenario: ScenarioInfo, profile: Profile): Options {
   return {
     scenarios: { [scenario.name]: { ...executor(profile), tags: { profile: profile.name } } },
     thresholds: k6Thresholds(thresholdsFor(scenario.operations, profile)),
-    blockHostnames: productionHosts,
+    blockHostnames: blockedHosts,
     setupTimeout: '5m',
     teardownTimeout: '10m',
     summaryTrendStats: ['avg', 'min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max', 'count'],
@@ -89,11 +95,24 @@ export function send(request: LoadRequest) {
 /** Bounds a plan even if a generator misbehaves: seeding makes about a hundred calls. */
 const maxPlanSteps = 250_000;
 
+/** Sends a seeding/cleanup call; a 429 is sent again after its Retry-After, within retry.ts's bounds. */
+function sendWithRetry(call: LoadRequest) {
+  let response = send(call);
+  let waited = 0;
+  for (let retries = 0; ; retries++) {
+    const wait = retryWaitMs(response.status, response.headers['Retry-After'], retries, waited, Date.now());
+    if (wait === undefined) return response;
+    sleep(wait / 1000);
+    waited += wait;
+    response = send(call);
+  }
+}
+
 export function runPlan<T>(plan: Plan<T>): T {
   let step = plan.next();
   for (let steps = 0; !step.done; steps++) {
     if (steps >= maxPlanSteps) throw new Error(`plan made more than ${maxPlanSteps} calls`);
-    const response = send(step.value);
+    const response = sendWithRetry(step.value);
     step = plan.next({
       status: response.status,
       body: typeof response.body === 'string' ? response.body : '',

@@ -2,7 +2,7 @@
  * k6 entry for the createLinks scenario (see ../scenarios/createLinks.ts, the code the local runner runs too).
  *   k6 run -e BASE_URL=http://127.0.0.1:4010 -e PROFILE=smoke load/k6/createLinks.ts
  * setup() seeds through the sandbox control API, or uses SECPAID_TOKEN (and SECPAID_RECIPIENT_TOKENS);
- * teardown() deletes the unused links the run created; handleSummary() writes reports/k6-createLinks.*.
+ * teardown() deletes the unused links the run created; handleSummary() writes k6-createLinks.* (into REPORTS_DIR if given).
  */
 import { type CreateLinksSeed, createLinks } from '../scenarios/createLinks.ts';
 import { iterate, k6Options, runPlan, seedOptions, selectedProfile } from './common.ts';
@@ -26,5 +26,5 @@ export function teardown(seed: CreateLinksSeed): void {
 }
 
 export function handleSummary(data: SummaryData): Record<string, string> {
-  return summaryFiles(createLinks, profile, data);
+  return summaryFiles(createLinks, profile, data, __ENV.REPORTS_DIR || undefined);
 }

@@ -41,10 +41,20 @@ export function thresholdCases(scenario: ScenarioInfo, profile: Profile, data: S
   });
 }
 
+/**
+ * Where a summary file goes: the working directory, or `dir` (REPORTS_DIR) when given. k6 creates
+ * no directories, so a default inside a folder that may not exist (reports/) would lose the files.
+ */
+export function reportPath(name: string, dir: string | undefined): string {
+  const base = (dir ?? '').replace(/\/+$/, '');
+  return base === '' ? name : `${base}/${name}`;
+}
+
 export function summaryFiles(
   scenario: ScenarioInfo,
   profile: Profile,
   data: SummaryData,
+  reportsDir?: string,
 ): Record<string, string> {
   const cases = thresholdCases(scenario, profile, data);
   const { setup_data: _secret, ...shareable } = data;
@@ -52,8 +62,8 @@ export function summaryFiles(
   const text = cases.map((c) => `${c.ok ? '✓' : '✗'} ${c.name}  (${c.message})`).join('\n');
   const failed = cases.filter((c) => !c.ok).length;
   return {
-    [`reports/k6-${scenario.name}.json`]: JSON.stringify(shareable, null, 2),
-    [`reports/k6-${scenario.name}.junit.xml`]: junitXml(
+    [reportPath(`k6-${scenario.name}.json`, reportsDir)]: JSON.stringify(shareable, null, 2),
+    [reportPath(`k6-${scenario.name}.junit.xml`, reportsDir)]: junitXml(
       `k6 ${scenario.name} (${profile.name})`,
       cases,
       seconds,

@@ -42,6 +42,20 @@ describe('profiles', () => {
     assert.throws(() => scaleProfile(profiles.smoke, 0), /positive/);
     assert.throws(() => scaleProfile(profiles.smoke, Number.NaN), /positive/);
   });
+
+  it('scales to whole rates (k6 refuses fractions) and refuses a scale that rounds a rate to 0', () => {
+    for (const factor of [0.05, 0.1, 0.33, 0.5, 1.7, 3]) {
+      for (const profile of Object.values(profiles)) {
+        const scaled = scaleProfile(profile, factor);
+        const rates = [scaled.startRate, ...scaled.stages.map((s) => s.target)];
+        assert.ok(rates.every(Number.isInteger), `${profile.name} × ${factor}: ${rates.join(', ')}`);
+      }
+    }
+    assert.equal(scaleProfile(profiles.smoke, 0.33).startRate, 3);
+    assert.equal(peakRate(scaleProfile(profiles.spike, 0.05)), 25);
+    assert.equal(scaleProfile(profiles.average, 0.01).startRate, 0, 'a zero rate stays zero');
+    assert.throws(() => scaleProfile(profiles.smoke, 0.04), /rounds to 0.*at least 0\.05/);
+  });
 });
 
 describe('thresholds', () => {
@@ -84,7 +98,22 @@ describe('thresholds', () => {
     assert.equal(cases.find((c) => c.name.startsWith('createSplitLink p95'))?.ok, false, 'no samples fails');
     assert.equal(cases.find((c) => c.name.startsWith('dropped'))?.ok, true, 'no drops is no metric');
     const files = summaryFiles(createLinks, profiles.smoke, data);
-    assert.ok(!files['reports/k6-createLinks.json']!.includes('SECRET-TOKEN'));
-    assert.match(files['reports/k6-createLinks.junit.xml']!, /<testcase name="createLink p99 &lt; 500 ms"/);
+    assert.ok(!files['k6-createLinks.json']!.includes('SECRET-TOKEN'));
+    assert.match(files['k6-createLinks.junit.xml']!, /<testcase name="createLink p99 &lt; 500 ms"/);
+  });
+
+  it('writes the summary files into the working directory, or REPORTS_DIR when given', () => {
+    const data = { metrics: {} };
+    // k6 creates no directories: a default such as reports/ would fail where it does not exist.
+    assert.deepEqual(Object.keys(summaryFiles(listTransactions, profiles.smoke, data)).sort(), [
+      'k6-listTransactions.json',
+      'k6-listTransactions.junit.xml',
+      'stdout',
+    ]);
+    assert.deepEqual(Object.keys(summaryFiles(listTransactions, profiles.smoke, data, '/out/')).sort(), [
+      '/out/k6-listTransactions.json',
+      '/out/k6-listTransactions.junit.xml',
+      'stdout',
+    ]);
   });
 });

@@ -119,11 +119,26 @@ export function isProfileName(name: string): name is ProfileName {
   return (profileNames as readonly string[]).includes(name);
 }
 
+/**
+ * A rate multiplied by `factor`, as whole requests per second: k6's arrival-rate executors refuse
+ * fractional rates, and the runner keeps whole rates too, so both engines plan the same load. A rate
+ * that was not zero must not become zero: that scale is refused rather than silently dropping a stage.
+ */
+export function scaledRate(rate: number, factor: number): number {
+  const scaled = Math.round(rate * factor);
+  if (rate > 0 && scaled < 1) {
+    throw new RangeError(
+      `rate scale ${factor} turns ${rate} req/s into ${rate * factor}, which rounds to 0 (k6 and the runner need whole rates); use a scale of at least ${0.5 / rate}`,
+    );
+  }
+  return scaled;
+}
+
 /** The profile with every rate (and VU budget) multiplied by `factor`, for targets bigger or smaller than a laptop. */
 export function scaleProfile(profile: Profile, factor: number): Profile {
   if (!(factor > 0) || !Number.isFinite(factor))
-    throw new Error(`rate scale must be a positive number, not ${factor}`);
-  const scale = (n: number) => Math.round(n * factor * 1000) / 1000;
+    throw new RangeError(`rate scale must be a positive number, not ${factor}`);
+  const scale = (n: number) => scaledRate(n, factor);
   return {
     ...profile,
     startRate: scale(profile.startRate),

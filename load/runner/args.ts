@@ -12,29 +12,34 @@ export const usage = `Usage: npm run load -- --scenario <${scenarioNames.join('|
   --profile NAME       ${profileNames.join(', ')} (default smoke)
   --base-url URL       target; default: the embedded sandbox on a free loopback port
   --baseline FILE      compare with an earlier reports/load-<scenario>.json; fail on regression
-  --tolerance F        allowed regression against the baseline (default 0.2 = 20 %)
-  --rate-scale F       multiply the profile's rates (default 1)
+  --tolerance F        allowed regression against the baseline, >= 0 (default 0.2 = 20 %)
+  --rate-scale F       multiply the profile's rates, rounded to whole req/s (default 1)
   --workers N          worker threads (default: by peak rate, within the cores)
   --allow-remote       permit a non-loopback target (needs --max-rate)
   --max-rate N         refuse profiles that peak above N requests/s
   --max-requests N     bound on planned requests (default 2000000)
   --max-duration S     bound on planned seconds (default 10800)
-  --timeout S          per-request timeout (default 10)
+  --timeout S          per-request timeout; also the grace for late answers (default 10)
   --out DIR            report directory (default reports)
   --no-cleanup         keep the links the run created
   --quiet              no progress lines
 Environment: SECPAID_TOKEN and SECPAID_RECIPIENT_TOKENS (comma-separated) to use an existing account.
-Exit status: 0 all thresholds met, 1 a threshold or the baseline failed, 2 refused or broken setup.`;
+Exit status: 0 all thresholds met, 1 a threshold or the baseline failed, 2 refused, broken setup or
+an unexpected error, 130 interrupted (SIGINT/SIGTERM; the run's links are cleaned up first).`;
 
 export class UsageError extends Error {}
 
-function positive(name: string, text: string | undefined): number | undefined {
+/** A number option's value; an option given with no text (`--max-requests ''`) is an error, not absent. */
+function numberOption(name: string, text: string | undefined, min: 'positive' | 'non-negative') {
   if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!(value > 0) || !Number.isFinite(value))
-    throw new UsageError(`--${name} must be a positive number, not ${text}`);
+  // Number('') and Number(' ') are 0: an empty value would pass as zero.
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  const ok = Number.isFinite(value) && (min === 'positive' ? value > 0 : value >= 0);
+  if (!ok) throw new UsageError(`--${name} must be a ${min} number, not '${text}'`);
   return value;
 }
+
+const positive = (name: string, text: string | undefined) => numberOption(name, text, 'positive');
 
 export function parseLoadArgs(argv: readonly string[], env: NodeJS.ProcessEnv): LoadOptions | 'help' {
   const { values } = parseArgs({
@@ -66,20 +71,23 @@ export function parseLoadArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
   const workers = positive('workers', values.workers);
   if (workers !== undefined && !Number.isInteger(workers))
     throw new UsageError('--workers must be a whole number');
+  const maxRequests = positive('max-requests', values['max-requests']);
+  const maxDurationS = positive('max-duration', values['max-duration']);
   const recipients = (env.SECPAID_RECIPIENT_TOKENS ?? '').split(',').filter((t) => t !== '');
   return {
     scenario: values.scenario,
     profile: values.profile,
     baseUrl: values['base-url'],
     baselineFile: values.baseline,
-    tolerance: positive('tolerance', values.tolerance),
+    // 0 is meaningful: no regression allowed beyond the noise floors.
+    tolerance: numberOption('tolerance', values.tolerance, 'non-negative'),
     rateScale: positive('rate-scale', values['rate-scale']),
     workers,
     allowRemote: values['allow-remote'],
     maxRate: positive('max-rate', values['max-rate']),
     bounds: {
-      ...(values['max-requests'] ? { maxRequests: positive('max-requests', values['max-requests']) } : {}),
-      ...(values['max-duration'] ? { maxDurationS: positive('max-duration', values['max-duration']) } : {}),
+      ...(maxRequests !== undefined ? { maxRequests } : {}),
+      ...(maxDurationS !== undefined ? { maxDurationS } : {}),
     },
     timeoutS: positive('timeout', values.timeout),
     outDir: values.out,

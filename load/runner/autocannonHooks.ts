@@ -6,6 +6,7 @@
  * cost per request; so the runner replaces two members of each client instead, through `setupClient`:
  * `getRequestBuffer()` (called right before each write) and `requestIterator.recordBody()` (called
  * with each complete answer). Both exist since autocannon 7; `hook` refuses a client without them.
+ * To end a segment on time the runner lowers a client's quota (`responseMax`) or ends it (`destroy`).
  * With one request in flight per connection (no pipelining), the client's current flight is exactly
  * the request an answer belongs to. A socket error loses the flight at once ('connError' comes before
  * the reconnect); a timeout reconnects and sends the next request before its 'timeout' event, so the
@@ -31,6 +32,10 @@ interface ClientInternals {
   destroyed?: boolean;
   getRequestBuffer(): Buffer;
   requestIterator?: { recordBody(request: unknown, status: number, body: string, headers: unknown): void };
+  /** Requests this client sent, and its quota: at its next send with reqsMade >= responseMax it ends. */
+  reqsMade: number;
+  responseMax?: number;
+  destroy(): void;
 }
 
 export function hook(
@@ -42,10 +47,12 @@ export function hook(
   const internals = client as unknown as ClientInternals & HookedClient;
   if (
     typeof internals.getRequestBuffer !== 'function' ||
-    typeof internals.requestIterator?.recordBody !== 'function'
+    typeof internals.requestIterator?.recordBody !== 'function' ||
+    typeof internals.destroy !== 'function' ||
+    typeof internals.reqsMade !== 'number'
   ) {
     throw new Error(
-      'this autocannon version has no getRequestBuffer/recordBody on its clients (the runner needs 9.x)',
+      'this autocannon version has no getRequestBuffer/recordBody/destroy/reqsMade on its clients (the runner needs 9.x)',
     );
   }
   internals.getRequestBuffer = () => nextRequest(internals);
@@ -74,4 +81,16 @@ export function requestBytes(host: string, request: LoadRequest): Buffer {
   for (const name in request.headers) head += `${name}: ${request.headers[name]}\r\n`;
   if (request.method !== 'GET') head += `Content-Length: ${Buffer.byteLength(request.body)}\r\n`;
   return Buffer.from(`${head}\r\n${request.body}`);
+}
+
+/**
+ * The client starts no further request; the one in flight (if any) still gets its answer, or its
+ * timeout. Lowering its quota to what it sent makes autocannon end it at its next send, which comes
+ * right after that answer (or the reconnect after a timeout); an idle client ends now.
+ */
+export function stopSending(client: HookedClient): void {
+  const internals = client as unknown as ClientInternals & HookedClient;
+  if (internals.destroyed) return;
+  if (internals.flight === undefined || internals.reqsMade === 0) internals.destroy();
+  else internals.responseMax = internals.reqsMade;
 }

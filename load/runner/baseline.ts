@@ -2,6 +2,7 @@
  * Compares a run with an earlier one (its JSON report): a release that makes an operation slower, or
  * fail or miss checks more often, beyond the tolerance is a regression, even if it still meets the SLOs.
  */
+import { readFileSync } from 'node:fs';
 import type { OperationStats } from './stats.ts';
 
 export interface Comparison {
@@ -17,15 +18,21 @@ export const latencyNoiseMs = 5;
 /** Error and check rates may move this much (absolute) before it counts. */
 export const rateNoise = 0.005;
 
-interface ComparableReport {
+export interface ComparableReport {
   scenario: string;
   profile: string;
+  /** Figures of one load are only comparable with figures of the same load on the same kind of target. */
+  plan: { rateScale: number; peakRate: number };
+  embeddedSandbox: boolean;
   operations: Pick<OperationStats, 'operation' | 'requests' | 'errorRate' | 'checkRate' | 'latency'>[];
 }
 
+/** What a run is, before it starts: a baseline must match it in all of this. */
+export type RunIdentity = Omit<ComparableReport, 'operations'>;
+
 export function compareWithBaseline(
-  current: ComparableReport,
-  baseline: ComparableReport,
+  current: Pick<ComparableReport, 'operations'>,
+  baseline: Pick<ComparableReport, 'operations'>,
   tolerance: number,
 ): Comparison[] {
   const results: Comparison[] = [];
@@ -64,8 +71,10 @@ export function compareWithBaseline(
   return results;
 }
 
+const targetKind = (embedded: unknown) => (embedded ? 'the embedded sandbox' : 'a given --base-url');
+
 /** Why a baseline cannot be compared with this run, or undefined when it can. */
-export function baselineMismatch(current: ComparableReport, baseline: unknown): string | undefined {
+export function baselineMismatch(current: RunIdentity, baseline: unknown): string | undefined {
   const b = baseline as Partial<ComparableReport> | null;
   if (!b || typeof b !== 'object' || !Array.isArray(b.operations))
     return 'it is not a load report (no operations)';
@@ -73,5 +82,27 @@ export function baselineMismatch(current: ComparableReport, baseline: unknown): 
     return `it is a ${String(b.scenario)} run, this is ${current.scenario}`;
   if (b.profile !== current.profile)
     return `it used the ${String(b.profile)} profile, this run ${current.profile}`;
+  if (b.plan?.rateScale !== current.plan.rateScale)
+    return `it ran at rate scale ${String(b.plan?.rateScale)}, this run at ${current.plan.rateScale}`;
+  if (b.plan?.peakRate !== current.plan.peakRate)
+    return `it peaked at ${String(b.plan?.peakRate)} req/s, this run at ${current.plan.peakRate}`;
+  if (typeof b.embeddedSandbox !== 'boolean' || b.embeddedSandbox !== current.embeddedSandbox)
+    return `it ran against ${targetKind(b.embeddedSandbox)}, this run against ${targetKind(current.embeddedSandbox)}`;
   return undefined;
+}
+
+/**
+ * Reads and checks the baseline before the run starts (a wrong file found after an hour's run wastes
+ * the hour). Throws with the reason when it is missing, unreadable or of another kind of run.
+ */
+export function loadBaseline(file: string, current: RunIdentity): ComparableReport {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read the baseline ${file}: ${(error as Error).message}`);
+  }
+  const problem = baselineMismatch(current, parsed);
+  if (problem) throw new Error(`the baseline ${file} does not fit: ${problem}`);
+  return parsed as ComparableReport;
 }

@@ -1,10 +1,30 @@
 /**
  * `npm run load -- --scenario createLinks --profile smoke [--base-url URL] [--baseline FILE]`:
  * runs a scenario through autocannon, prints the thresholds' verdicts, writes reports/load-<scenario>.*,
- * and exits 0 (all met), 1 (a threshold or the baseline failed) or 2 (refused or setup broken).
+ * and exits 0 (all met), 1 (a threshold or the baseline failed), 2 (refused, setup broken, or any
+ * other error: 1 must only ever mean "the target missed its SLOs") or 130 (interrupted).
+ * SIGINT/SIGTERM stop the load and clean up first; a second signal quits at once.
  */
 import { parseLoadArgs, UsageError, usage } from './args.ts';
-import { LoadRefused, runLoad } from './run.ts';
+import { LoadInterrupted, LoadRefused, runLoad } from './run.ts';
+
+const interruptedExit = 130;
+
+/** The first signal asks the run to stop and clean up; a second one does not wait for that. */
+function abortOnSignals(): AbortController {
+  const controller = new AbortController();
+  for (const name of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(name, () => {
+      if (controller.signal.aborted) {
+        console.error(`${name} again: quitting without waiting for cleanup`);
+        process.exit(interruptedExit);
+      }
+      console.error(`${name}: stopping the load and cleaning up (send it again to quit at once)`);
+      controller.abort(name);
+    });
+  }
+  return controller;
+}
 
 async function main(): Promise<number> {
   let options: ReturnType<typeof parseLoadArgs>;
@@ -18,8 +38,9 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
+  const controller = abortOnSignals();
   try {
-    const { report, exitCode, files } = await runLoad(options);
+    const { report, exitCode, files } = await runLoad({ ...options, signal: controller.signal });
     const t = report.totals;
     console.log(
       `\n${report.scenario} / ${report.profile} against ${report.target}${report.embeddedSandbox ? ' (embedded sandbox)' : ''}: ` +
@@ -28,18 +49,25 @@ async function main(): Promise<number> {
     for (const th of report.thresholds) console.log(`  ${th.ok ? '✓' : '✗'} ${th.message}`);
     for (const c of report.baseline?.comparisons ?? [])
       console.log(`  ${c.ok ? '✓' : '✗'} ${c.name}: ${c.message}`);
-    if (report.baseline?.problem) console.log(`  ✗ baseline: ${report.baseline.problem}`);
     if (report.aborted) console.log(`  stopped early: ${report.aborted}`);
+    if (report.cleanup && 'error' in report.cleanup) console.log(`  cleanup failed: ${report.cleanup.error}`);
     if (files) console.log(`reports: ${files.json}, ${files.junit}, ${files.html}`);
     console.log(report.ok ? 'PASSED' : 'FAILED');
     return exitCode;
   } catch (error) {
+    if (error instanceof LoadInterrupted) {
+      console.error(error.message);
+      return interruptedExit;
+    }
     if (error instanceof LoadRefused || error instanceof UsageError) {
       console.error(`refused: ${error.message}`);
       return 2;
     }
-    throw error;
+    console.error(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 2;
   }
 }
 
-process.exitCode = await main();
+// process.exit, not exitCode: the signal handlers (and any timer left by a failed run) must not keep
+// the process alive once the verdict is known.
+process.exit(await main());

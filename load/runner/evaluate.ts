@@ -2,11 +2,10 @@
  * Turns a measurement into the report: figures per operation, run totals, the thresholds' verdicts,
  * the comparison with a baseline report, and the timeline for the charts.
  */
-import { readFileSync } from 'node:fs';
 import type { Profile } from '../profiles/profiles.ts';
 import type { Threshold } from '../profiles/slos.ts';
 import type { Scenario } from '../scenarios/types.ts';
-import { baselineMismatch, compareWithBaseline } from './baseline.ts';
+import { type ComparableReport, compareWithBaseline } from './baseline.ts';
 import type { Measurement } from './measure.ts';
 import type { LoadReport } from './report.ts';
 import { Outcome } from './samples.ts';
@@ -20,11 +19,12 @@ export interface RunFacts {
   profile: Profile;
   plan: { peakRate: number; requests: number; durationS: number; segments: Segment[]; rateScale: number };
   target: { origin: string; embedded: boolean };
-  engine: { workers: number; timeoutS: number };
+  engine: { workers: number; timeoutS: number; graceS: number };
   startedAt: string;
   measured: Measurement;
   thresholds: readonly Threshold[];
-  baseline?: { file: string; tolerance: number };
+  /** Loaded and checked before the run (baseline.ts loadBaseline). */
+  baseline?: { file: string; tolerance: number; report: ComparableReport };
   cleanup?: LoadReport['cleanup'];
 }
 
@@ -42,30 +42,10 @@ function countOutcomes(facts: RunFacts): { answered: number; failed: number; int
   return { answered, failed, interrupted };
 }
 
-function compare(
-  facts: RunFacts,
-  current: Pick<LoadReport, 'scenario' | 'profile' | 'operations'>,
-): LoadReport['baseline'] {
+function compare(facts: RunFacts, current: Pick<LoadReport, 'operations'>): LoadReport['baseline'] {
   if (!facts.baseline) return undefined;
-  const { file, tolerance } = facts.baseline;
-  let previous: unknown;
-  try {
-    previous = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    return {
-      file,
-      tolerance,
-      comparisons: [],
-      problem: `cannot read the baseline: ${(error as Error).message}`,
-    };
-  }
-  const problem = baselineMismatch(current, previous);
-  if (problem) return { file, tolerance, comparisons: [], problem: `the baseline does not fit: ${problem}` };
-  return {
-    file,
-    tolerance,
-    comparisons: compareWithBaseline(current, previous as typeof current, tolerance),
-  };
+  const { file, tolerance, report } = facts.baseline;
+  return { file, tolerance, comparisons: compareWithBaseline(current, report, tolerance) };
 }
 
 export function evaluateRun(facts: RunFacts): LoadReport {
@@ -76,7 +56,7 @@ export function evaluateRun(facts: RunFacts): LoadReport {
   const outcomes = countOutcomes(facts);
   const base = { scenario: scenario.name, profile: profile.name, operations };
   const baseline = compare(facts, base);
-  const baselineOk = !baseline || (!baseline.problem && baseline.comparisons.every((c) => c.ok));
+  const baselineOk = !baseline || baseline.comparisons.every((c) => c.ok);
   return {
     tool: 'secpaid-load',
     format: 1,

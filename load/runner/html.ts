@@ -75,7 +75,7 @@ export function htmlReport(report: LoadReport): string {
     ]),
   );
   const baseline = report.baseline
-    ? `<h2>Against the baseline (${esc(report.baseline.file)})</h2>${report.baseline.problem ? `<p class="bad">${esc(report.baseline.problem)}</p>` : ''}${table(
+    ? `<h2>Against the baseline (${esc(report.baseline.file)})</h2>${table(
         ['', 'comparison', 'change'],
         report.baseline.comparisons.map((c) => [c.ok ? '✓' : '✗', c.name, c.message]),
       )}`

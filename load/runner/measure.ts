@@ -22,6 +22,13 @@ export interface Measurement {
   aborted?: string;
 }
 
+/** The run was stopped from outside (the CLI's SIGINT/SIGTERM handler): no report, exit 130. */
+export class LoadInterrupted extends Error {
+  constructor(reason: unknown) {
+    super(`interrupted${reason === undefined ? '' : ` by ${String(reason)}`}`);
+  }
+}
+
 /** k6's delayAbortEval in profiles/slos.ts is 10 s too. */
 export const defaultAbortDelayS = 10;
 const abortEveryMs = 1_000;
@@ -44,10 +51,15 @@ export async function measure(
   spec: PoolSpec,
   scenario: Scenario<unknown>,
   thresholds: readonly Threshold[],
-  options: { progress: boolean; label: string; abortDelayS?: number },
+  options: { progress: boolean; label: string; abortDelayS?: number; signal?: AbortSignal },
 ): Promise<Measurement> {
+  const { signal } = options;
   const store = new SampleColumns(64 * 1024);
   const pool = startPool(spec, scenario, (batch) => store.append(batch));
+  // Stopping the pool ends every shard within a moment; the run then fails with LoadInterrupted.
+  const interrupt = () => pool.stop();
+  signal?.addEventListener('abort', interrupt, { once: true });
+  if (signal?.aborted) pool.stop();
   const epoch = await pool.started;
   const elapsedMs = () => performance.timeOrigin + performance.now() - epoch;
   const progress = new Progress(options.label, spec.durationMs / 1000, {
@@ -73,6 +85,7 @@ export async function measure(
   });
   try {
     const totals = await Promise.race([pool.done, limit]);
+    if (signal?.aborted) throw new LoadInterrupted(signal.reason);
     return {
       samples: store.view,
       totals,
@@ -81,6 +94,7 @@ export async function measure(
       ...(aborted ? { aborted } : {}),
     };
   } finally {
+    signal?.removeEventListener('abort', interrupt);
     clearInterval(watcher);
     clearTimeout(stuck);
     progress.stop();

@@ -33,7 +33,7 @@ function sampleReport(): LoadReport {
     embeddedSandbox: true,
     startedAt: '2025-01-01T00:00:00.000Z',
     durationS: 2,
-    engine: { name: 'autocannon', workers: 1, maxConnections: 2, timeoutS: 10 },
+    engine: { name: 'autocannon', workers: 1, maxConnections: 2, timeoutS: 10, graceS: 10 },
     plan: { rateScale: 1, peakRate: 1, requests: 2, durationS: 2, segments: 1 },
     totals: { planned: 2, issued: 2, answered: 2, failed: 0, interrupted: 0, dropped: 0, achievedRps: 1 },
     operations: [

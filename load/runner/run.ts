@@ -1,20 +1,29 @@
 /**
- * One load run, start to finish: check the target and the plan's size, start the embedded sandbox
- * when no target is given, seed, measure, evaluate the thresholds (and the baseline), write the
- * reports, clean up. `runLoad` is what the CLI, the tests and the benchmark call.
+ * One load run, start to finish: check the target, the plan's size and the baseline, start the
+ * embedded sandbox when no target is given, seed, measure, clean up (also when measuring failed or
+ * was interrupted), evaluate the thresholds (and the baseline), write the reports. `runLoad` is what
+ * the CLI, the tests and the benchmark call.
  */
 import { availableParallelism } from 'node:os';
 import { isProfileName, type Profile, peakRate, profiles, scaleProfile } from '../profiles/profiles.ts';
 import { thresholdsFor } from '../profiles/slos.ts';
 import { type ScenarioName, scenarios } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/types.ts';
+import { type ComparableReport, loadBaseline, type RunIdentity } from './baseline.ts';
 import { evaluateRun } from './evaluate.ts';
-import { measure } from './measure.ts';
-import { runPlan } from './planDriver.ts';
+import { LoadInterrupted, type Measurement, measure } from './measure.ts';
+import { type PlanLimits, planDefaults, runPlan } from './planDriver.ts';
 import { type LoadReport, type WrittenReports, writeReports } from './report.ts';
-import { checkBounds, checkHeaderValues, checkTarget, defaultBounds, type RunBounds } from './safety.ts';
+import {
+  checkBounds,
+  checkHeaderValues,
+  checkTarget,
+  defaultBounds,
+  graceSeconds,
+  type RunBounds,
+} from './safety.ts';
 import { plannedDurationS, segmentsOf } from './schedule.ts';
-import { startTarget } from './target.ts';
+import { startTarget, type Target } from './target.ts';
 
 export interface LoadOptions {
   scenario: ScenarioName;
@@ -29,7 +38,7 @@ export interface LoadOptions {
   /** Worker threads; by default as many as the peak rate needs (one per 5000 req/s), within the cores. */
   workers?: number;
   timeoutS?: number;
-  /** Seconds after the schedule's end that late answers may still arrive. */
+  /** Seconds after the schedule's end that late answers may still arrive (default: timeoutS, within --max-duration). */
   graceS?: number;
   /** Seconds before abortOnFail thresholds are first checked (default 10, as k6's delayAbortEval). */
   abortDelayS?: number;
@@ -42,6 +51,8 @@ export interface LoadOptions {
   /** Keys of an existing account instead of a fresh sandbox tenant (SECPAID_TOKEN, SECPAID_RECIPIENT_TOKENS). */
   token?: string;
   recipientTokens?: string[];
+  /** Aborting it (the CLI does on SIGINT/SIGTERM) stops the load, cleans up and rejects with LoadInterrupted. */
+  signal?: AbortSignal;
 }
 
 export interface LoadResult {
@@ -52,19 +63,54 @@ export interface LoadResult {
 
 /** A run refused before it started (safety, size, setup): the CLI exits 2 on it. */
 export class LoadRefused extends Error {}
+export { LoadInterrupted };
 
 const ratePerWorker = 5000;
 
 function resolveProfile(options: LoadOptions): Profile {
   const base =
     typeof options.profile === 'string' ? profiles[checkedProfile(options.profile)] : options.profile;
-  return options.rateScale && options.rateScale !== 1 ? scaleProfile(base, options.rateScale) : base;
+  if (!options.rateScale || options.rateScale === 1) return base;
+  try {
+    return scaleProfile(base, options.rateScale);
+  } catch (error) {
+    throw new LoadRefused((error as Error).message);
+  }
 }
 
 function checkedProfile(name: string) {
   if (!isProfileName(name))
     throw new LoadRefused(`unknown profile ${name} (${Object.keys(profiles).join(', ')})`);
   return name;
+}
+
+function checkedBaseline(file: string, identity: RunIdentity): ComparableReport {
+  try {
+    return loadBaseline(file, identity);
+  } catch (error) {
+    throw new LoadRefused((error as Error).message);
+  }
+}
+
+/** Seeding and cleanup keep under --max-rate too. */
+function planLimits(options: LoadOptions): PlanLimits {
+  return options.maxRate ? { ...planDefaults, minIntervalMs: 1000 / options.maxRate } : planDefaults;
+}
+
+/** Cleanup after the measurement, whether it ended well or not; undefined when it is not wanted. */
+async function cleanUp(
+  scenario: Scenario<unknown>,
+  seed: unknown,
+  target: Target,
+  options: LoadOptions,
+): Promise<LoadReport['cleanup']> {
+  if (options.cleanup === false) return undefined;
+  // Interrupted from a terminal, the embedded sandbox got the same signal and is gone with its data.
+  if (options.signal?.aborted && target.embedded) return undefined;
+  return runPlan(scenario.cleanupPlan(seed), target.url, planLimits(options)).then(
+    (deletedLinks) => ({ deletedLinks }),
+    (error: Error) => ({ error: error.message }),
+  );
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -89,6 +135,24 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   if (tooBig) throw new LoadRefused(tooBig);
   const badHeader = checkHeaderValues([options.token ?? '', ...(options.recipientTokens ?? [])]);
   if (badHeader) throw new LoadRefused(badHeader);
+  const rateScale = options.rateScale ?? 1;
+  const embedded = options.baseUrl === undefined;
+  const baseline = options.baselineFile
+    ? {
+        file: options.baselineFile,
+        tolerance: options.tolerance ?? 0.2,
+        report: checkedBaseline(options.baselineFile, {
+          scenario: scenario.name,
+          profile: profile.name,
+          plan: { rateScale, peakRate: plan.peakRate },
+          embeddedSandbox: embedded,
+        }),
+      }
+    : undefined;
+  const timeoutS = options.timeoutS ?? 10;
+  const graceS = graceSeconds(timeoutS, plan.durationS, bounds.maxDurationS, options.graceS);
+  const { signal } = options;
+  if (signal?.aborted) throw new LoadInterrupted(signal.reason);
 
   const target = await startTarget(options.baseUrl);
   try {
@@ -96,53 +160,58 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const seed = await runPlan(
       scenario.seedPlan({ runTag, token: options.token, recipientTokens: options.recipientTokens }),
       target.url,
+      planLimits(options),
+      signal,
     ).catch((error: Error) => {
+      if (signal?.aborted) throw new LoadInterrupted(signal.reason);
       throw new LoadRefused(`setup failed: ${error.message}`);
     });
     const cores = Math.max(1, availableParallelism() - (target.embedded ? 1 : 0));
     const workers = options.workers ?? Math.min(cores, Math.max(1, Math.ceil(plan.peakRate / ratePerWorker)));
     const thresholds = thresholdsFor(scenario.operations, profile);
-    const timeoutS = options.timeoutS ?? 10;
     const startedAt = new Date().toISOString();
-    const measured = await measure(
-      {
-        shards: workers,
-        baseUrl: target.url,
-        scenario: scenario.name,
-        seed,
-        segments,
-        connections: { initial: profile.preAllocatedVUs, max: profile.maxVUs },
-        timeoutS,
-        durationMs: plan.durationS * 1000,
-        graceMs: (options.graceS ?? Math.min(timeoutS, 10)) * 1000,
-      },
-      scenario,
-      thresholds,
-      {
-        progress: options.progress ?? true,
-        label: `${scenario.name}/${profile.name}`,
-        abortDelayS: options.abortDelayS,
-      },
-    );
-    const cleanup =
-      options.cleanup === false
-        ? undefined
-        : await runPlan(scenario.cleanupPlan(seed), target.url).then(
-            (deletedLinks) => ({ deletedLinks }),
-            (error: Error) => ({ error: error.message }),
-          );
+    let measured: Measurement;
+    try {
+      measured = await measure(
+        {
+          shards: workers,
+          baseUrl: target.url,
+          scenario: scenario.name,
+          seed,
+          segments,
+          connections: { initial: profile.preAllocatedVUs, max: profile.maxVUs },
+          timeoutS,
+          durationMs: plan.durationS * 1000,
+          graceMs: graceS * 1000,
+        },
+        scenario,
+        thresholds,
+        {
+          progress: options.progress ?? true,
+          label: `${scenario.name}/${profile.name}`,
+          abortDelayS: options.abortDelayS,
+          signal,
+        },
+      );
+    } catch (error) {
+      // The run failed or was interrupted, but the links it created are still there.
+      const done = await cleanUp(scenario, seed, target, options);
+      const what = `cleanup after the ${signal?.aborted ? 'interrupted' : 'failed'} run`;
+      if (done && 'error' in done) console.error(`${what} failed: ${done.error}`);
+      else if (done) console.error(`${what}: deleted ${done.deletedLinks} links`);
+      throw error;
+    }
+    const cleanup = await cleanUp(scenario, seed, target, options);
     const report = evaluateRun({
       scenario,
       profile,
-      plan: { ...plan, segments, rateScale: options.rateScale ?? 1 },
+      plan: { ...plan, segments, rateScale },
       target: { origin: new URL(target.url).origin, embedded: target.embedded },
-      engine: { workers, timeoutS },
+      engine: { workers, timeoutS, graceS },
       startedAt,
       measured,
       thresholds,
-      baseline: options.baselineFile
-        ? { file: options.baselineFile, tolerance: options.tolerance ?? 0.2 }
-        : undefined,
+      baseline,
       cleanup,
     });
     const files = options.outDir === null ? undefined : writeReports(report, options.outDir ?? 'reports');

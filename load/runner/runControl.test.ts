@@ -1,7 +1,8 @@
 /**
  * Run-level verdicts beyond the thresholds: a run compared with its own report as baseline passes,
- * one compared with a much faster baseline fails; and a profile that aborts on latency stops the run
- * at the first breach instead of running its full length.
+ * one compared with a much faster baseline fails, a baseline that does not fit is refused before
+ * anything is sent; a profile that aborts on latency stops the run at the first breach instead of
+ * running its full length; an aborted run (the CLI's SIGINT) still cleans up.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import { bareBody } from '../../scripts/bench/bareServer.ts';
 import type { Profile } from '../profiles/profiles.ts';
 import type { LoadReport } from './report.ts';
-import { runLoad } from './run.ts';
+import { LoadInterrupted, LoadRefused, runLoad } from './run.ts';
 
 const keys = { token: 'T'.repeat(32), recipientTokens: ['R'.repeat(32)] };
 
@@ -32,7 +33,10 @@ function profile(seconds: number, abortOnLatency: boolean): Profile {
 
 describe('baseline and abort', () => {
   let delayMs = 0;
+  /** Paths of the requests the server got, in order. */
+  const seen: string[] = [];
   const server = createServer((request, response) => {
+    seen.push(request.url ?? '');
     request.resume();
     request.on('end', () => setTimeout(() => response.end(bareBody), delayMs));
   });
@@ -76,6 +80,56 @@ describe('baseline and abort', () => {
     assert.equal(slower.exitCode, 1);
     const junit = readFileSync(first.files!.junit, 'utf8');
     assert.match(junit, /<testsuite name="load createLinks \(smoke\)" tests="9"/);
+  });
+
+  it('checks the baseline before anything is sent: missing, unreadable or of another run', async () => {
+    const options = {
+      scenario: 'createLinks',
+      profile: profile(1, false),
+      baseUrl: url,
+      progress: false,
+      outDir: null,
+      // No keys: the run would seed through the control API first.
+    } as const;
+    seen.length = 0;
+    await assert.rejects(
+      runLoad({ ...options, baselineFile: join(dir, 'missing.json') }),
+      (error) => error instanceof LoadRefused && /cannot read the baseline/.test(error.message),
+    );
+    writeFileSync(join(dir, 'broken.json'), '{"scenario": "createLinks",');
+    await assert.rejects(runLoad({ ...options, baselineFile: join(dir, 'broken.json') }), /cannot read/);
+    const scaled = { scenario: 'createLinks', profile: 'smoke', operations: [], embeddedSandbox: false };
+    writeFileSync(
+      join(dir, 'scaled.json'),
+      JSON.stringify({ ...scaled, plan: { rateScale: 2, peakRate: 40 } }),
+    );
+    await assert.rejects(runLoad({ ...options, baselineFile: join(dir, 'scaled.json') }), /rate scale 2/);
+    assert.deepEqual(seen, [], 'nothing was sent');
+  });
+
+  it('an aborted run stops, still cleans up, and rejects as interrupted', async () => {
+    delayMs = 0;
+    seen.length = 0;
+    const controller = new AbortController();
+    const started = Date.now();
+    const running = runLoad({
+      scenario: 'createLinks',
+      profile: profile(20, false),
+      baseUrl: url,
+      progress: false,
+      outDir: null,
+      signal: controller.signal,
+      ...keys,
+    });
+    setTimeout(() => controller.abort('SIGINT'), 1000);
+    await assert.rejects(
+      running,
+      (error) => error instanceof LoadInterrupted && /SIGINT/.test(error.message),
+    );
+    assert.ok(Date.now() - started < 5000, 'the 20 s profile was cut short');
+    const firstLoad = seen.indexOf('/api/v2/createLink');
+    const cleanup = seen.lastIndexOf('/api/v2/getMyUnusedLinks');
+    assert.ok(firstLoad >= 0 && cleanup > firstLoad, `cleanup after the load: ${seen.slice(-3).join(', ')}`);
   });
 
   it('stops at the first latency breach when the profile aborts on latency', async () => {

@@ -7,8 +7,16 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { productionUrlProblem, urlHosts } from '../shared/productionHost.ts';
 import { LoadRefused, runLoad } from './run.ts';
-import { checkBounds, checkHeaderValues, checkTarget, defaultBounds, isLoopbackHost } from './safety.ts';
+import {
+  checkBounds,
+  checkHeaderValues,
+  checkTarget,
+  defaultBounds,
+  graceSeconds,
+  isLoopbackHost,
+} from './safety.ts';
 
 const local = { allowRemote: false };
 const remote = { allowRemote: true, maxRate: 50 };
@@ -40,7 +48,9 @@ describe('target policy', () => {
     for (const url of [
       'https://app.secpaid.com/api/v2',
       'https://APP.SECPAID.COM.',
+      'https://app.secpaid.com../',
       'https://eu.app.secpaid.com',
+      'https://app%2Esecpaid.com',
     ]) {
       const verdict = checkTarget(url, remote);
       assert.ok('refused' in verdict && /production/.test(verdict.refused), url);
@@ -50,6 +60,13 @@ describe('target policy', () => {
     assert.ok('refused' in checkTarget('not a url', local));
   });
 
+  it('gives late answers the request timeout as grace, within the --max-duration bound', () => {
+    assert.equal(graceSeconds(30, 60, defaultBounds.maxDurationS), 30, 'not capped at 10 s');
+    assert.equal(graceSeconds(30, 100, 120), 20, 'never past the hard cap');
+    assert.equal(graceSeconds(30, 120, 120), 0);
+    assert.equal(graceSeconds(30, 60, 3600, 1), 1, 'an explicit grace is kept');
+  });
+
   it('bounds rate, request count and duration', () => {
     const plan = { peakRate: 100, requests: 1000, durationS: 60 };
     assert.equal(checkBounds(plan, defaultBounds, undefined), undefined);
@@ -57,6 +74,38 @@ describe('target policy', () => {
     assert.match(checkBounds(plan, { ...defaultBounds, maxRequests: 999 }, undefined)!, /--max-requests/);
     assert.match(checkBounds(plan, { ...defaultBounds, maxDurationS: 59 }, undefined)!, /--max-duration/);
     assert.match(checkHeaderValues(['ok', 'bad\r\nX-Evil: 1'])!, /line break/);
+  });
+});
+
+describe("k6's BASE_URL check (no URL parser there)", () => {
+  it('finds the host behind credentials, ports, case and a trailing dot', () => {
+    for (const url of [
+      'https://app.secpaid.com',
+      'http://user@app.secpaid.com/api',
+      'http://user:pw@APP.SecPaid.com:8443',
+      'https://app.secpaid.com./',
+      'https://app.secpaid.com.',
+      'https://eu.app.secpaid.com?x=1',
+      'http://app%2esecpaid.com',
+      'http://app.secpaid.com\\@127.0.0.1/',
+      'http://127.0.0.1\\@app.secpaid.com/',
+    ]) {
+      assert.match(productionUrlProblem(url) ?? '', /production host/, url);
+    }
+  });
+
+  it('lets other hosts through, a look-alike too, and refuses text without a host', () => {
+    for (const url of [
+      'http://127.0.0.1:4010',
+      'http://[::1]:4010/x',
+      'https://notapp.secpaid.com',
+      'https://app.secpaid.com.evil.example',
+      'http://app.secpaid.com@127.0.0.1/',
+    ]) {
+      assert.equal(productionUrlProblem(url), undefined, url);
+    }
+    assert.deepEqual(urlHosts('http://a@b@[::1]:80/p'), ['[::1]']);
+    assert.match(productionUrlProblem('app.secpaid.com')!, /not an http/);
   });
 });
 

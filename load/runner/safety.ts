@@ -4,7 +4,7 @@
  * every run is bounded in duration and request count before it starts.
  */
 
-export const productionHosts = ['app.secpaid.com'];
+import { isProductionHost } from '../shared/productionHost.ts';
 
 export interface TargetPolicy {
   allowRemote: boolean;
@@ -24,11 +24,6 @@ export function isLoopbackHost(hostname: string): boolean {
   if (host === 'localhost' || host === '[::1]' || host === '::1') return true;
   const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
   return octets?.slice(1).every((o) => Number(o) <= 255) === true;
-}
-
-function isProductionHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  return productionHosts.some((p) => host === p || host.endsWith(`.${p}`));
 }
 
 /** The target URL, or why it is refused. */
@@ -63,6 +58,7 @@ export function checkBounds(
   if (maxRate !== undefined && plan.peakRate > maxRate) {
     return `the profile peaks at ${plan.peakRate} req/s, above --max-rate ${maxRate} (lower it with --rate-scale)`;
   }
+  if (plan.requests < 1) return 'the profile plans no request at all (is --rate-scale too small?)';
   if (plan.requests > bounds.maxRequests) {
     return `the profile plans ${plan.requests} requests, more than the bound of ${bounds.maxRequests} (--max-requests)`;
   }
@@ -70,6 +66,19 @@ export function checkBounds(
     return `the profile runs ${plan.durationS} s, longer than the bound of ${bounds.maxDurationS} s (--max-duration)`;
   }
   return undefined;
+}
+
+/**
+ * Seconds after the schedule's end that answers may still arrive: by default the request timeout, so
+ * a request sent at the last moment gets all of it; never past the --max-duration bound of the run.
+ */
+export function graceSeconds(
+  timeoutS: number,
+  plannedS: number,
+  maxDurationS: number,
+  requested?: number,
+): number {
+  return Math.max(0, Math.min(requested ?? timeoutS, maxDurationS - plannedS));
 }
 
 /** Header values go into raw HTTP bytes: a line break in a token would smuggle headers. */

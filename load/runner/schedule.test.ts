@@ -6,7 +6,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { profiles } from '../profiles/profiles.ts';
 import { Outcome, SampleColumns } from './samples.ts';
-import { correctedLatency, intendedMs, plannedDurationS, segmentsOf, shareOf } from './schedule.ts';
+import {
+  correctedLatency,
+  intendedMs,
+  plannedDurationS,
+  segmentsOf,
+  shardPart,
+  shareOf,
+} from './schedule.ts';
 import { operationStats, percentile } from './stats.ts';
 
 describe('schedule', () => {
@@ -18,6 +25,28 @@ describe('schedule', () => {
     assert.equal(plannedDurationS(average), 300);
     const ramp = average.filter((s) => s.start < 30);
     assert.ok(ramp.length >= 10 && ramp.every((s, i) => i === 0 || s.rate >= ramp[i - 1]!.rate));
+  });
+
+  it('splits a segment over shards: rates and quotas add up, and no shard gets quota without rate', () => {
+    for (const segment of [
+      { start: 0, duration: 10, rate: 1, quota: 10 },
+      { start: 0, duration: 1.5, rate: 3, quota: 5 },
+      { start: 0, duration: 2, rate: 100, quota: 200 },
+    ]) {
+      const parts = [0, 1, 2, 3].map((i) => shardPart(segment, 4, i));
+      assert.equal(
+        parts.reduce((sum, p) => sum + p.rate, 0),
+        segment.rate,
+      );
+      assert.equal(
+        parts.reduce((sum, p) => sum + p.quota, 0),
+        segment.quota,
+      );
+      assert.ok(
+        parts.every((p) => p.rate > 0 || p.quota === 0),
+        JSON.stringify(parts),
+      );
+    }
   });
 
   it('shares whole numbers between shards without losing any', () => {

@@ -1,7 +1,8 @@
 /**
  * The open-model schedule the runner keeps: a profile cut into segments of constant rate (ramps in
- * short steps), each with the exact number of requests it must start (its quota), and the time each
- * request was meant to start. Latency is measured from that intended time when a request goes out
+ * short steps), each with the exact number of requests it must start (its quota) within its own time
+ * window (what it has not started by the window's end is dropped, so segments never add up their
+ * rates), and the time each request was meant to start. Latency is measured from that intended time when a request goes out
  * late, which is the correction for coordinated omission: a slow answer that holds back the next
  * requests is charged to those requests too, as the users waiting behind it would feel it.
  */
@@ -11,7 +12,10 @@ export interface Segment {
   /** Seconds from the start of the run. */
   start: number;
   duration: number;
-  /** Requests per second (a whole number: autocannon's rate limiter counts whole requests per second). */
+  /**
+   * Requests per second, a whole number: autocannon's rate limiter counts whole requests per second.
+   * Profiles' rates are whole (profiles.ts scaledRate); a ramp's step takes its mid rate, rounded.
+   */
   rate: number;
   /** Requests to start in this segment. */
   quota: number;
@@ -52,6 +56,21 @@ export function plannedDurationS(segments: readonly Segment[]): number {
 /** Part `index` of `total` cut into `parts` whole numbers that differ by at most one. */
 export function shareOf(total: number, parts: number, index: number): number {
   return Math.floor(total / parts) + (index < total % parts ? 1 : 0);
+}
+
+/**
+ * Shard `index`'s part of a segment: its share of the rate, and of the quota in proportion to that
+ * rate (a shard without rate gets no requests). The parts add up to exactly the segment's rate and
+ * quota, so the shards together never start requests faster than the plan says.
+ */
+export function shardPart(segment: Segment, shards: number, index: number): { rate: number; quota: number } {
+  const rateBefore = (i: number) =>
+    i * Math.floor(segment.rate / shards) + Math.min(i, segment.rate % shards);
+  const quotaBefore = (i: number) => Math.floor((segment.quota * rateBefore(i)) / segment.rate);
+  return {
+    rate: shareOf(segment.rate, shards, index),
+    quota: quotaBefore(index + 1) - quotaBefore(index),
+  };
 }
 
 /** When request `k` of a segment (rate `rate`) was meant to start, in ms from the run's start. */

@@ -1,15 +1,16 @@
 /**
  * One shard of the load, in one thread: starts each segment of the schedule on time with its share
- * of the rate, as an autocannon run with a request quota (so requests still in flight finish instead
- * of being cut at a segment's end), builds every request with the scenario and checks every answer.
- * Segments may overlap when answers lag: the open model does not wait for the previous ones.
+ * of the rate, as an autocannon run with a request quota, builds every request with the scenario and
+ * checks every answer. A segment starts requests only within its time window; its requests still in
+ * flight then finish (until the run's deadline) while the next segment starts its own. So segments
+ * overlap in answers, as an open model must, but never in sending: the start rate stays the plan's.
  */
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type { Scenario } from '../scenarios/types.ts';
-import { type Flight, type HookedClient, hook, requestBytes } from './autocannonHooks.ts';
+import { type Flight, type HookedClient, hook, requestBytes, stopSending } from './autocannonHooks.ts';
 import { Outcome, type SampleBatch, SampleColumns } from './samples.ts';
-import { intendedMs, type Segment, shareOf } from './schedule.ts';
+import { intendedMs, type Segment, shardPart, shareOf } from './schedule.ts';
 
 export interface ShardSpec {
   shard: number;
@@ -43,6 +44,7 @@ export class Shard {
   private readonly pending = new Set<() => void>();
   private stopped = false;
   private latencyEwmaMs = 0;
+  private answers = 0;
   private openConnections = 0;
   private maxConnections = 0;
   private readonly opIndex: Map<string, number>;
@@ -71,10 +73,8 @@ export class Shard {
     const runs: Promise<number>[] = [];
     let planned = 0;
     for (const segment of this.spec.segments) {
-      const quota = shareOf(segment.quota, shards, shard);
+      const { rate, quota } = shardPart(segment, shards, shard);
       if (quota === 0) continue;
-      // A shard with part of the quota keeps a rate of at least 1/s, or it could never send it.
-      const rate = Math.max(1, shareOf(segment.rate, shards, shard));
       const first = planned;
       planned += quota;
       runs.push(this.startAt(segment.start * 1000, () => this.runSegment(segment, rate, quota, first)));
@@ -115,14 +115,24 @@ export class Shard {
     const { shards, shard, connections } = this.spec;
     const initial = Math.max(1, shareOf(connections.initial, shards, shard));
     const max = Math.max(initial, shareOf(connections.max, shards, shard));
+    // A segment cannot add connections once started, and drops what it cannot start in its window:
+    // before any answer tells the latency, it takes the whole budget (the caller caps it at the rate).
+    if (this.answers === 0) return max;
     // Enough connections for twice the requests in flight at the latency seen so far (Little's law).
     const needed = Math.ceil((rate * this.latencyEwmaMs * 2) / 1000) + 1;
     return Math.min(max, Math.max(initial, needed));
   }
 
-  /** Runs one segment; resolves with the number of requests it started. */
+  /**
+   * Runs one segment; resolves with the number of requests it started. It starts requests only within
+   * its own window: when answers lag, a later segment must not find it still sending (their rates
+   * would add up beyond the plan's). Its requests still in flight at the window's end finish.
+   */
   private runSegment(segment: Segment, rate: number, quota: number, first: number): Promise<number> {
     const { shards, shard, seed } = this.spec;
+    const windowLeft = (segment.start + segment.duration) * 1000 - this.now();
+    // Started too late to start anything (a blocked event loop): its whole quota is dropped.
+    if (windowLeft <= 0) return Promise.resolve(0);
     const connections = Math.min(rate, quota, this.connectionsFor(rate));
     const clients = new Set<HookedClient>();
     let issued = 0;
@@ -136,6 +146,7 @@ export class Shard {
       return requestBytes(this.host, request);
     };
     return new Promise((resolve) => {
+      let windowEnd: NodeJS.Timeout | undefined;
       const instance = autocannon(
         {
           url: this.spec.baseUrl,
@@ -160,6 +171,7 @@ export class Shard {
           },
         },
         () => {
+          clearTimeout(windowEnd);
           this.running.delete(instance);
           this.openConnections -= connections;
           // Still unanswered: in flight if the run was stopped (or ran out of time), else lost when the
@@ -171,6 +183,9 @@ export class Shard {
           resolve(Math.min(issued, quota));
         },
       );
+      windowEnd = setTimeout(() => {
+        for (const client of clients) stopSending(client);
+      }, windowLeft);
       this.running.add(instance);
       this.openConnections += connections;
       this.maxConnections = Math.max(this.maxConnections, this.openConnections);
@@ -194,7 +209,9 @@ export class Shard {
   private record(flight: Flight, status: number, body: string): void {
     const done = this.now();
     const { passed, total } = this.runChecks(flight, status, body);
-    this.latencyEwmaMs = this.latencyEwmaMs * 0.9 + (done - flight.sent) * 0.1;
+    // The first answer starts the average: from 0 it would take dozens of answers to get near.
+    const latency = done - flight.sent;
+    this.latencyEwmaMs = this.answers++ === 0 ? latency : this.latencyEwmaMs * 0.9 + latency * 0.1;
     this.out.push({
       op: flight.op,
       status,

@@ -63,7 +63,13 @@ describe('threshold evaluation', () => {
 });
 
 describe('baseline comparison', () => {
-  const report = (ops: OperationStats[]) => ({ scenario: 'createLinks', profile: 'smoke', operations: ops });
+  const report = (ops: OperationStats[]) => ({
+    scenario: 'createLinks',
+    profile: 'smoke',
+    plan: { rateScale: 1, peakRate: 10 },
+    embeddedSandbox: true,
+    operations: ops,
+  });
 
   it('flags latency beyond the tolerance, but not changes within the noise floor', () => {
     const before = report([stats('createLink', { latency: latency(100, 200) })]);
@@ -96,7 +102,7 @@ describe('baseline comparison', () => {
     );
   });
 
-  it('refuses a baseline of another scenario or profile, or no report at all', () => {
+  it('refuses a baseline of another scenario, profile, rate scale, peak or kind of target', () => {
     const current = report([]);
     assert.match(
       baselineMismatch(current, { ...current, scenario: 'listTransactions' })!,
@@ -104,6 +110,20 @@ describe('baseline comparison', () => {
     );
     assert.match(baselineMismatch(current, { ...current, profile: 'stress' })!, /stress profile/);
     assert.match(baselineMismatch(current, { hello: 1 })!, /not a load report/);
+    assert.match(
+      baselineMismatch(current, { ...current, plan: { rateScale: 2, peakRate: 10 } })!,
+      /rate scale 2, this run at 1/,
+    );
+    assert.match(
+      baselineMismatch(current, { ...current, plan: { rateScale: 1, peakRate: 20 } })!,
+      /peaked at 20 req\/s, this run at 10/,
+    );
+    assert.match(
+      baselineMismatch(current, { ...current, embeddedSandbox: false })!,
+      /against a given --base-url, this run against the embedded sandbox/,
+    );
+    const { plan: _plan, ...planless } = current;
+    assert.match(baselineMismatch(current, planless)!, /rate scale undefined/);
     assert.equal(baselineMismatch(current, current), undefined);
   });
 });

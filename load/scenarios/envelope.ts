@@ -53,8 +53,11 @@ export function checkTable<Seed>(
   return (operation) => table[operation] ?? [];
 }
 
-/** Seeding must not go on after a failed call: the answer would not mean what the plan assumes. */
-export function expectOk(reply: PlanReply, what: string): Json {
+/**
+ * Seeding and cleanup must not go on after a failed call: the answer would not mean what the plan
+ * assumes, and a cleanup that silently skips links leaves them behind unreported.
+ */
+export function expectOk(reply: PlanReply, what: string, stage: 'seeding' | 'cleanup' = 'seeding'): Json {
   let body: Json | undefined;
   try {
     body = JSON.parse(reply.body) as Json;
@@ -64,7 +67,7 @@ export function expectOk(reply: PlanReply, what: string): Json {
   if (reply.status !== 200 || body === undefined) {
     const reason =
       typeof body?.error === 'string' ? `${body.error}: ${String(body.errorMessage)}` : 'no JSON';
-    throw new Error(`seeding: ${what} answered ${reply.status} (${reason})`);
+    throw new Error(`${stage}: ${what} answered ${reply.status} (${reason})`);
   }
   return body;
 }

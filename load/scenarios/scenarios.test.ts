@@ -222,4 +222,24 @@ describe('seeding and cleanup plans', () => {
     ]);
     assert.equal(result, 2);
   });
+
+  it('cleanup fails on any answer but 200, saying how far it got', () => {
+    const plan = createLinks.cleanupPlan(createSeed);
+    plan.next();
+    plan.next({
+      status: 200,
+      body: JSON.stringify({ data: [{ linktopay_id: '5' }, { linktopay_id: '6' }] }),
+    });
+    plan.next({ status: 200, body: JSON.stringify({ ResponseCode: 1 }) });
+    assert.throws(
+      () => plan.next({ status: 404, body: '{"error":"NotFound","errorMessage":"no such link"}' }),
+      /cleanup: deleteLink 6 answered 404 \(NotFound: no such link\); 1 links of this run were deleted before/,
+    );
+    const listing = createLinks.cleanupPlan(createSeed);
+    listing.next();
+    assert.throws(
+      () => listing.next({ status: 429, body: '{"error":"TooManyRequests","errorMessage":"slow down"}' }),
+      /cleanup: getMyUnusedLinks answered 429/,
+    );
+  });
 });

@@ -2,7 +2,7 @@
  * Seeding and cleanup steps shared by the scenarios, as generator plans (see types.ts): the sandbox
  * control API makes tenants, pays links and runs payouts; the API itself creates and deletes links.
  */
-import { bodyOf, dataObject, expectOk, type Json } from './envelope.ts';
+import { dataObject, expectOk, type Json } from './envelope.ts';
 import { apiRequest, controlRequest } from './form.ts';
 import type { Plan } from './types.ts';
 
@@ -35,31 +35,40 @@ export function* runPayouts(): Plan<number> {
   return Array.isArray(payouts) ? payouts.length : 0;
 }
 
-/** At most this many list rounds of 1000 links: cleanup is bounded even if deletes keep failing. */
+/** At most this many list rounds of 1000 links: cleanup is bounded even if the list never empties. */
 const maxCleanupRounds = 200;
 
 /**
  * Deletes the caller's unused links whose note contains `runTag` (everything the run created that can
- * still be deleted; paid links cannot be). Answers how many were deleted.
+ * still be deleted; paid links cannot be). Answers how many were deleted. Any answer but 200 (after
+ * the drivers' 429 retries) is an error naming how far cleanup got: links left behind must be reported.
  */
 export function* deleteTaggedLinks(token: string, runTag: string): Plan<number> {
   let deleted = 0;
+  const failed = (error: unknown) =>
+    new Error(`${(error as Error).message}; ${deleted} links of this run were deleted before`);
   for (let round = 0; round < maxCleanupRounds; round++) {
     const list = apiRequest('getMyUnusedLinks', token, { limit: '1000', search: runTag });
     list.tags.name = 'cleanup:getMyUnusedLinks';
-    const reply = yield list;
-    if (reply.status !== 200) return deleted;
-    const items = bodyOf(reply)?.data;
+    const listed = yield list;
+    let items: unknown;
+    try {
+      items = expectOk(listed, 'getMyUnusedLinks', 'cleanup').data;
+    } catch (error) {
+      throw failed(error);
+    }
     if (!Array.isArray(items) || items.length === 0) return deleted;
-    let deletedThisRound = 0;
     for (const item of items as Json[]) {
       const remove = apiRequest('deleteLink', token, { link_id: String(item.linktopay_id) });
       remove.tags.name = 'cleanup:deleteLink';
-      if ((yield remove).status === 200) deletedThisRound++;
+      const reply = yield remove;
+      try {
+        expectOk(reply, `deleteLink ${String(item.linktopay_id)}`, 'cleanup');
+      } catch (error) {
+        throw failed(error);
+      }
+      deleted++;
     }
-    deleted += deletedThisRound;
-    // Nothing could be deleted: another round would list the same links again.
-    if (deletedThisRound === 0) return deleted;
   }
   return deleted;
 }
