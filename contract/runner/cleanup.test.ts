@@ -44,14 +44,14 @@ test('Retry-After is read as seconds or an HTTP date; absent or unreadable waits
   assert.equal(retryDelayMs('-3', now), 1000);
 });
 
+/** The next `count` listings of this account (cleanup's first step) answer 429. */
+function listingsAnswer429(userId: string, count: number) {
+  return control.injectFault({ status: 429, count, operationId: 'getMyUnusedLinks', user_id: userId });
+}
+
 test("a real account's 429 is waited out, then its links are deleted", async () => {
   const tenant = await tenantWithLink();
-  await control.injectFault({
-    status: 429,
-    count: 1,
-    operationId: 'getMyUnusedLinks',
-    user_id: tenant.user_id,
-  });
+  await listingsAnswer429(tenant.user_id, 1);
   const log: RequestRecord[] = [];
   const result = await cleanupRun(sandbox.url, real(tenant), runId, log);
   assert.deepEqual(result, { deleted: 1, problems: [] });
@@ -60,12 +60,7 @@ test("a real account's 429 is waited out, then its links are deleted", async () 
 
 test('a real account still answering 429 after 3 retries is reported: links left behind', async () => {
   const tenant = await tenantWithLink();
-  await control.injectFault({
-    status: 429,
-    count: 10,
-    operationId: 'getMyUnusedLinks',
-    user_id: tenant.user_id,
-  });
+  await listingsAnswer429(tenant.user_id, 10);
   const log: RequestRecord[] = [];
   const result = await cleanupRun(sandbox.url, real(tenant), runId, log);
   assert.equal(result.deleted, 0);
@@ -78,12 +73,7 @@ test('a real account still answering 429 after 3 retries is reported: links left
 
 test('a Retry-After beyond the wait budget is not waited for, and is reported', async () => {
   const tenant = await tenantWithLink();
-  await control.injectFault({
-    status: 429,
-    count: 1,
-    operationId: 'getMyUnusedLinks',
-    user_id: tenant.user_id,
-  });
+  await listingsAnswer429(tenant.user_id, 1);
   const started = Date.now();
   const result = await cleanupRun(sandbox.url, real(tenant), runId, [], { retriesLeft: 3, msLeft: 500 });
   assert.ok(Date.now() - started < 900, 'it waited although the budget did not allow it');
