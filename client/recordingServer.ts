@@ -1,6 +1,7 @@
 /**
- * Test helper: a local HTTP server on 127.0.0.1 (free port) that records every request exactly as
- * received and answers with whatever the test set, so the client's wire format can be checked.
+ * Test helper: a local HTTP server on loopback (127.0.0.1 unless told another loopback address;
+ * free port) that records every request exactly as received and answers with whatever the test
+ * set (a fixed reply, or one made from the request), so the client's wire format can be checked.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,21 +25,25 @@ export function jsonReply(status: number, value: unknown): Reply {
   return { status, body: JSON.stringify(value), headers: { 'content-type': 'application/json' } };
 }
 
-export async function startRecordingServer() {
+export type ReplyFor = Reply | ((request: ReceivedRequest) => Reply);
+
+export async function startRecordingServer(options: { host?: string } = {}) {
+  const host = options.host ?? '127.0.0.1';
   const received: ReceivedRequest[] = [];
-  let reply: Reply = jsonReply(200, {});
+  let reply: ReplyFor = jsonReply(200, {});
   const timers = new Set<NodeJS.Timeout>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      received.push({
+      const request = {
         method: req.method ?? '',
         url: req.url ?? '',
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
-      });
-      const answer = reply;
+      };
+      received.push(request);
+      const answer = typeof reply === 'function' ? reply(request) : reply;
       const send = () => res.writeHead(answer.status, answer.headers ?? {}).end(answer.body);
       if (!answer.delayMs) return send();
       const timer = setTimeout(() => {
@@ -48,10 +53,10 @@ export async function startRecordingServer() {
       timers.add(timer);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     port,
     received,
     /** The last request received; fails loudly when there was none. */
@@ -60,7 +65,7 @@ export async function startRecordingServer() {
       if (!request) throw new Error('the recording server received no request');
       return request;
     },
-    setReply(next: Reply): void {
+    setReply(next: ReplyFor): void {
       reply = next;
     },
     async close(): Promise<void> {

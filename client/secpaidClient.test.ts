@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { inspect } from 'node:util';
 import { closedPort, jsonReply, startRecordingServer } from './recordingServer.ts';
+import { startRedirectTrap } from './redirectTrap.ts';
 import { createSecPaidClient, type SecPaidExchange, SecPaidRequestError } from './secpaidClient.ts';
 
 const token = 'Tok3nSecretValue0123456789abcdef';
@@ -151,6 +152,35 @@ test('callRaw sends the body untouched, without a content type unless given', as
   assert.equal(result.status, 400);
   await client.callRaw('createLink', { body: '{"amount":', contentType: 'application/json' });
   assert.equal(server.last().headers['content-type'], 'application/json');
+});
+
+test('a redirect is the answer, never followed: the token does not reach the Location host', async () => {
+  const trap = await startRedirectTrap();
+  try {
+    for (const bodyFormat of ['form', 'json'] as const) {
+      const client = createSecPaidClient({ baseUrl: trap.url, token, bodyFormat });
+      const result = await client.createLink({ amount: 5 });
+      assert.equal(result.status, 307);
+      assert.equal(result.ok, false);
+      assert.equal(result.headers.get('location'), `${trap.elsewhere.url}/api/v2/createLink`);
+    }
+    // An injected fetch gets the same Request: redirect 'manual', whatever openapi-fetch defaults to.
+    const seen: string[] = [];
+    const observed = createSecPaidClient({
+      baseUrl: trap.url,
+      token,
+      fetch: (request) => {
+        seen.push(request.redirect);
+        return fetch(request);
+      },
+    });
+    assert.equal((await observed.getMyUnusedLinks()).status, 307);
+    assert.deepEqual(seen, ['manual']);
+    assert.equal(trap.target.received.length, 3);
+    assert.deepEqual(trap.leaked(), []);
+  } finally {
+    await trap.close();
+  }
 });
 
 test('a refused connection is a clear SecPaidRequestError without the token', async () => {

@@ -6,6 +6,7 @@
 import { inspect } from 'node:util';
 import createClient, { type Middleware } from 'openapi-fetch';
 import { type OperationId, operationIds, operations } from '../core/spec.ts';
+import { targetFetch } from '../core/targetFetch.ts';
 import type { paths } from '../generated/secpaid.d.ts';
 import {
   captureExchange,
@@ -85,10 +86,12 @@ export function createSecPaidClient(options: SecPaidClientOptions): SecPaidClien
   }
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   // The token lives only in closures (here and openapi-fetch's): no property of the client holds it.
+  // It goes to baseUrl's origin only: a 3xx is answered as it is, never followed (targetFetch.ts).
   const api = createClient<paths>({
     baseUrl,
     headers: { token },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    redirect: 'manual',
+    fetch: targetFetch(baseUrl, options.fetch),
   });
   const post = api.POST as unknown as PostFn;
 

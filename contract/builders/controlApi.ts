@@ -3,6 +3,7 @@
  * run payouts, arm faults. Every call may be observed (the contract harness logs it, redacted);
  * a refused call throws with the server's answer, since a test cannot go on without it.
  */
+import { redirectNote, targetFetch } from '../../core/targetFetch.ts';
 import type { components } from '../../generated/sandbox.d.ts';
 
 type Schemas = components['schemas'];
@@ -35,12 +36,14 @@ export interface ControlApi {
 }
 
 export function controlApi(baseUrl: string, observe: (call: ControlCall) => void = () => {}): ControlApi {
+  // A redirected control call would make tenants (and hand their keys) on whichever host it names.
+  const fetchTarget = targetFetch(baseUrl);
   async function call<T>(method: string, path: string, body?: object): Promise<T> {
     const url = new URL(path, baseUrl).toString();
     const requestBody = body ? JSON.stringify(body) : undefined;
     const started = Date.now();
     try {
-      const response = await fetch(url, {
+      const response = await fetchTarget(url, {
         method,
         headers: requestBody ? { 'content-type': 'application/json' } : {},
         body: requestBody,
@@ -55,8 +58,10 @@ export function controlApi(baseUrl: string, observe: (call: ControlCall) => void
         responseBody: text,
         ms: Date.now() - started,
       });
-      if (response.status !== 200)
-        throw new Error(`control API ${method} ${path} answered ${response.status}: ${text}`);
+      if (response.status !== 200) {
+        const redirect = redirectNote(response.status, response.headers.get('location'), url);
+        throw new Error(`control API ${method} ${path} answered ${response.status}: ${redirect ?? text}`);
+      }
       return (JSON.parse(text) as { data: T }).data;
     } catch (error) {
       if (!(error instanceof Error && error.message.startsWith('control API'))) {

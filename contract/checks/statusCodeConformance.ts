@@ -4,7 +4,8 @@
  * documents for the operation at all.
  */
 import { operations } from '../../core/spec.ts';
-import { type Check, excerpt } from './types.ts';
+import { redirectNote } from '../../core/targetFetch.ts';
+import { type Check, excerpt, headerValue } from './types.ts';
 
 export const statusAsIntended: Check = {
   name: 'statusAsIntended',
@@ -20,8 +21,10 @@ export const statusCodeConformance: Check = {
   name: 'statusCodeConformance',
   run: (ex) => {
     const documented = operations[ex.operationId].statuses;
-    return documented.includes(ex.status)
-      ? []
-      : [`received HTTP ${ex.status} / documented for ${ex.operationId}: ${documented.join(', ')}`];
+    if (documented.includes(ex.status)) return [];
+    const redirect = redirectNote(ex.status, headerValue(ex.headers, 'location'));
+    return [
+      `received HTTP ${ex.status}${redirect ? ` (${redirect})` : ''} / documented for ${ex.operationId}: ${documented.join(', ')}`,
+    ];
   },
 };

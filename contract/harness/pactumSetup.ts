@@ -1,8 +1,8 @@
 /**
- * Pactum, configured once per suite process: the target's base URL, no console output (pactum
- * prints requests with their headers on failure, and the token header must never be printed), the
- * one expect handler every response goes through (`conformsToSpec`), and a listener that logs every
- * exchange with the token redacted.
+ * Pactum, configured once per suite process: the target's base URL, redirects never followed, no
+ * console output (pactum prints requests with their headers on failure, and the token header must
+ * never be printed), the one expect handler every response goes through (`conformsToSpec`), and a
+ * listener that logs every exchange with the token redacted.
  */
 import { AssertionError } from 'node:assert';
 import pactum from 'pactum';
@@ -107,6 +107,8 @@ export function configurePactum(): typeof pactum {
   configured = true;
   pactum.request.setBaseUrl(contractContext().baseUrl);
   pactum.request.setDefaultTimeout(15_000);
+  // Pactum's default today, pinned: a followed redirect would send the token header to any host.
+  pactum.request.setDefaultFollowRedirects(false);
   pactum.settings.setLogLevel('SILENT');
   pactum.settings.setReporterAutoRun(false);
   pactum.handler.addExpectHandler('conformsToSpec', conformsHandler as never);

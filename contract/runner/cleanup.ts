@@ -5,6 +5,7 @@
  * problems are reported, and a real account's links that may be left behind always are.
  */
 import { operations } from '../../core/spec.ts';
+import { redirectNote, type TargetFetch, targetFetch } from '../../core/targetFetch.ts';
 import type { RequestRecord } from '../reporting/observations.ts';
 import { defaultRetryBudget, type RetryBudget, waitToRetry } from './cleanupRetry.ts';
 
@@ -28,19 +29,21 @@ export interface CleanupAccount {
 const maxRounds = 5;
 const contentType = 'application/x-www-form-urlencoded';
 
-type Answer = { status: number; retryAfter: string | null; text: string };
+/** `why` explains a status that is not what it seems (a redirect, a retry budget spent). */
+type Answer = { status: number; retryAfter: string | null; text: string; why?: string };
 
 async function post(
+  fetchTarget: TargetFetch,
   baseUrl: string,
   token: string,
   path: string,
   form: Record<string, string>,
   log: RequestRecord[],
-) {
+): Promise<Answer> {
   const started = Date.now();
   const url = new URL(path, baseUrl).toString();
   const requestBody = new URLSearchParams(form).toString();
-  const response = await fetch(url, {
+  const response = await fetchTarget(url, {
     method: 'POST',
     headers: { token, 'content-type': contentType },
     body: requestBody,
@@ -58,7 +61,13 @@ async function post(
     responseBody: text,
     ms: Date.now() - started,
   });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), text };
+  const why = redirectNote(response.status, response.headers.get('location'), url);
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    text,
+    ...(why ? { why } : {}),
+  };
 }
 
 export async function cleanupRun(
@@ -71,11 +80,12 @@ export async function cleanupRun(
   const tag = `[run:${runId}]`;
   const result: CleanupResult = { deleted: 0, problems: [] };
   const leftBehind = `links of this run (note tag ${tag}) may be left behind`;
+  const fetchTarget = targetFetch(baseUrl);
   for (const account of accounts) {
     /** A request of this account; a real account's 429 is retried within the budget. */
-    const call = async (path: string, form: Record<string, string>): Promise<Answer & { why?: string }> => {
+    const call = async (path: string, form: Record<string, string>): Promise<Answer> => {
       for (;;) {
-        const answer = await post(baseUrl, account.token, path, form, log);
+        const answer = await post(fetchTarget, baseUrl, account.token, path, form, log);
         if (answer.status !== 429 || !account.fromEnvironment) return answer;
         const wait = await waitToRetry(answer.retryAfter, budget);
         if (!wait.retry) return { ...answer, why: wait.why };

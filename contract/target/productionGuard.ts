@@ -2,18 +2,17 @@
  * The suite creates and deletes links. On SecPaid's production host that would touch real money
  * records, so it is refused unless the caller asks for it twice: `--allow-production` and
  * `--read-only` (which creates nothing). The host is taken from the parsed URL (so user-info,
- * port, case and a trailing dot do not disguise it), and its subdomains count as production too.
+ * port, case and a trailing dot do not disguise it), and its subdomains count as production too;
+ * which hosts are production is the load runner's list too (load/shared/productionHost.ts).
  */
-export const productionHosts = ['app.secpaid.com'];
+import { isProductionHost, normalHost } from '../../load/shared/productionHost.ts';
 
-/** The URL's host as a DNS name: lower case (the URL parser does that), without trailing dots. */
 function hostOf(baseUrl: string): string {
-  return new URL(baseUrl).hostname.toLowerCase().replace(/\.+$/, '');
+  return normalHost(new URL(baseUrl).hostname);
 }
 
 export function isProductionUrl(baseUrl: string): boolean {
-  const host = hostOf(baseUrl);
-  return productionHosts.some((production) => host === production || host.endsWith(`.${production}`));
+  return isProductionHost(new URL(baseUrl).hostname);
 }
 
 export function assertTargetAllowed(

@@ -78,6 +78,8 @@ export function k6Options(scenario: ScenarioInfo, profile: Profile): Options {
     scenarios: { [scenario.name]: { ...executor(profile), tags: { profile: profile.name } } },
     thresholds: k6Thresholds(thresholdsFor(scenario.operations, profile)),
     blockHostnames: blockedHosts,
+    // k6 follows 10 redirects by default, token header included: a key must never leave the target.
+    maxRedirects: 0,
     setupTimeout: '5m',
     teardownTimeout: '10m',
     summaryTrendStats: ['avg', 'min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max', 'count'],
@@ -89,6 +91,8 @@ export function send(request: LoadRequest) {
   return http.request(request.method, baseUrl + request.path, request.body === '' ? null : request.body, {
     headers: request.headers,
     tags: request.tags,
+    // Also per request, in case a user's own options file overrides maxRedirects.
+    redirects: 0,
   });
 }
 

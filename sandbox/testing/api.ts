@@ -6,6 +6,7 @@
  */
 import { encodeFormBody } from '../../client/formEncoding.ts';
 import { type OperationId, operations } from '../../core/spec.ts';
+import { targetFetch } from '../../core/targetFetch.ts';
 
 export const FORM = 'application/x-www-form-urlencoded';
 export const JSON_TYPE = 'application/json';
@@ -57,7 +58,7 @@ export async function callApi(
   const contentType = options.contentType ?? (body === undefined || isRaw ? undefined : FORM);
   if (contentType !== undefined) headers['content-type'] = contentType;
   const encoded = encodeBody(operationId, body);
-  const response = await fetch(`${baseUrl}${operations[operationId].path}`, {
+  const response = await targetFetch(baseUrl)(`${baseUrl}${operations[operationId].path}`, {
     method: options.method ?? 'POST',
     headers,
     // A string would get `text/plain` from fetch when no type is given; bytes get no type at all.
