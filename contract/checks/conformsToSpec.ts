@@ -3,6 +3,7 @@
  * together, and the drift (unknown fields) collected beside them as warnings.
  */
 import { operations } from '../../core/spec.ts';
+import { clockConformance } from './clockConformance.ts';
 import { contentTypeConformance } from './contentTypeConformance.ts';
 import { unknownFields } from './drift.ts';
 import { envelopeStatusAgreement } from './envelopeStatusAgreement.ts';
@@ -22,6 +23,7 @@ export const checks: readonly Check[] = [
   headerConformance,
   linkConsistency,
   moneyArithmetic,
+  clockConformance,
 ];
 
 export interface Verdict {
@@ -52,5 +54,5 @@ export function toExchange(
   } catch {
     body = undefined;
   }
-  return { operationId, expectedStatus, ...response, body, bodyIsJson };
+  return { operationId, expectedStatus, ...response, body, bodyIsJson, receivedAt: Date.now() };
 }

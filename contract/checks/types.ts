@@ -16,6 +16,8 @@ export interface Exchange {
   /** The parsed body, when `bodyText` is JSON (whatever the content type claims). */
   body?: unknown;
   bodyIsJson: boolean;
+  /** When the answer arrived (ms since the epoch); the clock checks use now when absent. */
+  receivedAt?: number;
 }
 
 export interface Check {
