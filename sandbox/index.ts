@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { type BrokenMode, isBrokenMode } from './broken/modes.ts';
+import { withBrokenRequests } from './broken/requestWrappers.ts';
 import { createState, type SandboxState } from './state.ts';
 
 export interface SandboxOptions {
@@ -33,7 +34,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
   const host = options.host ?? '127.0.0.1';
   const state = createState({ publicBaseUrl: options.publicBaseUrl ?? '', broken });
-  const server = createServer({ keepAliveTimeout: 5_000 }, createApp(state));
+  const server = createServer({ keepAliveTimeout: 5_000 }, withBrokenRequests(state, createApp(state)));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4010, host, () => resolve());

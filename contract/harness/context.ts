@@ -23,6 +23,18 @@ export interface ContractContext {
   /** Directory (mode 0700) for this run's observation, request and secret files. */
   privateDir: string;
   operations: OperationId[];
+  /** The generated phase's budget and seed (contract/generated/). */
+  generated?: GeneratedOptions;
+}
+
+export interface GeneratedOptions {
+  /** Random positives per operation; 0 skips the phase. */
+  examples: number;
+  seed: number;
+  /** At most this many requests in the phase. */
+  maxRequests?: number;
+  /** Only examples whose id starts with this. */
+  example?: string;
 }
 
 let cached: ContractContext | undefined;

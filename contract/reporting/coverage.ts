@@ -6,6 +6,7 @@
  * never seen is a status nobody checked.
  */
 import { type OperationId, operations } from '../../core/spec.ts';
+import { computeFieldCoverage, type FieldCoverageRow, fieldGateProblems } from './fieldCoverage.ts';
 import type { Observation } from './observations.ts';
 
 export type CellState = 'valid' | 'failed' | 'notProvokable' | 'missing';
@@ -25,12 +26,22 @@ export interface Coverage {
   cells: CoverageCell[];
   /** Statuses received that the operation does not document (each also failed a check). */
   undocumented: { operationId: OperationId; status: number; count: number }[];
+  /** Request fields exercised by the generated phase; empty when it did not run. */
+  fields: FieldCoverageRow[];
   gate: { ok: boolean; missing: string[]; failed: string[] };
 }
 
 const maxProblems = 5;
 
-export function computeCoverage(selected: readonly OperationId[], observations: Observation[]): Coverage {
+/**
+ * `requireEveryStatus: false` (the generated phase run alone) still fails on a failed cell but not
+ * on a missing one: provoking every status is the hand-written suites' job.
+ */
+export function computeCoverage(
+  selected: readonly OperationId[],
+  observations: Observation[],
+  options: { requireEveryStatus: boolean; generatedPhase?: boolean } = { requireEveryStatus: true },
+): Coverage {
   const cells = new Map<string, CoverageCell>();
   for (const operationId of selected) {
     for (const status of operations[operationId].statuses) {
@@ -47,6 +58,7 @@ export function computeCoverage(selected: readonly OperationId[], observations: 
   }
   const undocumented = new Map<string, { operationId: OperationId; status: number; count: number }>();
   for (const o of observations) {
+    if (o.kind === 'fieldNotProvokable') continue;
     const status = o.kind === 'response' ? (o.expectedStatus ?? o.status) : o.status;
     const cell = cells.get(`${o.operationId} ${status}`);
     if (o.kind === 'response' && !operations[o.operationId].statuses.includes(o.status)) {
@@ -82,11 +94,16 @@ export function computeCoverage(selected: readonly OperationId[], observations: 
   }
   const list = [...cells.values()];
   const name = (c: CoverageCell) => `${c.operationId} ${c.status}`;
-  const missing = list.filter((c) => c.state === 'missing').map(name);
+  const fields = options.generatedPhase ? computeFieldCoverage(selected, observations) : [];
+  const missing = [
+    ...(options.requireEveryStatus ? list.filter((c) => c.state === 'missing').map(name) : []),
+    ...fieldGateProblems(fields),
+  ];
   const failed = list.filter((c) => c.state === 'failed').map(name);
   return {
     cells: list,
     undocumented: [...undocumented.values()],
+    fields,
     gate: { ok: missing.length === 0 && failed.length === 0, missing, failed },
   };
 }

@@ -43,6 +43,33 @@ export function coverageTable(coverage: Coverage): string {
   return lines.join('\n');
 }
 
+/** One line for the console: how many request fields the generated phase exercised in full. */
+export function fieldCoverageLine(coverage: Coverage): string | undefined {
+  if (coverage.fields.length === 0) return undefined;
+  const done = coverage.fields.filter((f) => f.state === 'exercised').length;
+  const cannot = coverage.fields.filter((f) => f.state === 'notProvokable').length;
+  return `request fields: ${done} of ${coverage.fields.length} exercised by positives, boundaries and negatives${cannot ? ` (${cannot} not provokable here)` : ''}`;
+}
+
+function fieldTable(coverage: Coverage): string[] {
+  const lines = [
+    '| operation | field | positives | boundaries | negatives | state |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const f of coverage.fields) {
+    const state =
+      f.state === 'exercised'
+        ? '✔'
+        : f.state === 'missing'
+          ? `MISSING: no ${f.lacking.join(', no ')}`
+          : `– ${f.reasons.join('; ')}`;
+    lines.push(
+      `| ${f.operationId} | ${f.field} | ${f.positives} | ${f.boundaries} | ${f.negatives} | ${state} |`,
+    );
+  }
+  return lines;
+}
+
 export function coverageMarkdown(coverage: Coverage, heading: string): string {
   const out = [
     `# Contract coverage: ${heading}`,
@@ -56,6 +83,14 @@ export function coverageMarkdown(coverage: Coverage, heading: string): string {
   ];
   if (coverage.gate.missing.length) out.push(`- never exercised: ${coverage.gate.missing.join(', ')}`);
   if (coverage.gate.failed.length) out.push(`- failed: ${coverage.gate.failed.join(', ')}`);
+  if (coverage.fields.length) {
+    out.push('', '## Request fields (generated phase)', '');
+    out.push(
+      'Examples sent per field: positives that carried it, its boundaries (every limit and one step past), negatives (each constraint broken alone).',
+      '',
+    );
+    out.push(...fieldTable(coverage));
+  }
   const notProvokable = notProvokableLines(coverage);
   if (notProvokable.length) {
     out.push('', '## Not provokable on this target', '');

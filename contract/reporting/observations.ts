@@ -17,8 +17,11 @@ export type Observation =
       test?: string;
       failures: CheckFailure[];
       drift: string[];
+      /** For an answer to the generated phase: what its example exercised (field coverage). */
+      generated?: { kind: string; field?: string; exampleId: string; carried?: string[] };
     }
   | { kind: 'notProvokable'; operationId: OperationId; status: number; test: string; reason: string }
+  | { kind: 'fieldNotProvokable'; operationId: OperationId; field: string; reason: string }
   | { kind: 'testFailed'; operationId: OperationId; status: number; test: string; message: string };
 
 export interface RequestRecord {

@@ -72,3 +72,36 @@ test('an empty --only is a usage error, not "every suite"', () => {
 });
 
 test('--help asks for the usage', () => assert.deepEqual(parseArgs(['--help']), { help: true }));
+
+test('the generated phase options: budget, seed, request cap, one example, the phase alone', () => {
+  assert.deepEqual(
+    parseArgs([
+      '--generate',
+      '5',
+      '--seed=42',
+      '--max-requests',
+      '300',
+      '--example',
+      'createLink/negative',
+      '--generated-only',
+    ]),
+    {
+      target: { kind: 'embedded' },
+      generate: { examples: 5, seed: 42, maxRequests: 300, example: 'createLink/negative' },
+      handWritten: false,
+    },
+  );
+  assert.deepEqual(parseArgs(['--generate', '0']), {
+    target: { kind: 'embedded' },
+    generate: { examples: 0 },
+  });
+  for (const bad of [
+    ['--generate', '-1'],
+    ['--generate', '2.5'],
+    ['--seed', 'abc'],
+    ['--seed', '2147483648'],
+    ['--max-requests', '1e3'],
+  ])
+    assert.throws(() => parseArgs(bad), /needs a whole number from 0 to/, bad.join(' '));
+  assert.throws(() => parseArgs(['--generated-only', '--generate', '0']), /would run nothing/);
+});

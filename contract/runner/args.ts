@@ -12,13 +12,26 @@
  *   --allow-production    permit app.secpaid.com (only together with --read-only)
  *   --only op1,op2        run the suites of these operations only
  *   --reports DIR         where reports go (default reports/)
+ *   --generate N          random valid examples per operation in the generated phase (default 20;
+ *                         0 skips the phase)
+ *   --seed S              the generated phase's seed (printed by every run; the same seed replays it)
+ *   --max-requests N      at most N requests in the generated phase
+ *   --example ID          only the generated examples whose id starts with ID
+ *   --generated-only      run the generated phase without the hand-written suites
  */
 import { type OperationId, operationIds } from '../../core/spec.ts';
 import type { ImageArgs } from '../container/imageOptions.ts';
+import { maxSeed } from '../generated/seed.ts';
 import type { RunOptions } from './runContract.ts';
 
 export const usage = `usage: npm run contract -- [--base-url URL [--env-tokens] | --image NAME[:TAG] [--image-port N] [--image-env K=V]... [--image-wait http:/path|log:regex]] [--read-only] [--allow-production]
-                             [--only ${operationIds.slice(0, 2).join(',')},...] [--reports DIR]`;
+                             [--only ${operationIds.slice(0, 2).join(',')},...] [--reports DIR] [--generate N] [--seed S] [--max-requests N] [--example ID] [--generated-only]`;
+
+function wholeNumber(flag: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
+  if (!/^[0-9]+$/.test(text) || Number(text) > max)
+    throw new Error(`${flag} needs a whole number from 0 to ${max}, not ${text}\n${usage}`);
+  return Number(text);
+}
 
 export function parseArgs(argv: string[]): RunOptions | { help: true } {
   const options: RunOptions = { target: { kind: 'embedded' } };
@@ -83,6 +96,21 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
       case '--reports':
         options.reportsDir = value();
         break;
+      case '--generate':
+        options.generate = { ...options.generate, examples: wholeNumber(flag, value(), 100_000) };
+        break;
+      case '--seed':
+        options.generate = { ...options.generate, seed: wholeNumber(flag, value(), maxSeed) };
+        break;
+      case '--max-requests':
+        options.generate = { ...options.generate, maxRequests: wholeNumber(flag, value()) };
+        break;
+      case '--example':
+        options.generate = { ...options.generate, example: value() };
+        break;
+      case '--generated-only':
+        options.handWritten = false;
+        break;
       default:
         throw new Error(`unknown option ${arg}\n${usage}`);
     }
@@ -92,5 +120,7 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
   if (baseUrl) options.target = { kind: 'url', baseUrl, ...(envTokens ? { useControlApi: false } : {}) };
   if (!image && Object.keys(imageArgs).length > 0) throw new Error('--image-* options go with --image');
   if (image) options.target = { kind: 'image', image, imageArgs };
+  if (options.handWritten === false && options.generate?.examples === 0 && !options.generate.example)
+    throw new Error(`--generated-only with --generate 0 would run nothing\n${usage}`);
   return options;
 }

@@ -37,6 +37,10 @@ export interface RunFacts {
   startedAt: number;
   aborted: boolean;
   suiteRun: SuiteRun;
+  /** False when only the generated phase ran. */
+  handWritten: boolean;
+  /** The generated phase ran: request fields are gated too. */
+  generatedPhase: boolean;
   cleanup: CleanupResult;
   cleanupLog: RequestRecord[];
 }
@@ -54,7 +58,10 @@ export function judgeRun(
   const redact = makeRedactor(
     [...secrets.flatMap((s) => [s.token, s.recipientToken]), ...Object.values(target.tokens)].filter(isText),
   );
-  const coverage = computeCoverage(selected, observations);
+  const coverage = computeCoverage(selected, observations, {
+    requireEveryStatus: facts.handWritten,
+    generatedPhase: facts.generatedPhase,
+  });
   const drift = collectDrift(observations);
   const results = suiteRun.results;
   const failures = results.filter((r) => r.outcome === 'failed');

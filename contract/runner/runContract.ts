@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { type OperationId, operationIds } from '../../core/spec.ts';
 import { finishImageRun } from '../container/containerReport.ts';
 import type { ImageTarget } from '../container/imageTarget.ts';
+import { newSeed } from '../generated/seed.ts';
+import type { GeneratedOptions } from '../harness/context.ts';
 import type { RequestRecord, SecretRecord } from '../reporting/observations.ts';
 import { assertTargetAllowed } from '../target/productionGuard.ts';
 import { resolveTarget } from '../target/resolveTarget.ts';
@@ -15,7 +17,7 @@ import { type CleanupAccount, type CleanupResult, cleanupRun } from './cleanup.t
 import { executeSuites, type SuiteRun } from './executeSuites.ts';
 import { judgeRun, type RunResult } from './judgeRun.ts';
 import { createPrivateDir, readPrivate, writeContext } from './privateDir.ts';
-import { suiteFiles } from './suiteFiles.ts';
+import { generatedPhaseFile, suiteFiles } from './suiteFiles.ts';
 
 export type { RunResult } from './judgeRun.ts';
 
@@ -32,6 +34,22 @@ export interface RunOptions {
   /** Where the console summary goes; defaults to console.log. */
   print?: (text: string) => void;
   env?: NodeJS.ProcessEnv;
+  /** The generated phase after the suites (default: 20 random examples per operation, a new seed). */
+  generate?: Partial<GeneratedOptions>;
+  /** false runs the generated phase alone (`--generated-only`). */
+  handWritten?: boolean;
+}
+
+export const defaultGeneratedExamples = 20;
+
+function generatedOptions(options: RunOptions): GeneratedOptions {
+  const given = options.generate ?? {};
+  return {
+    examples: given.examples ?? defaultGeneratedExamples,
+    seed: given.seed ?? newSeed(),
+    ...(given.maxRequests !== undefined ? { maxRequests: given.maxRequests } : {}),
+    ...(given.example !== undefined ? { example: given.example } : {}),
+  };
 }
 
 /** The keys from the environment first (real accounts), then the tenants the suites made; each once. */
@@ -57,8 +75,16 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
     });
   }
   const selected = options.only?.length ? options.only : [...operationIds];
-  const files = suiteFiles(selected);
+  const files = options.handWritten === false ? [] : suiteFiles(selected);
   const runId = randomBytes(4).toString('hex');
+  const generated = generatedOptions(options);
+  const print = options.print ?? ((text: string) => console.log(text));
+  const phaseOn = generated.examples > 0 || generated.example !== undefined;
+  print(
+    phaseOn
+      ? `generated phase: seed ${generated.seed}, ${generated.examples} random examples per operation (--seed ${generated.seed} replays them)`
+      : 'generated phase: off (--generate 0)',
+  );
   const target = await resolveTarget(options.target, options.env ?? process.env);
   const dir = createPrivateDir();
   let passed = false;
@@ -72,12 +98,21 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
       tokens: target.tokens,
       privateDir: dir.path,
       operations: selected,
+      generated,
     });
     let suiteRun: SuiteRun = { results: [], stderr: new Map() };
     let cleanup: CleanupResult = { deleted: 0, problems: [] };
     const cleanupLog: RequestRecord[] = [];
     try {
       suiteRun = await executeSuites(files, dir.contextFile, options.concurrency ?? 2, options.signal);
+      // After the hand-written suites, so its answers are judged against what they established.
+      if (phaseOn && !options.signal?.aborted) {
+        const phase = await executeSuites([generatedPhaseFile], dir.contextFile, 1, options.signal);
+        suiteRun = {
+          results: [...suiteRun.results, ...phase.results],
+          stderr: new Map([...suiteRun.stderr, ...phase.stderr]),
+        };
+      }
     } finally {
       cleanup = await cleanupRun(
         target.baseUrl,
@@ -86,12 +121,18 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
         cleanupLog,
       );
     }
-    const facts = { runId, target, readOnly, selected, startedAt, suiteRun, cleanup, cleanupLog };
+    const handWritten = options.handWritten !== false;
+    // `--example` runs a few examples on purpose: the field gate would fail every replay.
+    const generatedPhase = phaseOn && generated.example === undefined && !(options.signal?.aborted ?? false);
+    const facts = {
+      ...{ runId, target, readOnly, selected, startedAt, suiteRun, cleanup, cleanupLog },
+      ...{ handWritten, generatedPhase },
+    };
     const result = judgeRun(
       { ...facts, aborted: options.signal?.aborted ?? false },
       dir,
       options.reportsDir ?? 'reports',
-      options.print ?? ((text) => console.log(text)),
+      print,
     );
     passed = result.ok;
     return result;

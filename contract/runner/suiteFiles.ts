@@ -1,4 +1,7 @@
-/** The suite files of a run: one per operation, `contract/suites/<operationId>.contract.test.ts`. */
+/**
+ * The suite files of a run: one per operation, `contract/suites/<operationId>.contract.test.ts`, and
+ * the generated phase, which covers the run's operations itself.
+ */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { OperationId } from '../../core/spec.ts';
@@ -14,3 +17,7 @@ export function suiteFiles(operationIds: readonly OperationId[]): string[] {
     return file;
   });
 }
+
+export const generatedPhaseFile = fileURLToPath(
+  new URL('../generated/generatedPhase.contract.test.ts', import.meta.url),
+);

@@ -3,7 +3,7 @@
  * coverage matrix, drift warnings, cleanup, and where the reports are. Redacted like the reports.
  */
 import type { Coverage } from '../reporting/coverage.ts';
-import { coverageTable, notProvokableLines } from '../reporting/coverageMarkdown.ts';
+import { coverageTable, fieldCoverageLine, notProvokableLines } from '../reporting/coverageMarkdown.ts';
 import type { DriftEntry } from '../reporting/drift.ts';
 import { suiteName, type TestResult } from '../reporting/junit.ts';
 import type { CleanupResult } from './cleanup.ts';
@@ -56,6 +56,8 @@ export function summaryText(input: SummaryInput): string {
     out.push(`  – not provokable on this target: ${line}`);
   if (input.coverage.gate.missing.length)
     out.push(`  MISSING (never exercised): ${input.coverage.gate.missing.join(', ')}`);
+  const fields = fieldCoverageLine(input.coverage);
+  if (fields) out.push(`  ${fields}`);
   out.push(`  coverage gate: ${input.coverage.gate.ok ? 'passed' : 'FAILED'}`);
   if (input.drift.length) {
     out.push('', `Drift warnings (${input.drift.length} undocumented response fields):`);

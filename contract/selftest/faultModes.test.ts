@@ -49,11 +49,18 @@ describe('the contract suite against the correct and the broken sandboxes', { ti
   });
 
   for (const fault of faultModes) {
-    test(`${fault.name} (${fault.breaks}) is ${fault.expect.fail ? 'caught' : 'reported as drift only'} by ${fault.suites.join(', ')}`, () => {
+    const by =
+      fault.caughtBy === 'generated'
+        ? `the generated phase alone (${fault.suites.join(', ')})`
+        : fault.suites.join(', ');
+    test(`${fault.name} (${fault.breaks}) is ${fault.expect.fail ? 'caught' : 'reported as drift only'} by ${by}`, () => {
       const outcome = outcomeOf(fault.name);
       if (fault.expect.fail) {
         assert.equal(outcome.ok, false, `the suite passed against ${fault.name}: the fault slipped through`);
         assert.ok(outcome.failed.length > 0, `${fault.name}: no test failed (only the coverage gate did)`);
+        if (fault.caughtBy === 'generated')
+          for (const failed of outcome.failed)
+            assert.match(failed.test, / generated /, `${fault.name}: caught by a hand-written test`);
       } else {
         assert.deepEqual(outcome.failed, [], `${fault.name}: an undocumented field must not fail the suite`);
         assert.equal(outcome.ok, true);

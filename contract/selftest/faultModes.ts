@@ -12,6 +12,11 @@ export interface FaultMode {
   suites: OperationId[];
   /** What the run must do: fail, or pass while reporting this drift path of createLink 200. */
   expect: { fail: true } | { fail: false; driftPath: string };
+  /**
+   * `generated`: no hand-written test names this bug; the generated phase (or the response checks
+   * every answer passes through) must catch it, so the self-test runs the phase alone.
+   */
+  caughtBy?: 'generated';
 }
 
 const fails = { fail: true } as const;
@@ -138,6 +143,62 @@ export const faultModes: FaultMode[] = [
     breaks: 'a 429 answer lacks its Retry-After header',
     suites: ['getMyUnusedLinks'],
     expect: fails,
+  },
+  {
+    name: 'key-case-insensitive',
+    breaks: 'an API key in another letter case is accepted',
+    suites: ['getMyUnusedLinks'],
+    expect: fails,
+    caughtBy: 'generated',
+  },
+  {
+    name: 'key-prefix-match',
+    breaks: 'a prefix or an extension of an API key is accepted',
+    suites: ['getPayOutTransactions'],
+    expect: fails,
+    caughtBy: 'generated',
+  },
+  {
+    name: 'key-bearer-accepted',
+    breaks: 'an API key with a Bearer prefix is accepted',
+    suites: ['deleteLink'],
+    expect: fails,
+    caughtBy: 'generated',
+  },
+  {
+    name: 'form-charset-refused',
+    breaks: 'a valid body is refused when its Content-Type says ; charset=UTF-8',
+    suites: ['getMyUsedLinks'],
+    expect: fails,
+    caughtBy: 'generated',
+  },
+  {
+    name: 'note-bytes-limit',
+    breaks: 'a 500-character note is refused when it is over 500 bytes',
+    suites: ['createLink'],
+    expect: fails,
+    caughtBy: 'generated',
+  },
+  {
+    name: 'amount-max-exclusive',
+    breaks: 'the maximum amount itself is refused',
+    suites: ['createSplitLink'],
+    expect: fails,
+    caughtBy: 'generated',
+  },
+  {
+    name: 'server-time-inverted',
+    breaks: 'ServerTime names the other half of the year',
+    suites: ['getPayInTransactions'],
+    expect: fails,
+    caughtBy: 'generated',
+  },
+  {
+    name: 'created-at-utc',
+    breaks: 'created_at of a new link is written in UTC',
+    suites: ['createLink'],
+    expect: fails,
+    caughtBy: 'generated',
   },
   {
     name: 'drift-field',

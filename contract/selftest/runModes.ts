@@ -26,11 +26,18 @@ if (!reportsRoot || modes.length === 0) {
 for (const mode of modes) {
   const fault = faultModes.find((f) => f.name === mode);
   if (mode !== 'correct' && !fault) throw new Error(`unknown fault mode ${mode}`);
+  // A mode the hand-written suites name is checked by them alone; one they do not name, by the
+  // generated phase alone; the correct sandbox gets both, with a seed of its own.
+  const generatedOnly = fault?.caughtBy === 'generated';
   const result = await runContract({
     target: { kind: 'embedded', ...(fault ? { brokenMode: fault.name } : {}) },
     ...(fault ? { only: fault.suites } : {}),
+    ...(generatedOnly ? { handWritten: false, generate: { examples: 5 } } : {}),
+    ...(fault && !generatedOnly ? { generate: { examples: 0 } } : {}),
     reportsDir: join(reportsRoot, mode),
-    print: () => {},
+    print: (text) => {
+      if (text.startsWith('generated phase:')) console.error(`${mode}: ${text}`);
+    },
   });
   const outcome: ModeOutcome = {
     mode,

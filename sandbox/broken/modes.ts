@@ -28,6 +28,15 @@ export const brokenModes = {
     'normal shares adding up to more than 100 % are accepted (handlers/createSplitLink.ts)',
   'paid-link-still-unused': 'a paid link stays unused and never shows as used (domain/payments.ts)',
   'retry-after-missing': 'a 429 answer lacks its Retry-After header (app.ts)',
+  'key-case-insensitive': 'an API key is matched ignoring letter case (broken/requestWrappers.ts)',
+  'key-prefix-match': 'an API key is matched on its first 16 characters (broken/requestWrappers.ts)',
+  'key-bearer-accepted': 'a `Bearer ` prefix before the key is stripped (broken/requestWrappers.ts)',
+  'form-charset-refused':
+    'a Content-Type with parameters (`; charset=UTF-8`) is refused (broken/requestWrappers.ts)',
+  'note-bytes-limit': 'recipient_note is limited to 500 bytes, not characters (broken/requestRules.ts)',
+  'amount-max-exclusive': 'the maximum amount 999999.99 itself is refused (broken/requestRules.ts)',
+  'server-time-inverted': 'ServerTime says CEST in winter and CET in summer (broken/rewriteResponse.ts)',
+  'created-at-utc': 'created_at of a new link is UTC, not Berlin time (broken/rewriteResponse.ts)',
   'drift-field':
     'createLink data carries an undocumented field x_debug: drift, not a failure (broken/rewriteResponse.ts)',
 } as const;

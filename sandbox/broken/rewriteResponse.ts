@@ -4,6 +4,12 @@ import type { BrokenMode } from './modes.ts';
 
 type Answer = { status: number; body: Record<string, unknown> };
 
+/** `2024-10-26 16:18:01` in Berlin as the UTC wall clock, the zone's offset taken from ServerTime. */
+function berlinToUtc(local: string, zone: string): string {
+  const instant = Date.parse(`${local.replace(' ', 'T')}Z`) - (zone === 'CEST' ? 2 : 1) * 3_600_000;
+  return new Date(instant).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 export function rewriteResponse(
   mode: BrokenMode | undefined,
   operationId: OperationId | undefined,
@@ -27,6 +33,15 @@ export function rewriteResponse(
         : answer;
     case 'result-true-on-error':
       return isSuccess ? answer : { status, body: { ...body, ResponseCode: 1, Result: 'True' } };
+    case 'server-time-inverted':
+      return { status, body: { ...body, ServerTime: body.ServerTime === 'CET' ? 'CEST' : 'CET' } };
+    case 'created-at-utc':
+      return isSuccess && data && typeof data.created_at === 'string' && typeof body.ServerTime === 'string'
+        ? {
+            status,
+            body: { ...body, data: { ...data, created_at: berlinToUtc(data.created_at, body.ServerTime) } },
+          }
+        : answer;
     case 'drift-field':
       return operationId === 'createLink' && data
         ? { status, body: { ...body, data: { ...data, x_debug: 'sandbox-internal' } } }

@@ -4,6 +4,7 @@
  */
 import { type OperationId, operations } from '../../core/spec.ts';
 import { describeErrors, requestValidator } from '../../core/validators.ts';
+import { refuseByBrokenRules } from '../broken/requestRules.ts';
 import { invalid } from '../errors.ts';
 import type { SandboxState } from '../state.ts';
 import { assertUtf8Charset, FORM, JSON_TYPE, mediaTypeOf, parseBody } from './parseBody.ts';
@@ -26,7 +27,10 @@ export function readApiRequest(
   }
   const body = parseBody(raw, mediaType, schema ?? {}, operation.jsonEncodedFormFields);
   const validate = requestValidator(operationId, schemaMediaType ?? FORM)!;
-  if (validate(body) as boolean) return body;
+  if (validate(body) as boolean) {
+    if (state.broken) refuseByBrokenRules(state.broken, body);
+    return body;
+  }
   if (state.broken === 'validation-off' && operationId === 'createLink' && typeof body.amount === 'number') {
     const amount = body.amount;
     if (validate({ ...body, amount: 1 })) return { ...body, amount };

@@ -1,0 +1,150 @@
+/**
+ * The generated phase: after the hand-written suites, for each operation of the run, requests made
+ * from the spec alone (see contract/README.md, "Generated phase"). Each pass is one test whose
+ * failure lists every failing example with its request, answer, checks and replay line.
+ */
+import { AssertionError } from 'node:assert';
+import { after } from 'node:test';
+import fc from 'fast-check';
+import type { OperationId } from '../../core/spec.ts';
+import { contractContext } from '../harness/context.ts';
+import { contractSuite } from '../harness/contractSuite.ts';
+import { configurePactum } from '../harness/pactumSetup.ts';
+import { recordObservation } from '../harness/recorder.ts';
+import { authExamples, boundaryExamples, negativeExamples, transportExamples } from './buildExamples.ts';
+import type { Encoding, Example } from './example.ts';
+import { createGrounding, type Grounding, NotProvokable } from './grounding.ts';
+import { positiveBodies } from './positives.ts';
+import { requestFields } from './requestFields.ts';
+import { sendExample } from './sendExample.ts';
+import {
+  describeFailure,
+  type ExampleFailure,
+  type ExampleRun,
+  runExample,
+  runExamples,
+  setRequestCap,
+} from './runExamples.ts';
+import { deriveSeed } from './seed.ts';
+
+const context = contractContext();
+const options = context.generated ?? { examples: 0, seed: 0 };
+const writes: ReadonlySet<OperationId> = new Set(['createLink', 'createSplitLink', 'deleteLink']);
+const selected = context.operations.filter((id) => !(context.readOnly && writes.has(id)));
+setRequestCap(options.maxRequests);
+
+let groundingOnce: Promise<Grounding> | undefined;
+const grounding = () => (groundingOnce ??= createGrounding());
+
+const wanted = (example: Example) => !options.example || example.id.startsWith(options.example);
+
+function verdict(run: ExampleRun): void {
+  if (run.failures.length === 0) return;
+  const shown = run.failures.slice(0, 10).map((f) => describeFailure(f, options.seed));
+  const more = run.failures.length - shown.length;
+  const rest = more > 0 ? `\n… and ${more} more: ${run.failures.slice(10).map((f) => f.example.id).join(', ')}` : '';
+  throw new AssertionError({
+    message: `${run.failures.length} of ${run.sent} generated examples were not answered as documented (seed ${options.seed}):\n${shown.join('\n')}${rest}`,
+  });
+}
+
+function pass(operationId: OperationId, title: string, make: (id: OperationId) => Example[]): void {
+  contractSuite(operationId).test(title, async () => {
+    const examples = make(operationId).filter(wanted);
+    verdict(await runExamples(examples, await grounding(), title));
+  });
+}
+
+/** Random valid bodies; fast-check shrinks a failing one to the smallest that still fails. */
+function positives(operationId: OperationId): void {
+  const title = `200 generated positives: ${options.examples} random valid bodies in form and JSON`;
+  contractSuite(operationId).test(title, async () => {
+    // `--example` picks the positives by their prefix; the seed then replays all of them, in order.
+    const mine = `${operationId}/positive`;
+    if (options.example && !(options.example.startsWith(mine) || mine.startsWith(options.example))) return;
+    const ground = await grounding();
+    const limits = { recipientTokens: context.control ? 5 : context.tokens.recipient ? 1 : 0 };
+    const failures = new Map<string, ExampleFailure>();
+    let sent = 0;
+    let index = 0;
+    const property = fc.asyncProperty(
+      positiveBodies(operationId, limits),
+      fc.constantFrom<Encoding>('form', 'json'),
+      async (body, encoding) => {
+        fc.pre(body !== undefined);
+        const example: Example = {
+          id: `${operationId}/positive/#${++index}/${encoding}`,
+          operationId,
+          kind: 'positive',
+          rule: 'valid body',
+          encoding,
+          body,
+          token: { kind: 'own' },
+          expect: [200],
+        };
+        try {
+          const failure = await runExample(example, ground, title);
+          sent += 1;
+          if (!failure) return true;
+          failures.set(JSON.stringify([body, encoding]), failure);
+          return false;
+        } catch (error) {
+          if (error instanceof NotProvokable) fc.pre(false);
+          throw error;
+        }
+      },
+    );
+    const details = await fc.check(property, {
+      seed: deriveSeed(options.seed, `${operationId}/positive`),
+      numRuns: options.examples,
+      endOnFailure: false,
+    });
+    if (!details.failed) return;
+    const smallest = details.counterexample ? failures.get(JSON.stringify(details.counterexample)) : undefined;
+    if (!smallest) throw details.errorInstance ?? new Error(`positives: fast-check gave up (${details.numSkips} examples skipped)`);
+    const note = `shrunk in ${details.numShrinks} steps (fast-check seed ${details.seed}, path ${details.counterexamplePath})`;
+    verdict({ failures: [{ ...smallest, failures: [...smallest.failures, { check: 'shrinking', message: note }] }], skipped: [], sent });
+  });
+}
+
+/**
+ * Deletes every link the phase made for its own caller, by id: a positive's note may be too short
+ * to carry the run tag that the runner's cleanup looks for. What cannot be deleted (paid) stays.
+ */
+after(async () => {
+  if (!groundingOnce) return;
+  const ground = await groundingOnce;
+  for (const id of ground.created) {
+    const example: Example = {
+      id: 'cleanup',
+      operationId: 'deleteLink',
+      kind: 'positive',
+      rule: 'cleanup',
+      encoding: 'form',
+      token: { kind: 'own' },
+      expect: [200],
+    };
+    await sendExample(example, {
+      contentType: 'application/x-www-form-urlencoded',
+      bodyText: `link_id=${id}`,
+      tokenValues: [ground.caller.token],
+    }).catch(() => undefined);
+  }
+});
+
+if (options.examples > 0 || options.example) {
+  configurePactum();
+  for (const operationId of context.operations.filter((id) => !selected.includes(id))) {
+    for (const field of requestFields(operationId)) {
+      const reason = 'read-only run: the generated phase creates and deletes nothing';
+      recordObservation({ kind: 'fieldNotProvokable', operationId, field: field.name, reason });
+    }
+  }
+  for (const operationId of selected) {
+    positives(operationId);
+    pass(operationId, '200 generated boundaries: every limit of every field exactly, and one step past it', boundaryExamples);
+    pass(operationId, '400 generated negatives: each constraint of each field violated on its own', negativeExamples);
+    pass(operationId, '401 generated key variants never act as the key', authExamples);
+    pass(operationId, '200 generated transport variants are answered like the plain form', transportExamples);
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The verdict on one generated exchange: the status must be one the spec allows for that request
+ * (never a 5xx, never a 2xx for bad input), the answer must pass every named response check, and a
+ * created link must echo what was sent (a boundary "repaired" by the server is a failure too).
+ */
+import { conformsToSpec, toExchange } from '../checks/conformsToSpec.ts';
+import { type CheckFailure, excerpt } from '../checks/types.ts';
+import type { Example } from './example.ts';
+import type { Received } from './sendExample.ts';
+
+export interface Verdict {
+  failures: CheckFailure[];
+  drift: string[];
+}
+
+const moneyText = (amount: number) => (Math.round(amount * 100) / 100).toFixed(2);
+
+/** createLink and createSplitLink must answer with the amount and note that were sent. */
+function echoFailures(example: Example, body: Record<string, unknown>, answer: unknown): CheckFailure[] {
+  if (example.operationId !== 'createLink' && example.operationId !== 'createSplitLink') return [];
+  const data = (answer as { data?: Record<string, unknown> } | undefined)?.data;
+  if (!data) return [];
+  const failures: CheckFailure[] = [];
+  const echo = (message: string) => failures.push({ check: 'createdAsSent', message });
+  const amount = Number(body.amount);
+  if (Number.isFinite(amount) && data.amount !== moneyText(amount))
+    echo(`received data.amount ${JSON.stringify(data.amount)} / sent ${moneyText(amount)}`);
+  const note = body.recipient_note ?? '';
+  if (typeof note === 'string' && data.recipient_note !== note)
+    echo(
+      `received data.recipient_note ${excerpt(data.recipient_note, 80)} / sent ${excerpt(note, 80)} (${[...note].length} characters)`,
+    );
+  return failures;
+}
+
+export function judge(example: Example, body: Record<string, unknown> | undefined, received: Received): Verdict {
+  const allowed = example.expect;
+  const failures: CheckFailure[] = [];
+  const ok = allowed.includes(received.status);
+  if (!ok) {
+    const why = example.because ? ` (${example.because})` : '';
+    failures.push({
+      check: 'statusAsDocumented',
+      message: `received HTTP ${received.status} / documented for this request: ${allowed.join(' or ')}${why}; body: ${excerpt(received.bodyText)}`,
+    });
+  }
+  // The response checks judge the answer against the status it claims (a wrong status is reported above).
+  const exchange = toExchange(example.operationId, received, undefined);
+  const verdict = conformsToSpec(exchange);
+  failures.push(...verdict.failures);
+  if (ok && received.status === 200 && body) failures.push(...echoFailures(example, body, exchange.body));
+  return { failures, drift: verdict.drift };
+}

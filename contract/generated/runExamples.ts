@@ -1,0 +1,144 @@
+/**
+ * Runs examples one after another against the target: grounds each, sends it (a 429 the example did
+ * not ask for is waited out as its Retry-After says, within a budget), judges the answer, records it
+ * for coverage, and keeps, for each failure, the request, the answer and how to replay it. Stops
+ * sending at the `--max-requests` cap and says how many examples that left out.
+ */
+import { operations } from '../../core/spec.ts';
+import type { CheckFailure } from '../checks/types.ts';
+import { excerpt } from '../checks/types.ts';
+import { contractContext } from '../harness/context.ts';
+import { currentTest } from '../harness/currentTest.ts';
+import { recordObservation } from '../harness/recorder.ts';
+import { carriedFields } from '../reporting/fieldCoverage.ts';
+import { defaultRetryBudget, waitToRetry } from '../runner/cleanupRetry.ts';
+import type { Example } from './example.ts';
+import { type Grounding, NotProvokable } from './grounding.ts';
+import { judge } from './judge.ts';
+import { answerAsAnotherAccount } from './semantics.ts';
+import { documentedAuthStatus, type KeyVariantName, keyVariant } from './keyVariants.ts';
+import { curlLine, encode, type Received, type Sent, sendExample } from './sendExample.ts';
+
+export interface ExampleFailure {
+  example: Example;
+  sent: Sent;
+  received: Received;
+  failures: CheckFailure[];
+}
+
+export interface ExampleRun {
+  failures: ExampleFailure[];
+  skipped: { id: string; reason: string }[];
+  sent: number;
+}
+
+/** Requests the phase may still send in this process (`--max-requests`). */
+const budget = { left: Number.POSITIVE_INFINITY };
+
+export function setRequestCap(cap: number | undefined): void {
+  budget.left = cap ?? Number.POSITIVE_INFINITY;
+}
+
+const creates = new Set(['createLink', 'createSplitLink']);
+
+async function tokenValues(example: Example, grounding: Grounding): Promise<string[] | undefined> {
+  const token = example.token;
+  if (token.kind === 'none') return undefined;
+  if (token.kind === 'values') return token.values;
+  if (token.kind === 'own') return [grounding.caller.token];
+  const key = token.of === 'own' ? grounding.caller.token : (await grounding.other())?.token;
+  if (!key) throw new NotProvokable('needs a second account: set SECPAID_TOKEN_B');
+  const values = keyVariant(key, token.variant as KeyVariantName);
+  if (!values) throw new NotProvokable(`the key is its own ${token.variant} variant`);
+  return values;
+}
+
+/** Sends, and waits out a 429 the example did not provoke, within one retry budget per example. */
+async function sendPatiently(example: Example, sent: Sent): Promise<Received> {
+  const retries = defaultRetryBudget();
+  for (;;) {
+    const received = await sendExample(example, sent);
+    budget.left -= 1;
+    if (received.status !== 429 || example.expect.includes(429)) return received;
+    const header = received.headers['retry-after'];
+    const wait = await waitToRetry(Array.isArray(header) ? header[0]! : (header ?? null), retries);
+    if (!wait.retry || budget.left <= 0) return received;
+  }
+}
+
+/** Runs one example; undefined when it passed. Throws NotProvokable when it cannot be sent here. */
+export async function runExample(example: Example, grounding: Grounding, title: string): Promise<ExampleFailure | undefined> {
+  if (budget.left <= 0) throw new NotProvokable('the --max-requests cap was reached');
+  if (example.needsControl && !contractContext().control)
+    throw new NotProvokable('needs the sandbox control API');
+  const body = example.body === undefined ? undefined : ((await grounding.resolve(example.body)) as Record<string, unknown>);
+  const values = await tokenValues(example, grounding);
+  let judged = example;
+  if (example.token.kind === 'variant') {
+    const other = await grounding.other();
+    const realKeys = [grounding.caller.token, ...(other ? [other.token] : [])];
+    const status = documentedAuthStatus(values, realKeys);
+    judged =
+      status === 200 && example.token.of === 'other'
+        ? { ...example, ...answerAsAnotherAccount(example.operationId) }
+        : { ...example, expect: [status] };
+  }
+  const sent: Sent = { ...encode(judged, body), ...(values ? { tokenValues: values } : {}) };
+  const received = await sendPatiently(judged, sent);
+  const verdict = judge(judged, body, received);
+  // A body meant to be accepted exercises each field it carries as a positive (field coverage).
+  const carried = example.expect.includes(200) && example.kind !== 'auth' ? carriedFields(body) : undefined;
+  recordObservation({
+    kind: 'response',
+    operationId: example.operationId,
+    status: received.status,
+    test: title,
+    failures: verdict.failures,
+    drift: verdict.drift,
+    generated: {
+      kind: example.kind,
+      exampleId: example.id,
+      ...(example.field ? { field: example.field } : {}),
+      ...(carried ? { carried } : {}),
+    },
+  });
+  if (received.status === 200 && creates.has(example.operationId) && values?.length === 1) {
+    const id = (JSON.parse(received.bodyText) as { data?: { id?: unknown } }).data?.id;
+    // Only the caller's own links: a key variant that was wrongly accepted made it in some account.
+    if (typeof id === 'number' && values[0]!.trim() === grounding.caller.token) grounding.created.add(id);
+  }
+  return verdict.failures.length > 0 ? { example: judged, sent, received, failures: verdict.failures } : undefined;
+}
+
+export async function runExamples(examples: Example[], grounding: Grounding, title: string): Promise<ExampleRun> {
+  const run: ExampleRun = { failures: [], skipped: [], sent: 0 };
+  await currentTest.run({ title, operationId: examples[0]?.operationId ?? 'createLink' }, async () => {
+    for (const example of examples) {
+      try {
+        const failure = await runExample(example, grounding, title);
+        run.sent += 1;
+        if (failure) run.failures.push(failure);
+      } catch (error) {
+        if (!(error instanceof NotProvokable)) throw error;
+        run.skipped.push({ id: example.id, reason: error.message });
+        if (example.field)
+          recordObservation({ kind: 'fieldNotProvokable', operationId: example.operationId, field: example.field, reason: error.message });
+      }
+    }
+  });
+  return run;
+}
+
+/** One failure, whole: what was sent, what came back, what is wrong, and how to replay it. */
+export function describeFailure(failure: ExampleFailure, seed: number): string {
+  const { example, sent, received } = failure;
+  const sentLine = `POST ${operations[example.operationId].path} content-type: ${sent.contentType ?? '(none)'}; body: ${excerpt(sent.bodyText, 400)}`;
+  return [
+    `${example.id}`,
+    `  sent: ${sentLine}`,
+    `  received: HTTP ${received.status} ${excerpt(received.bodyText, 400)}`,
+    ...failure.failures.map((f) => `  ${f.check}: ${f.message}`),
+    `  replay: npm run contract -- --generated-only --seed ${seed} --only ${example.operationId} --example '${example.id}'`,
+    `  curl: ${curlLine(example, sent)}`,
+  ].join('\n');
+}

@@ -1,0 +1,98 @@
+/**
+ * Sends one grounded example through Pactum (so it lands in requests.log like every other call,
+ * token redacted) and hands back what came back. Also writes the curl line that replays it, with
+ * the key as `$SECPAID_TOKEN` (or `$SECPAID_TOKEN_B`) and any alteration of it spelt in shell.
+ */
+import { operations } from '../../core/spec.ts';
+import { formOf, formText } from '../builders/forms.ts';
+import { contractContext } from '../harness/context.ts';
+import { configurePactum } from '../harness/pactumSetup.ts';
+import { type Example, mediaTypes } from './example.ts';
+import type { KeyVariantName } from './keyVariants.ts';
+
+export interface Sent {
+  contentType?: string;
+  bodyText: string;
+  /** One entry per `token` header line; undefined for none. */
+  tokenValues?: string[];
+}
+
+export interface Received {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  bodyText: string;
+}
+
+/** The exact bytes of the body and the Content-Type, from the grounded body. */
+export function encode(example: Example, body: Record<string, unknown> | undefined): Sent {
+  const contentType = example.contentType ?? mediaTypes[example.encoding];
+  if (example.raw !== undefined) return { contentType, bodyText: example.raw };
+  if (body === undefined) return { contentType, bodyText: '' };
+  if (example.encoding === 'json') return { contentType, bodyText: JSON.stringify(body) };
+  const fields = formOf(example.operationId, body);
+  let text = formText(fields);
+  if (example.repeatField !== undefined && fields[example.repeatField] !== undefined) {
+    const again = new URLSearchParams({ [example.repeatField]: fields[example.repeatField]! }).toString();
+    text = `${text}&${again}`;
+  }
+  return { contentType, bodyText: text };
+}
+
+export async function sendExample(example: Example, sent: Sent): Promise<Received> {
+  const pactum = configurePactum();
+  let request = pactum.spec().post(operations[example.operationId].path);
+  if (sent.tokenValues !== undefined)
+    request = request.withHeaders('token', (sent.tokenValues.length === 1 ? sent.tokenValues[0] : sent.tokenValues) as string);
+  if (sent.contentType !== undefined) request = request.withHeaders('content-type', sent.contentType);
+  if (sent.bodyText !== '') request = request.withBody(sent.bodyText);
+  const response = (await request.toss()) as {
+    statusCode: number;
+    headers: Received['headers'];
+    text?: string;
+  };
+  return { status: response.statusCode, headers: response.headers, bodyText: response.text ?? '' };
+}
+
+const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/** The key's alteration in shell, from the variable that holds the key. */
+function keyInShell(variable: string, variant: KeyVariantName | undefined): string[] {
+  const v = `$${variable}`;
+  switch (variant) {
+    case undefined:
+      return [`"token: ${v}"`];
+    case 'upper case':
+      return [`"token: $(printf %s "${v}" | tr '[:lower:]' '[:upper:]')"`];
+    case 'lower case':
+      return [`"token: $(printf %s "${v}" | tr '[:upper:]' '[:lower:]')"`];
+    case 'swapped case':
+      return [`"token: $(printf %s "${v}" | tr 'a-zA-Z' 'A-Za-z')"`];
+    case 'prefix':
+      return [`"token: \${${variable}%?}"`];
+    case 'extension':
+      return [`"token: \${${variable}}0"`];
+    case 'space inside':
+      return [`"token: \${${variable}:0:8} \${${variable}:8}"`];
+    case 'Bearer prefix':
+      return [`"token: Bearer ${v}"`];
+    case 'surrounding whitespace':
+      return [`"token:  ${v}	"`];
+    case 'empty':
+      return [`'token;'`];
+    case 'given twice':
+      return [`"token: ${v}"`, `"token: ${v}"`];
+  }
+}
+
+export function curlLine(example: Example, sent: Sent): string {
+  const url = `${contractContext().baseUrl}${operations[example.operationId].path}`;
+  const parts = ['curl -sS -X POST', shellQuote(url)];
+  const token = example.token;
+  const variable = token.kind === 'variant' && token.of === 'other' ? 'SECPAID_TOKEN_B' : 'SECPAID_TOKEN';
+  if (token.kind === 'own') parts.push(...keyInShell(variable, undefined).map((h) => `-H ${h}`));
+  if (token.kind === 'variant')
+    parts.push(...keyInShell(variable, token.variant as KeyVariantName).map((h) => `-H ${h}`));
+  if (sent.contentType !== undefined) parts.push(`-H ${shellQuote(`content-type: ${sent.contentType}`)}`);
+  if (sent.bodyText !== '') parts.push(`--data-binary ${shellQuote(sent.bodyText)}`);
+  return parts.join(' ');
+}
