@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { type BrokenMode, isBrokenMode } from './broken/modes.ts';
 import { withBrokenRequests } from './broken/requestWrappers.ts';
+import { withBrokenStore } from './broken/storeWrappers.ts';
 import { createState, type SandboxState } from './state.ts';
 
 export interface SandboxOptions {
@@ -34,6 +35,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
   const host = options.host ?? '127.0.0.1';
   const state = createState({ publicBaseUrl: options.publicBaseUrl ?? '', broken });
+  withBrokenStore(state);
   const server = createServer({ keepAliveTimeout: 5_000 }, withBrokenRequests(state, createApp(state)));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -147,4 +147,43 @@ if (options.examples > 0 || options.example) {
     pass(operationId, '401 generated key variants never act as the key', authExamples);
     pass(operationId, '200 generated transport variants are answered like the plain form', transportExamples);
   }
+  if (selected.includes('getMyUnusedLinks') && !context.readOnly) reconciliation();
+}
+
+/**
+ * The state oracle's probe of a change: list the caller's unused links, delete one, list again,
+ * then the used list. Each answer is held against the model of everything the run did, so a list
+ * that lags behind a delete (a stale cache, a replica) is caught, whatever the hand-written suites did.
+ */
+function reconciliation(): void {
+  const title = '200 generated reconciliation: the lists agree with everything the run did, before and after a delete';
+  contractSuite('getMyUnusedLinks').test(title, async () => {
+    const ground = await grounding();
+    await ground.resolve({ $ground: 'ownUnusedLink' }); // one that stays, so the list after is not empty
+    const removed = await ground.resolve({ $ground: 'ownUnusedLink' });
+    const step = (operationId: OperationId, rule: string, body: Record<string, unknown>): Example => ({
+      id: `${operationId}/reconciliation/-/${rule}/form`,
+      operationId,
+      kind: 'positive',
+      rule,
+      encoding: 'form',
+      body,
+      token: { kind: 'own' },
+      expect: [200],
+    });
+    const everything = { limit: 1000 };
+    verdict(
+      await runExamples(
+        [
+          step('getMyUnusedLinks', 'before', everything),
+          step('deleteLink', `delete-${removed}`, { link_id: removed }),
+          step('getMyUnusedLinks', 'after', everything),
+          step('getMyUsedLinks', 'used', everything),
+        ],
+        ground,
+        title,
+      ),
+    );
+    ground.created.delete(Number(removed));
+  });
 }

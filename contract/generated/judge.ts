@@ -1,10 +1,12 @@
 /**
  * The verdict on one generated exchange: the status must be one the spec allows for that request
  * (never a 5xx, never a 2xx for bad input), the answer must pass every named response check, and a
- * created link must echo what was sent (a boundary "repaired" by the server is a failure too).
+ * created link must echo what was sent (a boundary "repaired" by the server is a failure too), and
+ * the answer must agree with what the run established before (the state oracle).
  */
 import { conformsToSpec, toExchange } from '../checks/conformsToSpec.ts';
 import { type CheckFailure, excerpt } from '../checks/types.ts';
+import { stateOracle } from '../oracle/processOracle.ts';
 import type { Example } from './example.ts';
 import type { Received } from './sendExample.ts';
 
@@ -33,7 +35,12 @@ function echoFailures(example: Example, body: Record<string, unknown>, answer: u
   return failures;
 }
 
-export function judge(example: Example, body: Record<string, unknown> | undefined, received: Received): Verdict {
+export function judge(
+  example: Example,
+  body: Record<string, unknown> | undefined,
+  received: Received,
+  tokenValues: string[] | undefined,
+): Verdict {
   const allowed = example.expect;
   const failures: CheckFailure[] = [];
   const ok = allowed.includes(received.status);
@@ -48,6 +55,10 @@ export function judge(example: Example, body: Record<string, unknown> | undefine
   const exchange = toExchange(example.operationId, received, undefined);
   const verdict = conformsToSpec(exchange);
   failures.push(...verdict.failures);
+  // Two token headers are no one key: the oracle has nothing to hold that answer against.
+  const token = tokenValues?.length === 1 ? tokenValues[0] : undefined;
+  const request = example.raw === undefined ? body : undefined;
+  failures.push(...stateOracle({ operationId: example.operationId, token, request, status: received.status, body: exchange.body }));
   if (ok && received.status === 200 && body) failures.push(...echoFailures(example, body, exchange.body));
   return { failures, drift: verdict.drift };
 }

@@ -85,7 +85,7 @@ export async function runExample(example: Example, grounding: Grounding, title: 
   }
   const sent: Sent = { ...encode(judged, body), ...(values ? { tokenValues: values } : {}) };
   const received = await sendPatiently(judged, sent);
-  const verdict = judge(judged, body, received);
+  const verdict = judge(judged, body, received, values);
   // A body meant to be accepted exercises each field it carries as a positive (field coverage).
   const carried = example.expect.includes(200) && example.kind !== 'auth' ? carriedFields(body) : undefined;
   recordObservation({

@@ -1,8 +1,9 @@
 /**
  * The sandbox control API as a suite process uses it: each call logged like an API call (bodies
- * pass the runner's redactor later), attributed to the running test.
+ * pass the runner's redactor later), attributed to the running test, and told to the state oracle.
  */
 import { type ControlApi, controlApi } from '../builders/controlApi.ts';
+import { observeControl } from '../oracle/processOracle.ts';
 import { contractContext } from './context.ts';
 import { currentTest } from './currentTest.ts';
 import { recordRequest } from './recorder.ts';
@@ -13,7 +14,8 @@ export function control(): ControlApi {
   const context = contractContext();
   if (!context.control)
     throw new Error('this target has no sandbox control API (the test should have declared it)');
-  client ??= controlApi(context.baseUrl, (call) =>
+  client ??= controlApi(context.baseUrl, (call) => {
+    observeControl(call);
     recordRequest({
       at: new Date().toISOString(),
       test: currentTest.getStore()?.title,
@@ -25,7 +27,7 @@ export function control(): ControlApi {
       responseBody: call.responseBody,
       error: call.error,
       ms: call.ms,
-    }),
-  );
+    });
+  });
   return client;
 }

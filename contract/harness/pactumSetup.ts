@@ -9,6 +9,7 @@ import pactum from 'pactum';
 import type { OperationId } from '../../core/spec.ts';
 import { formText } from '../builders/forms.ts';
 import { conformsToSpec, toExchange } from '../checks/conformsToSpec.ts';
+import { requestFields, stateOracle } from '../oracle/processOracle.ts';
 import { contractContext } from './context.ts';
 import { currentTest } from './currentTest.ts';
 import { recordObservation, recordRequest } from './recorder.ts';
@@ -74,7 +75,12 @@ function logExchange(event: {
   });
 }
 
-function conformsHandler(ctx: { res: RawResponse; data?: ConformsData }): void {
+function tokenOf(headers: Record<string, unknown> | undefined): string | undefined {
+  const entry = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'token');
+  return typeof entry?.[1] === 'string' ? entry[1] : undefined;
+}
+
+function conformsHandler(ctx: { req?: RawRequest; res: RawResponse; data?: ConformsData }): void {
   const { operationId, status } = ctx.data ?? ({} as ConformsData);
   if (!operationId) throw new Error('conformsToSpec needs { operationId }');
   const exchange = toExchange(
@@ -83,6 +89,15 @@ function conformsHandler(ctx: { res: RawResponse; data?: ConformsData }): void {
     status,
   );
   const verdict = conformsToSpec(exchange);
+  verdict.failures.push(
+    ...stateOracle({
+      operationId,
+      token: tokenOf(ctx.req?.headers),
+      request: requestFields(ctx.req?.form ?? ctx.req?.data),
+      status: exchange.status,
+      body: exchange.body,
+    }),
+  );
   recordObservation({
     kind: 'response',
     operationId,

@@ -92,7 +92,12 @@ export function judgeRun(
     redact,
   );
   const stderr = suiteRun.stderr;
-  print(redact(summaryText({ heading, ok, durationMs, results, coverage, drift, cleanup, reports, stderr })));
+  const control = target.control;
+  print(
+    redact(
+      summaryText({ heading, ok, durationMs, results, coverage, drift, cleanup, reports, stderr, control }),
+    ),
+  );
   return {
     ok,
     runId,

@@ -18,6 +18,15 @@ export interface SummaryInput {
   cleanup: CleanupResult;
   reports: Record<string, string>;
   stderr: Map<string, string>;
+  /** The target offers the control API: the state oracle then knows every account in full. */
+  control: boolean;
+}
+
+/** What the state oracle could hold the answers to, and what it could not on this target. */
+export function oracleLine(control: boolean): string {
+  return control
+    ? 'State oracle: every answer held against the run’s model of the accounts it made (lists in full, deletes, pay-in fees).'
+    : 'State oracle: the accounts from the environment may hold links from before the run, so their lists were checked for the run’s own links only (not in full, no totals); links were never paid, so pay-in fees were not checked (both need the sandbox control API).';
 }
 
 const pad = (text: string | number, width: number) => String(text).padEnd(width);
@@ -59,6 +68,7 @@ export function summaryText(input: SummaryInput): string {
   const fields = fieldCoverageLine(input.coverage);
   if (fields) out.push(`  ${fields}`);
   out.push(`  coverage gate: ${input.coverage.gate.ok ? 'passed' : 'FAILED'}`);
+  out.push('', oracleLine(input.control));
   if (input.drift.length) {
     out.push('', `Drift warnings (${input.drift.length} undocumented response fields):`);
     for (const d of input.drift) out.push(`  ! ${d.operationId} ${d.status} ${d.path} (${d.count}×)`);

@@ -15,8 +15,9 @@ export interface FaultMode {
   /**
    * `generated`: no hand-written test names this bug; the generated phase (or the response checks
    * every answer passes through) must catch it, so the self-test runs the phase alone.
+   * `oracle`: the state oracle must catch it while the suites run, with a failure of its own.
    */
-  caughtBy?: 'generated';
+  caughtBy?: 'generated' | 'oracle';
 }
 
 const fails = { fail: true } as const;
@@ -199,6 +200,20 @@ export const faultModes: FaultMode[] = [
     suites: ['createLink'],
     expect: fails,
     caughtBy: 'generated',
+  },
+  {
+    name: 'unused-list-cached',
+    breaks: 'the unused list is served from a cache a delete does not clear',
+    suites: ['getMyUnusedLinks'],
+    expect: fails,
+    caughtBy: 'generated',
+  },
+  {
+    name: 'payin-fee-2-percent',
+    breaks: "pay-ins charge 2 % instead of the link's 1.5 %",
+    suites: ['getPayInTransactions'],
+    expect: fails,
+    caughtBy: 'oracle',
   },
   {
     name: 'drift-field',

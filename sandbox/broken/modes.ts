@@ -37,6 +37,10 @@ export const brokenModes = {
   'amount-max-exclusive': 'the maximum amount 999999.99 itself is refused (broken/requestRules.ts)',
   'server-time-inverted': 'ServerTime says CEST in winter and CET in summer (broken/rewriteResponse.ts)',
   'created-at-utc': 'created_at of a new link is UTC, not Berlin time (broken/rewriteResponse.ts)',
+  'unused-list-cached':
+    'the unused list is cached until the owner creates a link: deleted links stay listed (broken/storeWrappers.ts)',
+  'payin-fee-2-percent':
+    "pay-ins charge 2 % instead of the link's 1.5 %, net amount to match (broken/rewriteResponse.ts)",
   'drift-field':
     'createLink data carries an undocumented field x_debug: drift, not a failure (broken/rewriteResponse.ts)',
 } as const;

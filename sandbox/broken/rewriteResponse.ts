@@ -4,6 +4,19 @@ import type { BrokenMode } from './modes.ts';
 
 type Answer = { status: number; body: Record<string, unknown> };
 
+const cents = (text: unknown) => Math.round(Number(text) * 100);
+const money = (value: number) => (value / 100).toFixed(2);
+
+/** A pay-in charged 2 %, its net amount kept consistent so only the rate is wrong. */
+function chargeTwoPercent(item: Record<string, unknown>): Record<string, unknown> {
+  const fee = Math.round(cents(item.amount) * 0.02);
+  return {
+    ...item,
+    service_fee: money(fee),
+    net_amount: money(cents(item.amount) - fee - cents(item.service_fee_psp)),
+  };
+}
+
 /** `2024-10-26 16:18:01` in Berlin as the UTC wall clock, the zone's offset taken from ServerTime. */
 function berlinToUtc(local: string, zone: string): string {
   const instant = Date.parse(`${local.replace(' ', 'T')}Z`) - (zone === 'CEST' ? 2 : 1) * 3_600_000;
@@ -41,6 +54,10 @@ export function rewriteResponse(
             status,
             body: { ...body, data: { ...data, created_at: berlinToUtc(data.created_at, body.ServerTime) } },
           }
+        : answer;
+    case 'payin-fee-2-percent':
+      return operationId === 'getPayInTransactions' && Array.isArray(body.data)
+        ? { status, body: { ...body, data: body.data.map(chargeTwoPercent) } }
         : answer;
     case 'drift-field':
       return operationId === 'createLink' && data

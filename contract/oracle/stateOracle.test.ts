@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { RunModel } from './runModel.ts';
+import { feeCents, judgeAgainstModel, learn, type ObservedExchange } from './stateOracle.ts';
+
+const owner = 'OwnerKey0123456789';
+const other = 'OtherKey0123456789';
+
+/** A model that saw `owner` made, links 11, 12, 13 created by it (in that order) and one of `other`'s. */
+function scenario(complete = true) {
+  const model = new RunModel();
+  if (complete) model.freshAccount(owner);
+  const create = (token: string, id: number, note: string) =>
+    learn(model, {
+      operationId: 'createLink',
+      token,
+      request: { amount: 10 },
+      status: 200,
+      body: { data: { id, amount: '10.00', recipient_note: note, service_fee: '1.5' } },
+    });
+  create(owner, 11, '[run:a] first Invoice');
+  create(owner, 12, '[run:a] second');
+  create(owner, 13, '[run:a] third invoice');
+  create(other, 21, 'not yours');
+  return model;
+}
+
+const item = (id: number, note = '[run:a]') => ({ linktopay_id: String(id), recipient_note: note });
+const unusedList = (
+  ids: number[],
+  extra: Partial<ObservedExchange> = {},
+  totalRecords?: number,
+): ObservedExchange => ({
+  operationId: 'getMyUnusedLinks',
+  token: owner,
+  request: { limit: '1000' },
+  status: 200,
+  body: { data: ids.map((id) => item(id)), ...(totalRecords === undefined ? {} : { totalRecords }) },
+  ...extra,
+});
+
+describe('link lists against the model', () => {
+  test('an account the run made is listed exactly: membership, newest first, totalRecords', () => {
+    const model = scenario();
+    assert.deepEqual(judgeAgainstModel(model, unusedList([13, 12, 11], {}, 3)), []);
+    assert.deepEqual(judgeAgainstModel(model, unusedList([13, 11], {}, 2)), [
+      "received the unused list [13, 11] / the run's model of this account: [13, 12, 11]",
+      "received totalRecords 2 / the run's model of this account: 3",
+    ]);
+    assert.match(
+      judgeAgainstModel(model, unusedList([12, 13, 11]))[0]!,
+      /received link 13 after link 12 \/ documented: newest first/,
+    );
+  });
+
+  test('a deleted, paid or cancelled link is never listed as unused, even in an account with older links', () => {
+    const model = scenario(false);
+    learn(model, {
+      operationId: 'deleteLink',
+      token: owner,
+      request: { link_id: '11' },
+      status: 200,
+      body: {},
+    });
+    model.setStatus(12, 'Used');
+    model.setStatus(13, 'Cancelled');
+    const failures = judgeAgainstModel(model, unusedList([99, 13, 12, 11]));
+    assert.deepEqual(failures, [
+      "received link 13 in the unused list / the run's model: the run cancelled it",
+      "received link 12 in the unused list / the run's model: the run paid it",
+      "received link 11 in the unused list / the run's model: the run deleted it",
+    ]);
+  });
+
+  test('another account’s link, a broken limit and a search that does not match are each named', () => {
+    const model = scenario();
+    const leak = judgeAgainstModel(model, unusedList([21, 13, 12, 11]));
+    assert.ok(
+      leak.includes("received link 21 in the unused list / the run's model: it is another account's link"),
+    );
+    const limited = judgeAgainstModel(model, unusedList([13, 12], { request: { limit: 1 } }));
+    assert.ok(limited.includes("received 2 links / the request's limit: 1"));
+    const searched = judgeAgainstModel(model, {
+      ...unusedList([]),
+      request: { search: 'INVOICE' },
+      body: { data: [item(13, '[run:a] third invoice'), item(12, '[run:a] second')] },
+    });
+    assert.ok(
+      searched.some((f) => /received link 12 with note .* the search "INVOICE" is not part of it/.test(f)),
+    );
+    assert.ok(
+      searched.includes("received the unused list [13, 12] / the run's model of this account: [13, 11]"),
+    );
+  });
+
+  test('the used list is most recently paid first', () => {
+    const model = scenario();
+    model.setStatus(11, 'Used');
+    model.setStatus(13, 'Used');
+    const used = (ids: number[]) => ({ ...unusedList(ids), operationId: 'getMyUsedLinks' as const });
+    assert.deepEqual(judgeAgainstModel(model, used([13, 11])), []);
+    assert.match(judgeAgainstModel(model, used([11, 13])).join('\n'), /most recently paid first/);
+  });
+
+  test('a search the oracle cannot fold for sure (not ASCII) checks membership of known links only', () => {
+    const model = scenario();
+    assert.deepEqual(judgeAgainstModel(model, { ...unusedList([]), request: { search: 'Straße' } }), []);
+  });
+});
+
+describe('deleteLink against the model (D-DELETE)', () => {
+  const del = (id: number, status: number, token = owner): ObservedExchange => ({
+    operationId: 'deleteLink',
+    token,
+    request: { link_id: String(id) },
+    status,
+    body: {},
+  });
+  test('200 only for the caller’s unused link; 404 for it is wrong', () => {
+    const model = scenario();
+    model.setStatus(12, 'Used');
+    assert.deepEqual(judgeAgainstModel(model, del(11, 200)), []);
+    assert.match(judgeAgainstModel(model, del(12, 200))[0]!, /the run paid it, so 400 or 404/);
+    assert.match(judgeAgainstModel(model, del(21, 200))[0]!, /another account's link \(404\)/);
+    assert.match(judgeAgainstModel(model, del(13, 404))[0]!, /it is the caller's and unused/);
+    assert.deepEqual(judgeAgainstModel(model, del(99, 404)), []);
+  });
+});
+
+describe('pay-in fees (D-FEES)', () => {
+  test('the link’s rate, rounded half away from zero to the cent', () => {
+    assert.deepEqual(
+      [feeCents(1999, '1.5'), feeCents(100, '1.5'), feeCents(10, '1.5'), feeCents(-100, '1.5')],
+      [30, 2, 0, -2],
+    );
+    assert.equal(feeCents(1000, '2'), 20);
+    assert.equal(feeCents(1000, 'x'), undefined);
+  });
+
+  test('a pay-in charged at another rate is named with the documented figure', () => {
+    const model = scenario();
+    const payIns = (fee: string): ObservedExchange => ({
+      operationId: 'getPayInTransactions',
+      token: owner,
+      request: {},
+      status: 200,
+      body: {
+        data: [{ pay_id: '11', transaction_id: '20261201-pi-abcdefghij', amount: '10.00', service_fee: fee }],
+      },
+    });
+    assert.deepEqual(judgeAgainstModel(model, payIns('0.15')), []);
+    assert.deepEqual(judgeAgainstModel(model, payIns('0.20')), [
+      'received pay-in 20261201-pi-abcdefghij service_fee 0.20 / documented: 1.5 % of 10.00 = 0.15 (D-FEES)',
+    ]);
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * Every answer of the run, held against what earlier answers established (runModel.ts), then
+ * learnt from: a deleted, paid or cancelled link never listed as unused; an account the run made
+ * listed exactly as the model says (membership, newest first, `totalRecords`, `limit`, `search`);
+ * a pay-in's fee at its link's documented rate (D-FEES: half away from zero, to the cent); deleteLink
+ * answering as the link's state says (D-DELETE). Failures read "received … / the run's model: …".
+ */
+import type { OperationId } from '../../core/spec.ts';
+import { centsOf } from '../checks/money.ts';
+import { requestSchema } from '../generated/requestFields.ts';
+import type { LinkFact, RunModel } from './runModel.ts';
+
+export interface ObservedExchange {
+  operationId: OperationId;
+  /** The `token` header as sent (one value), or undefined. */
+  token: string | undefined;
+  /** The request body as fields (form values are text). */
+  request: Record<string, unknown> | undefined;
+  status: number;
+  body: unknown;
+}
+
+type Item = Record<string, unknown>;
+
+const listOf = (body: unknown): Item[] | undefined => {
+  const data = (body as { data?: unknown } | undefined)?.data;
+  return Array.isArray(data) ? (data as Item[]) : undefined;
+};
+
+function limitOf(operationId: OperationId, request: Record<string, unknown> | undefined): number {
+  const given = Number(request?.limit);
+  if (Number.isInteger(given) && given > 0) return given;
+  const property = (requestSchema(operationId).properties as Record<string, { default?: number }>).limit;
+  return property?.default ?? Number.POSITIVE_INFINITY;
+}
+
+/** A search the oracle can apply as the server does: ASCII, where case folding is not in doubt. */
+function searchOf(request: Record<string, unknown> | undefined): string | undefined | null {
+  const search = request?.search;
+  if (search === undefined || search === '') return undefined;
+  if (typeof search !== 'string' || !/^[\x20-\x7e]*$/.test(search)) return null;
+  return search.toLowerCase();
+}
+
+/** SecPaid's fee on `amountCents` at `rate` percent, rounded half away from zero (D-FEES). */
+export function feeCents(amountCents: number, rate: string): number | undefined {
+  const match = /^([0-9]+)(?:\.([0-9]+))?$/.exec(rate);
+  if (!match) return undefined;
+  const decimals = match[2] ?? '';
+  const numerator = Number(`${match[1]}${decimals}`);
+  const denominator = 100 * 10 ** decimals.length;
+  const exact = Math.abs(amountCents) * numerator;
+  const rounded = Math.floor((2 * exact + denominator) / (2 * denominator));
+  return Math.sign(amountCents) * rounded;
+}
+
+const idOf = (item: Item, field: string) => Number(item[field]);
+
+function checkLinkList(
+  model: RunModel,
+  ex: ObservedExchange,
+  token: string,
+  wanted: 'Unused' | 'Used',
+): string[] {
+  const items = listOf(ex.body);
+  if (!items) return [];
+  const failures: string[] = [];
+  const account = model.account(token);
+  const limit = limitOf(ex.operationId, ex.request);
+  const search = searchOf(ex.request);
+  const list = wanted === 'Unused' ? 'the unused list' : 'the used list';
+  if (items.length > limit) failures.push(`received ${items.length} links / the request's limit: ${limit}`);
+  const order = (link: LinkFact) => (wanted === 'Unused' ? link.createdSeq : (link.paidSeq ?? 0));
+  let previous: LinkFact | undefined;
+  for (const item of items) {
+    const id = idOf(item, 'linktopay_id');
+    const link = model.link(id);
+    if (
+      search &&
+      !String(item.recipient_note ?? '')
+        .toLowerCase()
+        .includes(search)
+    )
+      failures.push(
+        `received link ${id} with note ${JSON.stringify(item.recipient_note)} / the search ${JSON.stringify(ex.request?.search)} is not part of it`,
+      );
+    if (!link) continue;
+    if (link.owner !== token)
+      failures.push(`received link ${id} in ${list} / the run's model: it is another account's link`);
+    else if (link.status !== wanted)
+      failures.push(`received link ${id} in ${list} / the run's model: the run ${describe(link)} it`);
+    if (previous && link.owner === token && order(link) > order(previous))
+      failures.push(
+        `received link ${id} after link ${previous.id} / documented: ${wanted === 'Unused' ? 'newest' : 'most recently paid'} first`,
+      );
+    if (link.owner === token) previous = link;
+  }
+  if (account.complete && search !== null) {
+    const expected = [...account.links.values()]
+      .filter((link) => link.status === wanted && (!search || link.note.toLowerCase().includes(search)))
+      .sort((a, b) => order(b) - order(a));
+    const got = items.map((item) => idOf(item, 'linktopay_id'));
+    const want = expected.slice(0, limit).map((link) => link.id);
+    if (got.join() !== want.join())
+      failures.push(
+        `received ${list} [${got.join(', ')}] / the run's model of this account: [${want.join(', ')}]`,
+      );
+    const total = (ex.body as { totalRecords?: unknown }).totalRecords;
+    if (total !== undefined && total !== expected.length)
+      failures.push(
+        `received totalRecords ${JSON.stringify(total)} / the run's model of this account: ${expected.length}`,
+      );
+  }
+  return failures;
+}
+
+function describe(link: LinkFact): string {
+  return { Unused: 'left unused', Used: 'paid', Cancelled: 'cancelled', Deleted: 'deleted' }[link.status];
+}
+
+function checkPayIns(model: RunModel, ex: ObservedExchange): string[] {
+  const failures: string[] = [];
+  for (const item of listOf(ex.body) ?? []) {
+    const link = model.link(idOf(item, 'pay_id'));
+    const amount = centsOf(item.amount);
+    const fee = centsOf(item.service_fee);
+    if (!link?.feeRate || amount === undefined || fee === undefined) continue;
+    const expected = feeCents(amount, link.feeRate);
+    if (expected !== undefined && fee !== expected)
+      failures.push(
+        `received pay-in ${String(item.transaction_id ?? item.pay_id)} service_fee ${String(item.service_fee)} / documented: ${link.feeRate} % of ${String(item.amount)} = ${(expected / 100).toFixed(2)} (D-FEES)`,
+      );
+  }
+  return failures;
+}
+
+function checkDelete(model: RunModel, ex: ObservedExchange, token: string): string[] {
+  const link = model.link(Number(ex.request?.link_id));
+  if (!link) return [];
+  const mine = link.owner === token;
+  if (ex.status === 200 && !mine)
+    return [
+      `received 200 for deleting link ${link.id} / the run's model: it is another account's link (404)`,
+    ];
+  if (ex.status === 200 && link.status !== 'Unused')
+    return [
+      `received 200 for deleting link ${link.id} / the run's model: the run ${describe(link)} it, so 400 or 404`,
+    ];
+  if (ex.status === 404 && mine && link.status === 'Unused')
+    return [`received 404 for deleting link ${link.id} / the run's model: it is the caller's and unused`];
+  return [];
+}
+
+/** Holds the answer against the model; undefined token or a non-200 list means nothing to check. */
+export function judgeAgainstModel(model: RunModel, ex: ObservedExchange): string[] {
+  const token = ex.token?.trim();
+  if (!token) return [];
+  switch (ex.operationId) {
+    case 'getMyUnusedLinks':
+      return ex.status === 200 ? checkLinkList(model, ex, token, 'Unused') : [];
+    case 'getMyUsedLinks':
+      return ex.status === 200 ? checkLinkList(model, ex, token, 'Used') : [];
+    case 'getPayInTransactions':
+      return ex.status === 200 ? checkPayIns(model, ex) : [];
+    case 'deleteLink':
+      return checkDelete(model, ex, token);
+    default:
+      return [];
+  }
+}
+
+/** What the answer establishes: a link made (with what the server says it holds), or deleted. */
+export function learn(model: RunModel, ex: ObservedExchange): void {
+  const token = ex.token?.trim();
+  if (!token || ex.status !== 200) return;
+  if (ex.operationId === 'createLink' || ex.operationId === 'createSplitLink') {
+    const data = (ex.body as { data?: Item } | undefined)?.data;
+    const amountCents = centsOf(data?.amount);
+    if (!data || typeof data.id !== 'number' || amountCents === undefined) return;
+    model.created(token, {
+      id: data.id,
+      amountCents,
+      note: String(data.recipient_note ?? ''),
+      ...(typeof data.service_fee === 'string' ? { feeRate: data.service_fee } : {}),
+    });
+  }
+  if (ex.operationId === 'deleteLink') {
+    const link = model.link(Number(ex.request?.link_id));
+    if (link && link.owner === token) model.setStatus(link.id, 'Deleted');
+  }
+}
