@@ -23,7 +23,7 @@ export interface ContractContext {
   /** Directory (mode 0700) for this run's observation, request and secret files. */
   privateDir: string;
   operations: OperationId[];
-  /** The generated phase's budget and seed (contract/generated/). */
+  /** The generated phase's budget and seed (contract/generator/). */
   generated?: GeneratedOptions;
 }
 

@@ -26,7 +26,8 @@ export function observeControl(call: {
   if (call.method !== 'POST' || call.status !== 200) return;
   const path = new URL(call.url).pathname;
   const linkAction = /^\/sandbox\/links\/(\d+)\/(pay|cancel)$/.exec(path);
-  if (linkAction) model.setStatus(Number(linkAction[1]), linkAction[2] === 'pay' ? 'Used' : 'Cancelled');
+  if (linkAction)
+    model.setStatus(Number(linkAction[1]), linkAction[2] === 'pay' ? 'Used' : 'Cancelled', Date.now());
   if (path === '/sandbox/tenants') {
     try {
       const token = (JSON.parse(call.responseBody ?? '') as { data?: { token?: unknown } }).data?.token;

@@ -19,6 +19,8 @@ export interface LinkFact {
   /** Order of creation and of payment within the run. */
   createdSeq: number;
   paidSeq?: number;
+  /** When the run paid it (ms since the epoch), for `paid_on`. */
+  paidAt?: number;
 }
 
 export interface AccountFacts {
@@ -55,10 +57,13 @@ export class RunModel {
     this.links.set(link.id, link);
   }
 
-  setStatus(id: number, status: LinkStatus): void {
+  setStatus(id: number, status: LinkStatus, at?: number): void {
     const link = this.links.get(id);
     if (!link) return;
     link.status = status;
-    if (status === 'Used') link.paidSeq = ++this.seq;
+    if (status === 'Used') {
+      link.paidSeq = ++this.seq;
+      if (at !== undefined) link.paidAt = at;
+    }
   }
 }

@@ -127,6 +127,56 @@ describe('deleteLink against the model (D-DELETE)', () => {
   });
 });
 
+describe('payments against the model', () => {
+  const paidAt = Date.UTC(2026, 11, 1, 10, 0, 0); // 11:00 in Berlin
+  const usedList = (paidOn: string): ObservedExchange => ({
+    operationId: 'getMyUsedLinks',
+    token: owner,
+    request: {},
+    status: 200,
+    body: { data: [{ ...item(11), paid_on: paidOn }] },
+  });
+  test('paid_on is Berlin time of the payment, within five minutes', () => {
+    const model = scenario();
+    model.setStatus(11, 'Used', paidAt);
+    assert.deepEqual(judgeAgainstModel(model, usedList('2026-12-01 11:00:42')), []);
+    assert.deepEqual(judgeAgainstModel(model, usedList('2026-12-01 10:00:42')), [
+      'received paid_on 2026-12-01 10:00:42 for link 11 / the run paid it at 2026-12-01 11:00:00 Berlin time (±5 min)',
+    ]);
+  });
+
+  test('a pay_id lookup finds the pay-in of a paid link, none of an unpaid one, and no other link’s', () => {
+    const model = scenario();
+    model.setStatus(11, 'Used', paidAt);
+    const lookup = (
+      payId: number,
+      found: number[],
+      extra: Record<string, unknown> = {},
+    ): ObservedExchange => ({
+      operationId: 'getPayInTransactions',
+      token: owner,
+      request: { pay_id: String(payId), ...extra },
+      status: 200,
+      body: { data: found.map((id) => ({ pay_id: String(id) })) },
+    });
+    assert.deepEqual(judgeAgainstModel(model, lookup(11, [11])), []);
+    assert.deepEqual(judgeAgainstModel(model, lookup(11, [])), [
+      "received no pay-in for pay_id 11 / the run's model: the run paid it",
+    ]);
+    assert.deepEqual(
+      judgeAgainstModel(model, lookup(11, [], { search: 'x' })),
+      [],
+      'a search may narrow the lookup',
+    );
+    assert.deepEqual(judgeAgainstModel(model, lookup(12, [12])), [
+      "received a pay-in for pay_id 12 / the run's model: the run never paid it (left unused)",
+    ]);
+    assert.deepEqual(judgeAgainstModel(model, lookup(12, [13])), [
+      'received a pay-in of pay_id 13 / the request asked for pay_id 12',
+    ]);
+  });
+});
+
 describe('pay-in fees (D-FEES)', () => {
   test('the link’s rate, rounded half away from zero to the cent', () => {
     assert.deepEqual(

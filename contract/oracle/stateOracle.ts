@@ -2,12 +2,16 @@
  * Every answer of the run, held against what earlier answers established (runModel.ts), then
  * learnt from: a deleted, paid or cancelled link never listed as unused; an account the run made
  * listed exactly as the model says (membership, newest first, `totalRecords`, `limit`, `search`);
- * a pay-in's fee at its link's documented rate (D-FEES: half away from zero, to the cent); deleteLink
- * answering as the link's state says (D-DELETE). Failures read "received … / the run's model: …".
+ * a paid link's `paid_on` in Berlin time of its payment; a `pay_id` lookup finding a paid link's
+ * pay-in and nothing for an unpaid one; a pay-in's fee at its link's documented rate (D-FEES: half
+ * away from zero, to the cent); deleteLink answering as the link's state says (D-DELETE).
+ * Failures read "received … / the run's model: …".
  */
 import type { OperationId } from '../../core/spec.ts';
+import { berlinLocal, instantsOfBerlinLocal } from '../checks/berlinClock.ts';
+import { createdAtToleranceMs } from '../checks/clockConformance.ts';
 import { centsOf } from '../checks/money.ts';
-import { requestSchema } from '../generated/requestFields.ts';
+import { requestSchema } from '../generator/requestFields.ts';
 import type { LinkFact, RunModel } from './runModel.ts';
 
 export interface ObservedExchange {
@@ -94,6 +98,15 @@ function checkLinkList(
         `received link ${id} after link ${previous.id} / documented: ${wanted === 'Unused' ? 'newest' : 'most recently paid'} first`,
       );
     if (link.owner === token) previous = link;
+    if (wanted === 'Used' && link.paidAt !== undefined && typeof item.paid_on === 'string') {
+      const near = instantsOfBerlinLocal(item.paid_on).some(
+        (t) => Math.abs(t - link.paidAt!) <= createdAtToleranceMs,
+      );
+      if (!near)
+        failures.push(
+          `received paid_on ${item.paid_on} for link ${id} / the run paid it at ${berlinLocal(link.paidAt)} Berlin time (±${createdAtToleranceMs / 60_000} min)`,
+        );
+    }
   }
   if (account.complete && search !== null) {
     const expected = [...account.links.values()]
@@ -118,9 +131,35 @@ function describe(link: LinkFact): string {
   return { Unused: 'left unused', Used: 'paid', Cancelled: 'cancelled', Deleted: 'deleted' }[link.status];
 }
 
-function checkPayIns(model: RunModel, ex: ObservedExchange): string[] {
-  const failures: string[] = [];
-  for (const item of listOf(ex.body) ?? []) {
+/** A lookup by `pay_id` spans every day (D-PAYIN): a paid link of the caller's has a pay-in, an unpaid one none. */
+function checkLookup(model: RunModel, ex: ObservedExchange, token: string, items: Item[]): string[] {
+  const asked = ex.request?.pay_id;
+  const narrowed = ['date', 'since', 'search'].some(
+    (f) => ex.request?.[f] !== undefined && ex.request?.[f] !== '',
+  );
+  if (asked === undefined || narrowed) return [];
+  const link = model.link(Number(asked));
+  const failures = items
+    .filter((item) => Number(item.pay_id) !== Number(asked))
+    .map(
+      (item) =>
+        `received a pay-in of pay_id ${String(item.pay_id)} / the request asked for pay_id ${String(asked)}`,
+    );
+  if (!link || link.owner !== token) return failures;
+  const found = items.some((item) => Number(item.pay_id) === link.id);
+  if (link.status === 'Used' && !found && Number(ex.request?.page ?? 1) === 1)
+    failures.push(`received no pay-in for pay_id ${link.id} / the run's model: the run paid it`);
+  if (link.status !== 'Used' && link.paidAt === undefined && found)
+    failures.push(
+      `received a pay-in for pay_id ${link.id} / the run's model: the run never paid it (${describe(link)})`,
+    );
+  return failures;
+}
+
+function checkPayIns(model: RunModel, ex: ObservedExchange, token: string): string[] {
+  const items = listOf(ex.body) ?? [];
+  const failures = checkLookup(model, ex, token, items);
+  for (const item of items) {
     const link = model.link(idOf(item, 'pay_id'));
     const amount = centsOf(item.amount);
     const fee = centsOf(item.service_fee);
@@ -161,7 +200,7 @@ export function judgeAgainstModel(model: RunModel, ex: ObservedExchange): string
     case 'getMyUsedLinks':
       return ex.status === 200 ? checkLinkList(model, ex, token, 'Used') : [];
     case 'getPayInTransactions':
-      return ex.status === 200 ? checkPayIns(model, ex) : [];
+      return ex.status === 200 ? checkPayIns(model, ex, token) : [];
     case 'deleteLink':
       return checkDelete(model, ex, token);
     default:

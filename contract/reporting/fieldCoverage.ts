@@ -5,8 +5,8 @@
  * fails the gate, unless the target could not provoke it (the reasons are kept). Only when the phase ran.
  */
 import type { OperationId } from '../../core/spec.ts';
-import { boundaries } from '../generated/fieldCases.ts';
-import { requestFields } from '../generated/requestFields.ts';
+import { boundaries } from '../generator/fieldCases.ts';
+import { requestFields } from '../generator/requestFields.ts';
 import type { Observation } from './observations.ts';
 
 export type FieldState = 'exercised' | 'missing' | 'notProvokable';

@@ -21,7 +21,7 @@
  */
 import { type OperationId, operationIds } from '../../core/spec.ts';
 import type { ImageArgs } from '../container/imageOptions.ts';
-import { maxSeed } from '../generated/seed.ts';
+import { maxSeed } from '../generator/seed.ts';
 import type { RunOptions } from './runContract.ts';
 
 export const usage = `usage: npm run contract -- [--base-url URL [--env-tokens] | --image NAME[:TAG] [--image-port N] [--image-env K=V]... [--image-wait http:/path|log:regex]] [--read-only] [--allow-production]

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { type OperationId, operationIds } from '../../core/spec.ts';
 import { finishImageRun } from '../container/containerReport.ts';
 import type { ImageTarget } from '../container/imageTarget.ts';
-import { newSeed } from '../generated/seed.ts';
+import { newSeed } from '../generator/seed.ts';
 import type { GeneratedOptions } from '../harness/context.ts';
 import type { RequestRecord, SecretRecord } from '../reporting/observations.ts';
 import { assertTargetAllowed } from '../target/productionGuard.ts';

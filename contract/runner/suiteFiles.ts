@@ -19,5 +19,5 @@ export function suiteFiles(operationIds: readonly OperationId[]): string[] {
 }
 
 export const generatedPhaseFile = fileURLToPath(
-  new URL('../generated/generatedPhase.contract.test.ts', import.meta.url),
+  new URL('../generator/generatedPhase.contract.test.ts', import.meta.url),
 );

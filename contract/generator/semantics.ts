@@ -53,8 +53,9 @@ export function keepRules(
   const limit = body.split_type === 'absolute' ? cents(body.amount) : 100_00;
   if (sum <= limit) return body;
   if (fieldUnderTest === 'recipients[].share') {
-    const maxAmount = cents((requestSchema(operationId).properties as Record<string, { maximum?: number }>)
-      .amount?.maximum);
+    const maxAmount = cents(
+      (requestSchema(operationId).properties as Record<string, { maximum?: number }>).amount?.maximum,
+    );
     if (sum > maxAmount) return undefined;
     return { ...body, split_type: 'absolute', amount: Math.max(sum, cents(body.amount)) / 100 };
   }

@@ -15,7 +15,7 @@ export interface PositiveLimits {
   recipientTokens: number;
 }
 
-function valueOf(field: RequestField, limits: PositiveLimits): fc.Arbitrary<unknown> {
+function arbitraryForField(field: RequestField, limits: PositiveLimits): fc.Arbitrary<unknown> {
   const grounded = groundedFields[field.name];
   if (grounded) return fc.constant(grounded.ground);
   const { schema } = field;
@@ -44,7 +44,7 @@ export function positiveBodies(
   const required: string[] = [];
   for (const field of requestFields(operationId)) {
     if (field.path.length !== 1) continue;
-    shape[field.name] = valueOf(field, limits);
+    shape[field.name] = arbitraryForField(field, limits);
     if (field.required || noteFields.has(field.name)) required.push(field.name);
   }
   return fc.record(shape, { requiredKeys: required }).map((body) => {

@@ -18,7 +18,10 @@ export interface RequestField {
 }
 
 export function fieldName(path: FieldPath): string {
-  return path.map((part) => (typeof part === 'number' ? '[]' : part)).join('.').replace(/\.\[\]/g, '[]');
+  return path
+    .map((part) => (typeof part === 'number' ? '[]' : part))
+    .join('.')
+    .replace(/\.\[\]/g, '[]');
 }
 
 function objectFields(schema: JsonSchema, prefix: FieldPath): RequestField[] {
@@ -29,7 +32,8 @@ function objectFields(schema: JsonSchema, prefix: FieldPath): RequestField[] {
     const path = [...prefix, name];
     fields.push({ path, name: fieldName(path), schema: property, required: required.has(name) });
     const items = property.items as JsonSchema | undefined;
-    if (property.type === 'array' && items?.type === 'object') fields.push(...objectFields(items, [...path, 0]));
+    if (property.type === 'array' && items?.type === 'object')
+      fields.push(...objectFields(items, [...path, 0]));
   }
   return fields;
 }
@@ -47,7 +51,11 @@ export function requestFields(operationId: OperationId): RequestField[] {
 }
 
 /** A copy of `body` with the value at `path` replaced (or removed, for `undefined`). */
-export function withValue(body: Record<string, unknown>, path: FieldPath, value: unknown): Record<string, unknown> {
+export function withValue(
+  body: Record<string, unknown>,
+  path: FieldPath,
+  value: unknown,
+): Record<string, unknown> {
   const copy = structuredClone(body);
   let holder: Record<string | number, unknown> = copy;
   for (const part of path.slice(0, -1)) holder = holder[part] as Record<string | number, unknown>;

@@ -9,9 +9,9 @@ import { aCaller, anotherCaller } from '../harness/accounts.ts';
 import { api } from '../harness/api.ts';
 import { contractContext } from '../harness/context.ts';
 import { control } from '../harness/control.ts';
+import { berlinToday, shiftDate } from '../harness/fixtures.ts';
 import { recordSecret } from '../harness/recorder.ts';
 import type { Caller } from '../harness/send.ts';
-import { berlinToday, shiftDate } from '../harness/fixtures.ts';
 import type { Ground } from './example.ts';
 
 export class NotProvokable extends Error {}
@@ -52,7 +52,10 @@ export async function createGrounding(): Promise<Grounding> {
     return otherCaller;
   };
   const newLink = async (as: Caller) => {
-    const link = await api.createLink(as, { amount: 10, recipient_note: taggedNote('generated phase grounding link') });
+    const link = await api.createLink(as, {
+      amount: 10,
+      recipient_note: taggedNote('generated phase grounding link'),
+    });
     if (as === caller) created.add(link.id);
     return link.id;
   };
@@ -65,7 +68,9 @@ export async function createGrounding(): Promise<Grounding> {
       } else if (context.tokens.recipient && recipientTokens.length === 0) {
         recipientTokens.push(context.tokens.recipient);
       } else {
-        throw new NotProvokable(`needs ${index + 1} recipient tokens of other accounts; the target gives ${recipientTokens.length}`);
+        throw new NotProvokable(
+          `needs ${index + 1} recipient tokens of other accounts; the target gives ${recipientTokens.length}`,
+        );
       }
     }
     return recipientTokens[index]!;
@@ -96,7 +101,8 @@ export async function createGrounding(): Promise<Grounding> {
       case 'recipientToken':
         return recipientToken(ground.index);
       case 'ownRecipientToken':
-        if (!caller.recipientToken) throw new NotProvokable("needs the caller's own recipient token (control API)");
+        if (!caller.recipientToken)
+          throw new NotProvokable("needs the caller's own recipient token (control API)");
         return caller.recipientToken;
       case 'berlinDay':
         return shiftDate(berlinToday(), ground.offset);

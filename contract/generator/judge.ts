@@ -58,7 +58,15 @@ export function judge(
   // Two token headers are no one key: the oracle has nothing to hold that answer against.
   const token = tokenValues?.length === 1 ? tokenValues[0] : undefined;
   const request = example.raw === undefined ? body : undefined;
-  failures.push(...stateOracle({ operationId: example.operationId, token, request, status: received.status, body: exchange.body }));
+  failures.push(
+    ...stateOracle({
+      operationId: example.operationId,
+      token,
+      request,
+      status: received.status,
+      body: exchange.body,
+    }),
+  );
   if (ok && received.status === 200 && body) failures.push(...echoFailures(example, body, exchange.body));
   return { failures, drift: verdict.drift };
 }

@@ -15,8 +15,8 @@ import { defaultRetryBudget, waitToRetry } from '../runner/cleanupRetry.ts';
 import type { Example } from './example.ts';
 import { type Grounding, NotProvokable } from './grounding.ts';
 import { judge } from './judge.ts';
-import { answerAsAnotherAccount } from './semantics.ts';
 import { documentedAuthStatus, type KeyVariantName, keyVariant } from './keyVariants.ts';
+import { answerAsAnotherAccount } from './semantics.ts';
 import { curlLine, encode, type Received, type Sent, sendExample } from './sendExample.ts';
 
 export interface ExampleFailure {
@@ -67,11 +67,18 @@ async function sendPatiently(example: Example, sent: Sent): Promise<Received> {
 }
 
 /** Runs one example; undefined when it passed. Throws NotProvokable when it cannot be sent here. */
-export async function runExample(example: Example, grounding: Grounding, title: string): Promise<ExampleFailure | undefined> {
+export async function runExample(
+  example: Example,
+  grounding: Grounding,
+  title: string,
+): Promise<ExampleFailure | undefined> {
   if (budget.left <= 0) throw new NotProvokable('the --max-requests cap was reached');
   if (example.needsControl && !contractContext().control)
     throw new NotProvokable('needs the sandbox control API');
-  const body = example.body === undefined ? undefined : ((await grounding.resolve(example.body)) as Record<string, unknown>);
+  const body =
+    example.body === undefined
+      ? undefined
+      : ((await grounding.resolve(example.body)) as Record<string, unknown>);
   const values = await tokenValues(example, grounding);
   let judged = example;
   if (example.token.kind === 'variant') {
@@ -107,10 +114,16 @@ export async function runExample(example: Example, grounding: Grounding, title: 
     // Only the caller's own links: a key variant that was wrongly accepted made it in some account.
     if (typeof id === 'number' && values[0]!.trim() === grounding.caller.token) grounding.created.add(id);
   }
-  return verdict.failures.length > 0 ? { example: judged, sent, received, failures: verdict.failures } : undefined;
+  return verdict.failures.length > 0
+    ? { example: judged, sent, received, failures: verdict.failures }
+    : undefined;
 }
 
-export async function runExamples(examples: Example[], grounding: Grounding, title: string): Promise<ExampleRun> {
+export async function runExamples(
+  examples: Example[],
+  grounding: Grounding,
+  title: string,
+): Promise<ExampleRun> {
   const run: ExampleRun = { failures: [], skipped: [], sent: 0 };
   await currentTest.run({ title, operationId: examples[0]?.operationId ?? 'createLink' }, async () => {
     for (const example of examples) {
@@ -122,7 +135,12 @@ export async function runExamples(examples: Example[], grounding: Grounding, tit
         if (!(error instanceof NotProvokable)) throw error;
         run.skipped.push({ id: example.id, reason: error.message });
         if (example.field)
-          recordObservation({ kind: 'fieldNotProvokable', operationId: example.operationId, field: example.field, reason: error.message });
+          recordObservation({
+            kind: 'fieldNotProvokable',
+            operationId: example.operationId,
+            field: example.field,
+            reason: error.message,
+          });
       }
     }
   });

@@ -191,16 +191,19 @@ export function arbitraryOf(schema: JsonSchema): fc.Arbitrary<unknown> {
     case 'integer': {
       const { scale, low, high } = numeric(schema);
       // Biased towards small amounts and both ends, as real traffic and bugs are.
-      return fc.oneof(
-        fc.integer({ min: low, max: Math.min(high, low + 100 * scale) }),
-        fc.integer({ min: low, max: high }),
-        fc.constantFrom(low, high),
-      ).map((units) => fromUnits(units, scale));
+      return fc
+        .oneof(
+          fc.integer({ min: low, max: Math.min(high, low + 100 * scale) }),
+          fc.integer({ min: low, max: high }),
+          fc.constantFrom(low, high),
+        )
+        .map((units) => fromUnits(units, scale));
     }
     case 'string': {
       if (typeof schema.pattern === 'string') return fc.stringMatching(new RegExp(schema.pattern));
       const { min, max } = lengthOf(schema);
-      return fc.string({ unit: 'grapheme', minLength: min, maxLength: Math.min(max ?? 64, 64) })
+      return fc
+        .string({ unit: 'grapheme', minLength: min, maxLength: Math.min(max ?? 64, 64) })
         .filter((s) => [...s].length >= min && (max === undefined || [...s].length <= max));
     }
     default:

@@ -50,7 +50,11 @@ function plainItem(array: RequestField, index: number): Record<string, unknown> 
   const items = (array.schema.items ?? {}) as JsonSchema;
   for (const name of (items.required ?? []) as string[]) {
     const child = { path: [...array.path, index, name], name: `${array.name}[].${name}` } as const;
-    const value = plainValue({ ...child, schema: (items.properties as Record<string, JsonSchema>)[name]!, required: true });
+    const value = plainValue({
+      ...child,
+      schema: (items.properties as Record<string, JsonSchema>)[name]!,
+      required: true,
+    });
     const ground = value as { $ground?: string; index?: number };
     item[name] = ground?.$ground === 'recipientToken' ? { ...ground, index } : value;
   }
@@ -87,9 +91,7 @@ type Draft = Omit<Example, 'id' | 'operationId' | 'token'> & { token?: Example['
 function idOf(operationId: OperationId, draft: Draft): string {
   // Shell- and URL-safe, so a replay line can quote it as it is.
   const parts = [operationId, draft.kind, draft.field ?? '-', draft.rule, draft.encoding];
-  return parts
-    .map((part) => part.replace(/[^A-Za-z0-9_.+#[\]-]+/g, '-').replace(/^-|-$/g, ''))
-    .join('/');
+  return parts.map((part) => part.replace(/[^A-Za-z0-9_.+#[\]-]+/g, '-').replace(/^-|-$/g, '')).join('/');
 }
 
 function finish(operationId: OperationId, drafts: Draft[]): Example[] {
@@ -104,11 +106,18 @@ function finish(operationId: OperationId, drafts: Draft[]): Example[] {
 }
 
 /** A body with `value` at the field, kept valid by the rules the schema cannot say. */
-function placed(operationId: OperationId, base: Record<string, unknown>, field: RequestField, value: unknown) {
+function placed(
+  operationId: OperationId,
+  base: Record<string, unknown>,
+  field: RequestField,
+  value: unknown,
+) {
   const isCount = field.schema.type === 'array' && typeof value === 'number';
-  const actual = isCount ? arrayOf(field, value) : noteFields.has(field.name) && typeof value === 'string'
-    ? { $ground: 'note', text: value, exact: true }
-    : value;
+  const actual = isCount
+    ? arrayOf(field, value)
+    : noteFields.has(field.name) && typeof value === 'string'
+      ? { $ground: 'note', text: value, exact: true }
+      : value;
   return keepRules(operationId, withValue(base, field.path, actual), field.name);
 }
 
@@ -133,7 +142,11 @@ export function boundaryExamples(operationId: OperationId): Example[] {
         });
       }
       for (const { rule, value } of invalid) {
-        const body = withValue(base, field.path, field.schema.type === 'array' ? arrayOf(field, Number(value)) : value);
+        const body = withValue(
+          base,
+          field.path,
+          field.schema.type === 'array' ? arrayOf(field, Number(value)) : value,
+        );
         drafts.push({ kind: 'boundary', field: field.name, rule, encoding, body, expect: [400] });
       }
     }
@@ -154,7 +167,12 @@ export function negativeExamples(operationId: OperationId): Example[] {
     }
     if (field.required) {
       for (const encoding of encodings)
-        negative({ field: field.name, rule: 'required: missing', encoding, body: withValue(base, field.path, undefined) });
+        negative({
+          field: field.name,
+          rule: 'required: missing',
+          encoding,
+          body: withValue(base, field.path, undefined),
+        });
     }
   }
   for (const encoding of encodings) {
@@ -166,11 +184,27 @@ export function negativeExamples(operationId: OperationId): Example[] {
   }
   const filled = nonEmptyBody(operationId);
   const first = Object.keys(filled)[0];
-  if (first) negative({ field: first, rule: 'given twice', encoding: 'form', body: filled, repeatField: first });
-  negative({ rule: 'malformed JSON', encoding: 'json', raw: '{"amount": 12.5,', contentType: mediaTypes.json });
+  if (first)
+    negative({ field: first, rule: 'given twice', encoding: 'form', body: filled, repeatField: first });
+  negative({
+    rule: 'malformed JSON',
+    encoding: 'json',
+    raw: '{"amount": 12.5,',
+    contentType: mediaTypes.json,
+  });
   negative({ rule: 'JSON array body', encoding: 'json', raw: '[]', contentType: mediaTypes.json });
-  negative({ rule: 'JSON sent as a form', encoding: 'form', raw: '{"limit": 5}', contentType: mediaTypes.form });
-  negative({ rule: 'charset iso-8859-1', encoding: 'form', body: filled, contentType: `${mediaTypes.form}; charset=iso-8859-1` });
+  negative({
+    rule: 'JSON sent as a form',
+    encoding: 'form',
+    raw: '{"limit": 5}',
+    contentType: mediaTypes.form,
+  });
+  negative({
+    rule: 'charset iso-8859-1',
+    encoding: 'form',
+    body: filled,
+    contentType: `${mediaTypes.form}; charset=iso-8859-1`,
+  });
   negative({ rule: 'text/plain', encoding: 'form', body: filled, contentType: 'text/plain' });
   return finish(operationId, drafts);
 }
@@ -194,7 +228,16 @@ export function authExamples(operationId: OperationId): Example[] {
       });
     }
   }
-  drafts.push({ kind: 'auth', field: 'token', rule: 'no token header', encoding: 'form', body: base, token: { kind: 'none' }, expect: [401], because: 'D-AUTH' });
+  drafts.push({
+    kind: 'auth',
+    field: 'token',
+    rule: 'no token header',
+    encoding: 'form',
+    body: base,
+    token: { kind: 'none' },
+    expect: [401],
+    because: 'D-AUTH',
+  });
   return finish(operationId, drafts);
 }
 

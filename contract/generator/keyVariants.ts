@@ -57,8 +57,11 @@ export function keyVariant(key: string, variant: KeyVariantName): string[] | und
  * The status D-AUTH documents for these header values, given the run's real keys: 200 only for
  * exactly one well-formed value that is a real key.
  */
-export function documentedAuthStatus(values: readonly string[] | undefined, realKeys: readonly string[]): number {
-  if (!values || values.length !== 1) return 401;
+export function documentedAuthStatus(
+  values: readonly string[] | undefined,
+  realKeys: readonly string[],
+): number {
+  if (values?.length !== 1) return 401;
   const value = values[0]!.trim();
   if (!WELL_FORMED_KEY.test(value)) return 401;
   return realKeys.includes(value) ? 200 : 201;

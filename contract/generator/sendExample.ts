@@ -42,7 +42,10 @@ export async function sendExample(example: Example, sent: Sent): Promise<Receive
   const pactum = configurePactum();
   let request = pactum.spec().post(operations[example.operationId].path);
   if (sent.tokenValues !== undefined)
-    request = request.withHeaders('token', (sent.tokenValues.length === 1 ? sent.tokenValues[0] : sent.tokenValues) as string);
+    request = request.withHeaders(
+      'token',
+      (sent.tokenValues.length === 1 ? sent.tokenValues[0] : sent.tokenValues) as string,
+    );
   if (sent.contentType !== undefined) request = request.withHeaders('content-type', sent.contentType);
   if (sent.bodyText !== '') request = request.withBody(sent.bodyText);
   const response = (await request.toss()) as {

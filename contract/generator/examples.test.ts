@@ -22,7 +22,13 @@ import { keepRules } from './semantics.ts';
 function grounded(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(grounded);
   if (typeof value !== 'object' || value === null) return value;
-  const ground = value as { $ground?: string; index?: number; text?: string; exact?: boolean; offset?: number };
+  const ground = value as {
+    $ground?: string;
+    index?: number;
+    text?: string;
+    exact?: boolean;
+    offset?: number;
+  };
   switch (ground.$ground) {
     case 'ownUnusedLink':
     case 'ownLink':
@@ -51,20 +57,51 @@ const all = (make: (id: OperationId) => Example[]) => operationIds.flatMap(make)
 
 describe('fields and their cases, from the schema alone', () => {
   test('a made-up constraint gets its boundaries and violations with no code for it', () => {
-    const field = { path: ['n'], name: 'n', required: true, schema: { type: 'integer', minimum: 5, maximum: 7 } };
+    const field = {
+      path: ['n'],
+      name: 'n',
+      required: true,
+      schema: { type: 'integer', minimum: 5, maximum: 7 },
+    };
     const { valid, invalid } = boundaries(field);
-    assert.deepEqual(valid.map((v) => [v.rule, v.value]), [['minimum', 5], ['maximum', 7]]);
-    assert.deepEqual(invalid.map((v) => [v.rule, v.value]), [['minimum-step', 4], ['maximum+step', 8]]);
+    assert.deepEqual(
+      valid.map((v) => [v.rule, v.value]),
+      [
+        ['minimum', 5],
+        ['maximum', 7],
+      ],
+    );
+    assert.deepEqual(
+      invalid.map((v) => [v.rule, v.value]),
+      [
+        ['minimum-step', 4],
+        ['maximum+step', 8],
+      ],
+    );
     assert.ok(violations(field).some((v) => v.rule === 'type: fraction'));
-    const text = { path: ['t'], name: 't', required: false, schema: { type: 'string', minLength: 2, maxLength: 3 } };
-    assert.deepEqual(boundaries(text).invalid.map((v) => v.value), ['x', 'xxxx']);
+    const text = {
+      path: ['t'],
+      name: 't',
+      required: false,
+      schema: { type: 'string', minLength: 2, maxLength: 3 },
+    };
+    assert.deepEqual(
+      boundaries(text).invalid.map((v) => v.value),
+      ['x', 'xxxx'],
+    );
   });
 
   test('money boundaries are exact to the cent: 0.01 and 999999.99 in, 0 and 1000000 out', () => {
     const amount = requestFields('createLink').find((f) => f.name === 'amount')!;
     const { valid, invalid } = boundaries(amount);
-    assert.deepEqual(valid.map((v) => v.value), [0.01, 999999.99]);
-    assert.deepEqual(invalid.map((v) => v.value), [0, 1000000]);
+    assert.deepEqual(
+      valid.map((v) => v.value),
+      [0.01, 999999.99],
+    );
+    assert.deepEqual(
+      invalid.map((v) => v.value),
+      [0, 1000000],
+    );
     assert.ok(violations(amount).some((v) => v.rule === 'multipleOf' && String(v.value) === '1.005'));
   });
 
@@ -88,17 +125,30 @@ describe('examples', () => {
     for (const operationId of operationIds) {
       const negatives = negativeExamples(operationId);
       for (const field of requestFields(operationId)) {
-        assert.ok(negatives.some((e) => e.field === field.name), `${operationId}.${field.name} is never violated`);
+        assert.ok(
+          negatives.some((e) => e.field === field.name),
+          `${operationId}.${field.name} is never violated`,
+        );
         if (field.required)
-          assert.ok(negatives.some((e) => e.field === field.name && e.rule === 'required: missing'), `${field.name} missing`);
+          assert.ok(
+            negatives.some((e) => e.field === field.name && e.rule === 'required: missing'),
+            `${field.name} missing`,
+          );
       }
-      for (const e of negatives.filter((x) => x.body && x.kind === 'negative' && !x.contentType && !x.repeatField && !x.because))
+      for (const e of negatives.filter(
+        (x) => x.body && x.kind === 'negative' && !x.contentType && !x.repeatField && !x.because,
+      ))
         assert.equal(schemaValid(e), false, `${e.id} is valid by the schema, so it is no negative`);
     }
   });
 
   test('ids are unique, safe to quote in a shell, and the same on every call', () => {
-    const examples = [...all(boundaryExamples), ...all(negativeExamples), ...all(authExamples), ...all(transportExamples)];
+    const examples = [
+      ...all(boundaryExamples),
+      ...all(negativeExamples),
+      ...all(authExamples),
+      ...all(transportExamples),
+    ];
     const ids = examples.map((e) => e.id);
     assert.equal(new Set(ids).size, ids.length);
     for (const id of ids) assert.match(id, /^[A-Za-z0-9_.+#[\]/-]+$/);
@@ -115,15 +165,22 @@ describe('examples', () => {
         assert.ok(schemaValid({ operationId, body }), `${operationId}: ${JSON.stringify(body)}`);
         assert.deepEqual(keepRules(operationId, body), body);
       }
-      assert.deepEqual(fc.sample(arbitrary, { seed, numRuns: 50 }).filter((b) => b !== undefined), bodies);
+      assert.deepEqual(
+        fc.sample(arbitrary, { seed, numRuns: 50 }).filter((b) => b !== undefined),
+        bodies,
+      );
     }
   });
 
   test('without recipient tokens a split link has no positive; with one it has single recipients', () => {
-    assert.deepEqual(fc.sample(positiveBodies('createSplitLink', { recipientTokens: 0 }), { seed: 1, numRuns: 5 }), [
-      undefined, undefined, undefined, undefined, undefined,
-    ]);
-    for (const body of fc.sample(positiveBodies('createSplitLink', { recipientTokens: 1 }), { seed: 1, numRuns: 20 }))
+    assert.deepEqual(
+      fc.sample(positiveBodies('createSplitLink', { recipientTokens: 0 }), { seed: 1, numRuns: 5 }),
+      [undefined, undefined, undefined, undefined, undefined],
+    );
+    for (const body of fc.sample(positiveBodies('createSplitLink', { recipientTokens: 1 }), {
+      seed: 1,
+      numRuns: 20,
+    }))
       assert.equal((body!.recipients as unknown[]).length, 1);
   });
 });
@@ -136,8 +193,14 @@ describe('split rules the schema cannot say', () => {
   });
 
   test('shares are rescaled to fit 100 % or the amount', () => {
-    assert.deepEqual(keepRules('createSplitLink', split('normal', 10, [60, 60])), split('normal', 10, [50, 50]));
-    assert.deepEqual(keepRules('createSplitLink', split('absolute', 1, [1, 1])), split('absolute', 1, [0.5, 0.5]));
+    assert.deepEqual(
+      keepRules('createSplitLink', split('normal', 10, [60, 60])),
+      split('normal', 10, [50, 50]),
+    );
+    assert.deepEqual(
+      keepRules('createSplitLink', split('absolute', 1, [1, 1])),
+      split('absolute', 1, [0.5, 0.5]),
+    );
     assert.equal(keepRules('createSplitLink', split('absolute', 0.01, [0.01, 0.01])), undefined);
   });
 
@@ -153,7 +216,9 @@ describe('key variants (D-AUTH)', () => {
   const key = 'AbCdEfGh12345678';
   const real = [key, 'ZzZzZzZz87654321'];
   test('no variant but surrounding whitespace acts as the key', () => {
-    const statuses = Object.fromEntries(keyVariantNames.map((name) => [name, documentedAuthStatus(keyVariant(key, name), real)]));
+    const statuses = Object.fromEntries(
+      keyVariantNames.map((name) => [name, documentedAuthStatus(keyVariant(key, name), real)]),
+    );
     assert.deepEqual(statuses, {
       'upper case': 201,
       'lower case': 201,
@@ -166,7 +231,11 @@ describe('key variants (D-AUTH)', () => {
       empty: 401,
       'given twice': 401,
     });
-    assert.equal(documentedAuthStatus(keyVariant(`${key}Q`, 'prefix'), real), 200, 'a prefix that is itself a real key');
+    assert.equal(
+      documentedAuthStatus(keyVariant(`${key}Q`, 'prefix'), real),
+      200,
+      'a prefix that is itself a real key',
+    );
     assert.equal(documentedAuthStatus(undefined, real), 401);
   });
 

@@ -16,7 +16,6 @@ import type { Encoding, Example } from './example.ts';
 import { createGrounding, type Grounding, NotProvokable } from './grounding.ts';
 import { positiveBodies } from './positives.ts';
 import { requestFields } from './requestFields.ts';
-import { sendExample } from './sendExample.ts';
 import {
   describeFailure,
   type ExampleFailure,
@@ -26,6 +25,7 @@ import {
   setRequestCap,
 } from './runExamples.ts';
 import { deriveSeed } from './seed.ts';
+import { sendExample } from './sendExample.ts';
 
 const context = contractContext();
 const options = context.generated ?? { examples: 0, seed: 0 };
@@ -42,7 +42,13 @@ function verdict(run: ExampleRun): void {
   if (run.failures.length === 0) return;
   const shown = run.failures.slice(0, 10).map((f) => describeFailure(f, options.seed));
   const more = run.failures.length - shown.length;
-  const rest = more > 0 ? `\n… and ${more} more: ${run.failures.slice(10).map((f) => f.example.id).join(', ')}` : '';
+  const rest =
+    more > 0
+      ? `\n… and ${more} more: ${run.failures
+          .slice(10)
+          .map((f) => f.example.id)
+          .join(', ')}`
+      : '';
   throw new AssertionError({
     message: `${run.failures.length} of ${run.sent} generated examples were not answered as documented (seed ${options.seed}):\n${shown.join('\n')}${rest}`,
   });
@@ -100,10 +106,20 @@ function positives(operationId: OperationId): void {
       endOnFailure: false,
     });
     if (!details.failed) return;
-    const smallest = details.counterexample ? failures.get(JSON.stringify(details.counterexample)) : undefined;
-    if (!smallest) throw details.errorInstance ?? new Error(`positives: fast-check gave up (${details.numSkips} examples skipped)`);
+    const smallest = details.counterexample
+      ? failures.get(JSON.stringify(details.counterexample))
+      : undefined;
+    if (!smallest)
+      throw (
+        details.errorInstance ??
+        new Error(`positives: fast-check gave up (${details.numSkips} examples skipped)`)
+      );
     const note = `shrunk in ${details.numShrinks} steps (fast-check seed ${details.seed}, path ${details.counterexamplePath})`;
-    verdict({ failures: [{ ...smallest, failures: [...smallest.failures, { check: 'shrinking', message: note }] }], skipped: [], sent });
+    verdict({
+      failures: [{ ...smallest, failures: [...smallest.failures, { check: 'shrinking', message: note }] }],
+      skipped: [],
+      sent,
+    });
   });
 }
 
@@ -142,8 +158,16 @@ if (options.examples > 0 || options.example) {
   }
   for (const operationId of selected) {
     positives(operationId);
-    pass(operationId, '200 generated boundaries: every limit of every field exactly, and one step past it', boundaryExamples);
-    pass(operationId, '400 generated negatives: each constraint of each field violated on its own', negativeExamples);
+    pass(
+      operationId,
+      '200 generated boundaries: every limit of every field exactly, and one step past it',
+      boundaryExamples,
+    );
+    pass(
+      operationId,
+      '400 generated negatives: each constraint of each field violated on its own',
+      negativeExamples,
+    );
     pass(operationId, '401 generated key variants never act as the key', authExamples);
     pass(operationId, '200 generated transport variants are answered like the plain form', transportExamples);
   }
@@ -156,7 +180,8 @@ if (options.examples > 0 || options.example) {
  * that lags behind a delete (a stale cache, a replica) is caught, whatever the hand-written suites did.
  */
 function reconciliation(): void {
-  const title = '200 generated reconciliation: the lists agree with everything the run did, before and after a delete';
+  const title =
+    '200 generated reconciliation: the lists agree with everything the run did, before and after a delete';
   contractSuite('getMyUnusedLinks').test(title, async () => {
     const ground = await grounding();
     await ground.resolve({ $ground: 'ownUnusedLink' }); // one that stays, so the list after is not empty
