@@ -177,6 +177,63 @@ describe('payments against the model', () => {
   });
 });
 
+describe('date filters in Berlin days', () => {
+  test('a pay-in outside the day asked for is named; payouts keep within start_date and end_date', () => {
+    const model = scenario();
+    const payIns: ObservedExchange = {
+      operationId: 'getPayInTransactions',
+      token: owner,
+      request: { date: '2026-11-30' },
+      status: 200,
+      body: {
+        data: [
+          { pay_id: '11', transaction_id: 'a', created_at: '2026-11-30 23:59:59' },
+          { pay_id: '12', transaction_id: 'b', created_at: '2026-12-01 00:00:00' },
+        ],
+      },
+    };
+    assert.deepEqual(judgeAgainstModel(model, payIns), [
+      'received pay-in b of 2026-12-01 / the request asked for Berlin days 2026-11-30 to 2026-11-30',
+    ]);
+    const payouts: ObservedExchange = {
+      operationId: 'getPayOutTransactions',
+      token: owner,
+      request: { start_date: '2026-11-01', end_date: '2026-11-30' },
+      status: 200,
+      body: {
+        data: [
+          { payout_id: '1', request_date: '2026-11-30' },
+          { payout_id: '2', request_date: '2026-12-01' },
+        ],
+      },
+    };
+    assert.deepEqual(judgeAgainstModel(model, payouts), [
+      'received payout 2 of 2026-12-01 / the request asked for 2026-11-01 to 2026-11-30',
+    ]);
+  });
+
+  test("today's list of an account the run made holds every link it paid today", () => {
+    const model = scenario();
+    const noon = Date.UTC(2026, 11, 1, 11, 0, 0);
+    model.setStatus(11, 'Used', noon - 60_000);
+    const today = (ids: number[], receivedAt = noon): ObservedExchange => ({
+      operationId: 'getPayInTransactions',
+      token: owner,
+      request: {},
+      status: 200,
+      body: { data: ids.map((id) => ({ pay_id: String(id) })), totalRecords: ids.length },
+      receivedAt,
+    });
+    assert.deepEqual(judgeAgainstModel(model, today([])), [
+      "received no pay-in of link 11 / the run's model: the run paid it on 2026-12-01, within the days asked for",
+    ]);
+    assert.deepEqual(judgeAgainstModel(model, today([11])), []);
+    // Within five minutes of Berlin midnight "today" is in doubt, so nothing is claimed.
+    assert.deepEqual(judgeAgainstModel(model, today([], Date.UTC(2026, 11, 1, 22, 58))), []);
+    assert.deepEqual(judgeAgainstModel(model, today([], Date.UTC(2026, 11, 2, 11))), [], 'paid yesterday');
+  });
+});
+
 describe('pay-in fees (D-FEES)', () => {
   test('the link’s rate, rounded half away from zero to the cent', () => {
     assert.deepEqual(

@@ -3,7 +3,8 @@
  * learnt from: a deleted, paid or cancelled link never listed as unused; an account the run made
  * listed exactly as the model says (membership, newest first, `totalRecords`, `limit`, `search`);
  * a paid link's `paid_on` in Berlin time of its payment; a `pay_id` lookup finding a paid link's
- * pay-in and nothing for an unpaid one; a pay-in's fee at its link's documented rate (D-FEES: half
+ * pay-in and nothing for an unpaid one; pay-ins and payouts within the Berlin days asked for, and
+ * every link paid within them listed; a pay-in's fee at its link's documented rate (D-FEES: half
  * away from zero, to the cent); deleteLink answering as the link's state says (D-DELETE).
  * Failures read "received … / the run's model: …".
  */
@@ -22,6 +23,8 @@ export interface ObservedExchange {
   request: Record<string, unknown> | undefined;
   status: number;
   body: unknown;
+  /** When the answer came (ms since the epoch); now when absent. */
+  receivedAt?: number;
 }
 
 type Item = Record<string, unknown>;
@@ -156,9 +159,90 @@ function checkLookup(model: RunModel, ex: ObservedExchange, token: string, items
   return failures;
 }
 
+/** Today in Berlin, `YYYY-MM-DD`, and whether `now` is so near midnight that "today" is in doubt. */
+function berlinToday(now: number): { day: string; nearMidnight: boolean } {
+  const day = berlinLocal(now).slice(0, 10);
+  const nearMidnight = [now - createdAtToleranceMs, now + createdAtToleranceMs].some(
+    (t) => berlinLocal(t).slice(0, 10) !== day,
+  );
+  return { day, nearMidnight };
+}
+
+function shiftDay(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The days a pay-in list covers (D-PAYIN): `date` alone, else `since` days back to today, else today;
+ * a `pay_id` lookup without either spans every day. Undefined when the oracle cannot say for sure.
+ */
+function payInDays(
+  request: Record<string, unknown> | undefined,
+  now: number,
+): { from: string; to: string } | undefined {
+  const { day: today, nearMidnight } = berlinToday(now);
+  if (typeof request?.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(request.date))
+    return { from: request.date, to: request.date };
+  if (nearMidnight) return undefined;
+  const since = request?.since === undefined || request.since === '' ? undefined : Number(request.since);
+  if (since !== undefined && Number.isInteger(since) && since >= 0)
+    return { from: shiftDay(today, -since), to: today };
+  if (request?.pay_id !== undefined) return undefined;
+  return { from: today, to: today };
+}
+
+/**
+ * Date filters in Berlin days: each pay-in's `created_at` within the days asked for; and, in an
+ * account the run made whose whole list fits one page, every link of it the run paid today listed.
+ */
+function checkPayInDays(model: RunModel, ex: ObservedExchange, token: string, items: Item[]): string[] {
+  const now = ex.receivedAt ?? Date.now();
+  const days = payInDays(ex.request, now);
+  if (!days) return [];
+  const failures: string[] = [];
+  for (const item of items) {
+    const day = String(item.created_at ?? '').slice(0, 10);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(day) && (day < days.from || day > days.to))
+      failures.push(
+        `received pay-in ${String(item.transaction_id ?? item.pay_id)} of ${day} / the request asked for Berlin days ${days.from} to ${days.to}`,
+      );
+  }
+  const account = model.account(token);
+  const total = (ex.body as { totalRecords?: unknown }).totalRecords;
+  const narrowed = ['search', 'pay_id'].some((f) => ex.request?.[f] !== undefined && ex.request?.[f] !== '');
+  const onePage = typeof total === 'number' && total <= items.length && Number(ex.request?.page ?? 1) === 1;
+  if (!account.complete || narrowed || !onePage) return failures;
+  const listed = new Set(items.map((item) => Number(item.pay_id)));
+  for (const link of account.links.values()) {
+    if (link.status !== 'Used' || link.paidAt === undefined) continue;
+    const paidDay = berlinLocal(link.paidAt).slice(0, 10);
+    if (paidDay >= days.from && paidDay <= days.to && !listed.has(link.id))
+      failures.push(
+        `received no pay-in of link ${link.id} / the run's model: the run paid it on ${paidDay}, within the days asked for`,
+      );
+  }
+  return failures;
+}
+
+/** Payouts within `start_date` and `end_date` (inclusive) by `request_date`. */
+function checkPayoutDays(ex: ObservedExchange): string[] {
+  const start = typeof ex.request?.start_date === 'string' ? ex.request.start_date : undefined;
+  const end = typeof ex.request?.end_date === 'string' ? ex.request.end_date : undefined;
+  if (!start && !end) return [];
+  return (listOf(ex.body) ?? [])
+    .filter((item) => {
+      const day = String(item.request_date ?? '');
+      return (start !== undefined && day < start) || (end !== undefined && day > end);
+    })
+    .map(
+      (item) =>
+        `received payout ${String(item.payout_id)} of ${String(item.request_date)} / the request asked for ${start ?? '…'} to ${end ?? '…'}`,
+    );
+}
+
 function checkPayIns(model: RunModel, ex: ObservedExchange, token: string): string[] {
   const items = listOf(ex.body) ?? [];
-  const failures = checkLookup(model, ex, token, items);
+  const failures = [...checkLookup(model, ex, token, items), ...checkPayInDays(model, ex, token, items)];
   for (const item of items) {
     const link = model.link(idOf(item, 'pay_id'));
     const amount = centsOf(item.amount);
@@ -201,6 +285,8 @@ export function judgeAgainstModel(model: RunModel, ex: ObservedExchange): string
       return ex.status === 200 ? checkLinkList(model, ex, token, 'Used') : [];
     case 'getPayInTransactions':
       return ex.status === 200 ? checkPayIns(model, ex, token) : [];
+    case 'getPayOutTransactions':
+      return ex.status === 200 ? checkPayoutDays(ex) : [];
     case 'deleteLink':
       return checkDelete(model, ex, token);
     default:
