@@ -139,6 +139,7 @@ export function boundaryExamples(operationId: OperationId): Example[] {
           body,
           expect: grounded ? grounded.ungrounded : [200],
           ...(grounded ? { because: grounded.because } : {}),
+          ...(grounded?.destructive && value !== grounded.safe ? { needsControl: true } : {}),
         });
       }
       for (const { rule, value } of invalid) {
@@ -160,7 +161,10 @@ export function negativeExamples(operationId: OperationId): Example[] {
   const negative = (draft: Omit<Draft, 'kind' | 'expect'> & { expect?: number[] }) =>
     drafts.push({ kind: 'negative', expect: [400], ...draft });
   for (const field of requestFields(operationId)) {
-    for (const { rule, value, encodings: meaningful } of violations(field)) {
+    for (const { rule, value, encodings: meaningful } of violations(
+      field,
+      groundedFields[field.name]?.safe,
+    )) {
       for (const encoding of meaningful ?? encodings) {
         negative({ field: field.name, rule, encoding, body: withValue(base, field.path, value) });
       }
@@ -199,11 +203,14 @@ export function negativeExamples(operationId: OperationId): Example[] {
     raw: '{"limit": 5}',
     contentType: mediaTypes.form,
   });
+  // The spec leaves other charsets open; refusing them is the sandbox's own rule (D-OUTSIDE).
   negative({
     rule: 'charset iso-8859-1',
     encoding: 'form',
     body: filled,
     contentType: `${mediaTypes.form}; charset=iso-8859-1`,
+    because: 'D-OUTSIDE: the reference sandbox refuses a charset other than UTF-8',
+    needsControl: true,
   });
   negative({ rule: 'text/plain', encoding: 'form', body: filled, contentType: 'text/plain' });
   return finish(operationId, drafts);

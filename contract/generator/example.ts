@@ -2,7 +2,8 @@
  * One generated request and what the spec says its answer must be. Examples are pure data made from
  * the seed and the spec: values that must come from the run's state (a link of the caller's, another
  * account's recipient token, today in Berlin, the run's note tag) are placeholders, filled in just
- * before sending (grounding.ts). So one seed gives the same examples on every run and every target.
+ * before sending (grounding.ts). So one seed gives the same examples on every run against the same
+ * kind of target (how many recipient tokens it can supply decides which split-link positives exist).
  */
 import type { OperationId } from '../../core/spec.ts';
 

@@ -112,15 +112,19 @@ export function boundaries(field: RequestField): { valid: FieldValue[]; invalid:
   return { valid, invalid };
 }
 
-/** Each constraint of the field broken on its own (bounds are in `boundaries`). */
-export function violations(field: RequestField): FieldValue[] {
+/**
+ * Each constraint of the field broken on its own (bounds are in `boundaries`). Numeric ones are
+ * spoilt forms of `base` (default: a plain valid value), so a server that reads them loosely lands
+ * on `base`: give one that names nothing real where a loose reading could do harm (a link id).
+ */
+export function violations(field: RequestField, base?: number): FieldValue[] {
   const { schema } = field;
   const out: FieldValue[] = [];
   switch (schema.type) {
     case 'number':
     case 'integer': {
       const { scale, low, high, integer } = numeric(schema);
-      const inside = fromUnits(Math.min(high, Math.max(low, scale)), scale);
+      const inside = base ?? fromUnits(Math.min(high, Math.max(low, scale)), scale);
       out.push(
         { rule: 'type: letters', value: 'abc', encodings: both },
         { rule: 'type: exponent', value: `${inside}e0`, encodings: both },
@@ -134,8 +138,8 @@ export function violations(field: RequestField): FieldValue[] {
       if (integer) out.push({ rule: 'type: fraction', value: inside + 0.5, encodings: both });
       if (typeof schema.multipleOf === 'number' || !integer) {
         // One tenth of the step past a valid value: 1.005 for cents.
-        const off = (Math.min(high, Math.max(low, scale)) * 10 + 5) / (scale * 10);
-        out.push({ rule: 'multipleOf', value: off, encodings: both });
+        const units = base === undefined ? Math.min(high, Math.max(low, scale)) : Math.round(base * scale);
+        out.push({ rule: 'multipleOf', value: (units * 10 + 5) / (scale * 10), encodings: both });
       }
       break;
     }

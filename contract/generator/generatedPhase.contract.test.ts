@@ -4,6 +4,7 @@
  * failure lists every failing example with its request, answer, checks and replay line.
  */
 import { AssertionError } from 'node:assert';
+import { createHash } from 'node:crypto';
 import { after } from 'node:test';
 import fc from 'fast-check';
 import type { OperationId } from '../../core/spec.ts';
@@ -15,6 +16,7 @@ import { authExamples, boundaryExamples, negativeExamples, transportExamples } f
 import type { Encoding, Example } from './example.ts';
 import { createGrounding, type Grounding, NotProvokable } from './grounding.ts';
 import { positiveBodies } from './positives.ts';
+import { CapReached, examplesLeftOut, noteLeftOut, setRequestCap } from './requestCap.ts';
 import { requestFields } from './requestFields.ts';
 import {
   describeFailure,
@@ -22,10 +24,8 @@ import {
   type ExampleRun,
   runExample,
   runExamples,
-  setRequestCap,
 } from './runExamples.ts';
 import { deriveSeed } from './seed.ts';
-import { sendExample } from './sendExample.ts';
 
 const context = contractContext();
 const options = context.generated ?? { examples: 0, seed: 0 };
@@ -61,6 +61,10 @@ function pass(operationId: OperationId, title: string, make: (id: OperationId) =
   });
 }
 
+/** A positive's id names its body, so the same body has the same id on every run and replay. */
+const bodyId = (body: unknown) =>
+  createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 10);
+
 /** Random valid bodies; fast-check shrinks a failing one to the smallest that still fails. */
 function positives(operationId: OperationId): void {
   const title = `200 generated positives: ${options.examples} random valid bodies in form and JSON`;
@@ -71,15 +75,19 @@ function positives(operationId: OperationId): void {
     const ground = await grounding();
     const limits = { recipientTokens: context.control ? 5 : context.tokens.recipient ? 1 : 0 };
     const failures = new Map<string, ExampleFailure>();
+    const cannot = new Set<string>();
     let sent = 0;
-    let index = 0;
+    let capped = false;
     const property = fc.asyncProperty(
       positiveBodies(operationId, limits),
       fc.constantFrom<Encoding>('form', 'json'),
       async (body, encoding) => {
+        if (capped) return true;
+        if (body === undefined)
+          cannot.add("needs another account's recipient token: set SECPAID_RECIPIENT_TOKEN");
         fc.pre(body !== undefined);
         const example: Example = {
-          id: `${operationId}/positive/#${++index}/${encoding}`,
+          id: `${operationId}/positive/${bodyId(body)}/${encoding}`,
           operationId,
           kind: 'positive',
           rule: 'valid body',
@@ -95,8 +103,14 @@ function positives(operationId: OperationId): void {
           failures.set(JSON.stringify([body, encoding]), failure);
           return false;
         } catch (error) {
-          if (error instanceof NotProvokable) fc.pre(false);
-          throw error;
+          if (error instanceof CapReached) {
+            capped = true;
+            return true;
+          }
+          if (!(error instanceof NotProvokable)) throw error;
+          cannot.add(error.message);
+          fc.pre(false);
+          return true;
         }
       },
     );
@@ -105,16 +119,27 @@ function positives(operationId: OperationId): void {
       numRuns: options.examples,
       endOnFailure: false,
     });
-    if (!details.failed) return;
+    if (capped) noteLeftOut(Math.max(0, options.examples - sent));
+    if (!details.failed || capped) return;
     const smallest = details.counterexample
       ? failures.get(JSON.stringify(details.counterexample))
       : undefined;
+    if (!smallest && cannot.size > 0 && sent === 0) {
+      // Nothing could be sent on this target: each field's positives are not provokable, with why.
+      for (const field of requestFields(operationId))
+        for (const reason of cannot)
+          recordObservation({
+            kind: 'fieldNotProvokable',
+            operationId,
+            field: field.name,
+            exercise: 'positives',
+            reason,
+          });
+      return;
+    }
     if (!smallest)
-      throw (
-        details.errorInstance ??
-        new Error(`positives: fast-check gave up (${details.numSkips} examples skipped)`)
-      );
-    const note = `shrunk in ${details.numShrinks} steps (fast-check seed ${details.seed}, path ${details.counterexamplePath})`;
+      throw details.errorInstance ?? new Error(`positives: fast-check gave up: ${[...cannot].join('; ')}`);
+    const note = `the smallest failing body after ${details.numShrinks} shrinking steps (${sent} positives sent; fast-check seed ${details.seed}, path ${details.counterexamplePath})`;
     verdict({
       failures: [{ ...smallest, failures: [...smallest.failures, { check: 'shrinking', message: note }] }],
       skipped: [],
@@ -123,29 +148,10 @@ function positives(operationId: OperationId): void {
   });
 }
 
-/**
- * Deletes every link the phase made for its own caller, by id: a positive's note may be too short
- * to carry the run tag that the runner's cleanup looks for. What cannot be deleted (paid) stays.
- */
-after(async () => {
-  if (!groundingOnce) return;
-  const ground = await groundingOnce;
-  for (const id of ground.created) {
-    const example: Example = {
-      id: 'cleanup',
-      operationId: 'deleteLink',
-      kind: 'positive',
-      rule: 'cleanup',
-      encoding: 'form',
-      token: { kind: 'own' },
-      expect: [200],
-    };
-    await sendExample(example, {
-      contentType: 'application/x-www-form-urlencoded',
-      bodyText: `link_id=${id}`,
-      tokenValues: [ground.caller.token],
-    }).catch(() => undefined);
-  }
+/** What the --max-requests cap left unsent, for the summary (the links made are the runner's to delete). */
+after(() => {
+  const leftOut = examplesLeftOut();
+  if (leftOut > 0) recordObservation({ kind: 'capReached', leftOut });
 });
 
 if (options.examples > 0 || options.example) {
@@ -153,7 +159,8 @@ if (options.examples > 0 || options.example) {
   for (const operationId of context.operations.filter((id) => !selected.includes(id))) {
     for (const field of requestFields(operationId)) {
       const reason = 'read-only run: the generated phase creates and deletes nothing';
-      recordObservation({ kind: 'fieldNotProvokable', operationId, field: field.name, reason });
+      for (const exercise of ['positives', 'boundaries', 'negatives'] as const)
+        recordObservation({ kind: 'fieldNotProvokable', operationId, field: field.name, exercise, reason });
     }
   }
   for (const operationId of selected) {
@@ -209,6 +216,5 @@ function reconciliation(): void {
         title,
       ),
     );
-    ground.created.delete(Number(removed));
   });
 }

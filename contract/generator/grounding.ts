@@ -10,9 +10,10 @@ import { api } from '../harness/api.ts';
 import { contractContext } from '../harness/context.ts';
 import { control } from '../harness/control.ts';
 import { berlinToday, shiftDate } from '../harness/fixtures.ts';
-import { recordSecret } from '../harness/recorder.ts';
+import { recordLink, recordSecret } from '../harness/recorder.ts';
 import type { Caller } from '../harness/send.ts';
 import type { Ground } from './example.ts';
+import { checkCap } from './requestCap.ts';
 
 export class NotProvokable extends Error {}
 
@@ -21,8 +22,6 @@ export interface Grounding {
   caller: Caller;
   /** Another account, when the target has one (control API or SECPAID_TOKEN_B). */
   other(): Promise<Caller | undefined>;
-  /** Ids of the links the phase created, to delete them when it ends. */
-  created: Set<number>;
 }
 
 function isGround(value: unknown): value is Ground {
@@ -40,7 +39,6 @@ export function taggedNote(text: string, tag = runTag()): string {
 export async function createGrounding(): Promise<Grounding> {
   const context = contractContext();
   const caller = await aCaller();
-  const created = new Set<number>();
   const recipientTokens: string[] = [];
   let otherCaller: Caller | undefined | null = null;
   let ownLink: number | undefined;
@@ -52,16 +50,18 @@ export async function createGrounding(): Promise<Grounding> {
     return otherCaller;
   };
   const newLink = async (as: Caller) => {
+    checkCap();
     const link = await api.createLink(as, {
       amount: 10,
-      recipient_note: taggedNote('generated phase grounding link'),
+      recipient_note: `${runTag()} generated phase set-up`,
     });
-    if (as === caller) created.add(link.id);
+    recordLink({ token: as.token, id: link.id, alive: true });
     return link.id;
   };
   const recipientToken = async (index: number) => {
     while (recipientTokens.length <= index) {
       if (context.control) {
+        checkCap();
         const tenant = await control().createTenant();
         recordSecret({ token: tenant.token, recipientToken: tenant.recipient_token });
         recipientTokens.push(tenant.recipient_token);
@@ -69,7 +69,7 @@ export async function createGrounding(): Promise<Grounding> {
         recipientTokens.push(context.tokens.recipient);
       } else {
         throw new NotProvokable(
-          `needs ${index + 1} recipient tokens of other accounts; the target gives ${recipientTokens.length}`,
+          `needs ${index + 1} recipient token${index ? 's' : ''} of other accounts (SECPAID_RECIPIENT_TOKEN gives one; more need the control API)`,
         );
       }
     }
@@ -94,8 +94,9 @@ export async function createGrounding(): Promise<Grounding> {
       case 'paidLink': {
         if (!context.control) throw new NotProvokable('needs the sandbox control API to pay a link');
         const id = await newLink(caller);
+        checkCap();
         await control().payLink(id);
-        created.delete(id);
+        recordLink({ token: caller.token, id, alive: false });
         return id;
       }
       case 'recipientToken':
@@ -126,5 +127,5 @@ export async function createGrounding(): Promise<Grounding> {
     return value;
   }
 
-  return { resolve, caller, other, created };
+  return { resolve, caller, other };
 }

@@ -2,9 +2,10 @@
  * The verdict on one generated exchange: the status must be one the spec allows for that request
  * (never a 5xx, never a 2xx for bad input), the answer must pass every named response check, and a
  * created link must echo what was sent (a boundary "repaired" by the server is a failure too), and
- * the answer must agree with what the run established before (the state oracle).
+ * the answer must agree with what this process's earlier answers established (the state oracle).
  */
 import { conformsToSpec, toExchange } from '../checks/conformsToSpec.ts';
+import { centsOf, formatCents } from '../checks/money.ts';
 import { type CheckFailure, excerpt } from '../checks/types.ts';
 import { stateOracle } from '../oracle/processOracle.ts';
 import type { Example } from './example.ts';
@@ -15,8 +16,6 @@ export interface Verdict {
   drift: string[];
 }
 
-const moneyText = (amount: number) => (Math.round(amount * 100) / 100).toFixed(2);
-
 /** createLink and createSplitLink must answer with the amount and note that were sent. */
 function echoFailures(example: Example, body: Record<string, unknown>, answer: unknown): CheckFailure[] {
   if (example.operationId !== 'createLink' && example.operationId !== 'createSplitLink') return [];
@@ -24,9 +23,10 @@ function echoFailures(example: Example, body: Record<string, unknown>, answer: u
   if (!data) return [];
   const failures: CheckFailure[] = [];
   const echo = (message: string) => failures.push({ check: 'createdAsSent', message });
-  const amount = Number(body.amount);
-  if (Number.isFinite(amount) && data.amount !== moneyText(amount))
-    echo(`received data.amount ${JSON.stringify(data.amount)} / sent ${moneyText(amount)}`);
+  // Form bodies send the decimal text, JSON the number: both are the same cents.
+  const sent = centsOf(typeof body.amount === 'string' ? body.amount : Number(body.amount));
+  if (sent !== undefined && data.amount !== formatCents(sent))
+    echo(`received data.amount ${JSON.stringify(data.amount)} / sent ${formatCents(sent)}`);
   const note = body.recipient_note ?? '';
   if (typeof note === 'string' && data.recipient_note !== note)
     echo(

@@ -1,21 +1,25 @@
 /**
  * Runs examples one after another against the target: grounds each, sends it (a 429 the example did
  * not ask for is waited out as its Retry-After says, within a budget), judges the answer, records it
- * for coverage, and keeps, for each failure, the request, the answer and how to replay it. Stops
- * sending at the `--max-requests` cap and says how many examples that left out.
+ * for coverage and the links it made or deleted for cleanup, and keeps, for each failure, the
+ * request, the answer and how to replay it. Past the `--max-requests` cap nothing more is sent, and
+ * the examples it left out are counted.
  */
 import { operations } from '../../core/spec.ts';
 import type { CheckFailure } from '../checks/types.ts';
 import { excerpt } from '../checks/types.ts';
 import { contractContext } from '../harness/context.ts';
 import { currentTest } from '../harness/currentTest.ts';
-import { recordObservation } from '../harness/recorder.ts';
+import { recordLink, recordObservation } from '../harness/recorder.ts';
 import { carriedFields } from '../reporting/fieldCoverage.ts';
+import type { FieldExercise } from '../reporting/observations.ts';
 import { defaultRetryBudget, waitToRetry } from '../runner/cleanupRetry.ts';
 import type { Example } from './example.ts';
 import { type Grounding, NotProvokable } from './grounding.ts';
 import { judge } from './judge.ts';
 import { documentedAuthStatus, type KeyVariantName, keyVariant } from './keyVariants.ts';
+import { CapReached, checkCap, noteLeftOut } from './requestCap.ts';
+import { defaultGeneratedExamples } from './seed.ts';
 import { answerAsAnotherAccount } from './semantics.ts';
 import { curlLine, encode, type Received, type Sent, sendExample } from './sendExample.ts';
 
@@ -30,13 +34,6 @@ export interface ExampleRun {
   failures: ExampleFailure[];
   skipped: { id: string; reason: string }[];
   sent: number;
-}
-
-/** Requests the phase may still send in this process (`--max-requests`). */
-const budget = { left: Number.POSITIVE_INFINITY };
-
-export function setRequestCap(cap: number | undefined): void {
-  budget.left = cap ?? Number.POSITIVE_INFINITY;
 }
 
 const creates = new Set(['createLink', 'createSplitLink']);
@@ -58,13 +55,39 @@ async function sendPatiently(example: Example, sent: Sent): Promise<Received> {
   const retries = defaultRetryBudget();
   for (;;) {
     const received = await sendExample(example, sent);
-    budget.left -= 1;
     if (received.status !== 429 || example.expect.includes(429)) return received;
     const header = received.headers['retry-after'];
     const wait = await waitToRetry(Array.isArray(header) ? header[0]! : (header ?? null), retries);
-    if (!wait.retry || budget.left <= 0) return received;
+    if (!wait.retry) return received;
+    checkCap();
   }
 }
+
+/** The links an answer made or deleted in the run's own accounts, for the runner's cleanup. */
+async function recordLinks(
+  example: Example,
+  body: Record<string, unknown> | undefined,
+  received: Received,
+  values: string[] | undefined,
+  grounding: Grounding,
+) {
+  if (received.status !== 200 || values?.length !== 1) return;
+  const other = await grounding.other();
+  const token = [grounding.caller.token, other?.token].find((key) => key === values[0]!.trim());
+  if (!token) return;
+  if (creates.has(example.operationId)) {
+    const id = (JSON.parse(received.bodyText) as { data?: { id?: unknown } }).data?.id;
+    if (typeof id === 'number') recordLink({ token, id, alive: true });
+  }
+  if (example.operationId === 'deleteLink' && Number.isInteger(Number(body?.link_id)))
+    recordLink({ token, id: Number(body?.link_id), alive: false });
+}
+
+const exerciseOf: Partial<Record<Example['kind'], FieldExercise>> = {
+  positive: 'positives',
+  boundary: 'boundaries',
+  negative: 'negatives',
+};
 
 /** Runs one example; undefined when it passed. Throws NotProvokable when it cannot be sent here. */
 export async function runExample(
@@ -72,7 +95,7 @@ export async function runExample(
   grounding: Grounding,
   title: string,
 ): Promise<ExampleFailure | undefined> {
-  if (budget.left <= 0) throw new NotProvokable('the --max-requests cap was reached');
+  checkCap();
   if (example.needsControl && !contractContext().control)
     throw new NotProvokable('needs the sandbox control API');
   const body =
@@ -109,11 +132,7 @@ export async function runExample(
       ...(carried ? { carried } : {}),
     },
   });
-  if (received.status === 200 && creates.has(example.operationId) && values?.length === 1) {
-    const id = (JSON.parse(received.bodyText) as { data?: { id?: unknown } }).data?.id;
-    // Only the caller's own links: a key variant that was wrongly accepted made it in some account.
-    if (typeof id === 'number' && values[0]!.trim() === grounding.caller.token) grounding.created.add(id);
-  }
+  await recordLinks(judged, body, received, values, grounding);
   return verdict.failures.length > 0
     ? { example: judged, sent, received, failures: verdict.failures }
     : undefined;
@@ -132,19 +151,43 @@ export async function runExamples(
         run.sent += 1;
         if (failure) run.failures.push(failure);
       } catch (error) {
+        if (error instanceof CapReached) {
+          noteLeftOut();
+          continue;
+        }
         if (!(error instanceof NotProvokable)) throw error;
         run.skipped.push({ id: example.id, reason: error.message });
-        if (example.field)
+        const exercise = exerciseOf[example.kind];
+        if (example.field && exercise) {
+          const { operationId, field } = example;
           recordObservation({
             kind: 'fieldNotProvokable',
-            operationId: example.operationId,
-            field: example.field,
+            operationId,
+            field,
+            exercise,
             reason: error.message,
           });
+        }
       }
     }
   });
   return run;
+}
+
+/** The command that sends this example again, to the same target, with the same seed and budget. */
+export function replayCommand(example: Example, seed: number): string {
+  const context = contractContext();
+  const examples = context.generated?.examples ?? defaultGeneratedExamples;
+  const embedded = context.targetDescription.startsWith('embedded sandbox');
+  return [
+    'npm run contract --',
+    ...(embedded ? [] : [`--base-url ${context.baseUrl}`, ...(context.control ? [] : ['--env-tokens'])]),
+    '--generated-only',
+    `--seed ${seed}`,
+    ...(examples === defaultGeneratedExamples ? [] : [`--generate ${examples}`]),
+    `--only ${example.operationId}`,
+    `--example '${example.id}'`,
+  ].join(' ');
 }
 
 /** One failure, whole: what was sent, what came back, what is wrong, and how to replay it. */
@@ -156,7 +199,7 @@ export function describeFailure(failure: ExampleFailure, seed: number): string {
     `  sent: ${sentLine}`,
     `  received: HTTP ${received.status} ${excerpt(received.bodyText, 400)}`,
     ...failure.failures.map((f) => `  ${f.check}: ${f.message}`),
-    `  replay: npm run contract -- --generated-only --seed ${seed} --only ${example.operationId} --example '${example.id}'`,
+    `  replay: ${replayCommand(example, seed)}`,
     `  curl: ${curlLine(example, sent)}`,
   ].join('\n');
 }

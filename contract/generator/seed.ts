@@ -6,6 +6,9 @@ import { randomInt } from 'node:crypto';
 
 export const maxSeed = 2 ** 31 - 1;
 
+/** Random positives per operation when `--generate` is not given. */
+export const defaultGeneratedExamples = 20;
+
 export function newSeed(): number {
   return randomInt(0, maxSeed);
 }

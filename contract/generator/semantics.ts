@@ -6,20 +6,41 @@
  * only when its value must come from the run's state; its constraints come from the spec.
  */
 import type { OperationId } from '../../core/spec.ts';
+import { centsOf } from '../checks/money.ts';
 import type { Example, Ground } from './example.ts';
 import { requestSchema } from './requestFields.ts';
 
+/** A link id no server has given out (2^52 − 1): the base of every bad or boundary link id. */
+export const noSuchLinkId = 4503599627370495;
+
+export interface GroundedField {
+  ground: Ground;
+  /** What a schema-valid value that names nothing of the caller's is answered. */
+  ungrounded: number[];
+  because: string;
+  /** The valid value that bad values are made from: one that can name nothing real. */
+  safe?: number;
+  /**
+   * A schema-valid value other than `safe` could name a real thing of an account that holds data
+   * from before the run (deleteLink would delete it): sent only where the control API made the account.
+   */
+  destructive?: boolean;
+}
+
 /** Fields whose valid values come from the run's state, by `RequestField.name`. */
-export const groundedFields: Record<string, { ground: Ground; ungrounded: number[]; because: string }> = {
+export const groundedFields: Record<string, GroundedField> = {
   link_id: {
     ground: { $ground: 'ownUnusedLink' },
     ungrounded: [404],
     because: 'D-DELETE: a link id that is not one of the caller’s links is 404',
+    safe: noSuchLinkId,
+    destructive: true,
   },
   pay_id: {
     ground: { $ground: 'ownLink' },
     ungrounded: [200],
     because: 'a pay_id that matches no pay-in lists nothing',
+    safe: noSuchLinkId,
   },
   'recipients[].token': {
     ground: { $ground: 'recipientToken', index: 0 },
@@ -31,7 +52,8 @@ export const groundedFields: Record<string, { ground: Ground; ungrounded: number
 /** Fields that carry the run's note tag, so cleanup finds what a positive created. */
 export const noteFields = new Set(['recipient_note']);
 
-const cents = (amount: unknown) => Math.round(Number(amount) * 100);
+/** Cents of an amount or share the generator made (two decimals at most, so never undefined there). */
+const cents = (amount: unknown) => centsOf(Number(amount)) ?? Number.NaN;
 
 type Recipient = { token: unknown; share: unknown };
 

@@ -79,7 +79,8 @@ function keyInShell(variable: string, variant: KeyVariantName | undefined): stri
     case 'Bearer prefix':
       return [`"token: Bearer ${v}"`];
     case 'surrounding whitespace':
-      return [`"token:  ${v}	"`];
+      // A tab written as $'\t', so pasting the line into a shell does not complete anything.
+      return [`"token:  ${v}"$'\\t'`];
     case 'empty':
       return [`'token;'`];
     case 'given twice':

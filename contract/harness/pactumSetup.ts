@@ -9,7 +9,8 @@ import pactum from 'pactum';
 import type { OperationId } from '../../core/spec.ts';
 import { formText } from '../builders/forms.ts';
 import { conformsToSpec, toExchange } from '../checks/conformsToSpec.ts';
-import { requestFields, stateOracle } from '../oracle/processOracle.ts';
+import { type Exchange, headerValue } from '../checks/types.ts';
+import { bodyFields, stateOracle } from '../oracle/processOracle.ts';
 import { contractContext } from './context.ts';
 import { currentTest } from './currentTest.ts';
 import { recordObservation, recordRequest } from './recorder.ts';
@@ -75,11 +76,6 @@ function logExchange(event: {
   });
 }
 
-function tokenOf(headers: Record<string, unknown> | undefined): string | undefined {
-  const entry = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'token');
-  return typeof entry?.[1] === 'string' ? entry[1] : undefined;
-}
-
 function conformsHandler(ctx: { req?: RawRequest; res: RawResponse; data?: ConformsData }): void {
   const { operationId, status } = ctx.data ?? ({} as ConformsData);
   if (!operationId) throw new Error('conformsToSpec needs { operationId }');
@@ -92,8 +88,8 @@ function conformsHandler(ctx: { req?: RawRequest; res: RawResponse; data?: Confo
   verdict.failures.push(
     ...stateOracle({
       operationId,
-      token: tokenOf(ctx.req?.headers),
-      request: requestFields(ctx.req?.form ?? ctx.req?.data),
+      token: headerValue((ctx.req?.headers ?? {}) as Exchange['headers'], 'token'),
+      request: bodyFields(ctx.req?.form ?? ctx.req?.data),
       status: exchange.status,
       body: exchange.body,
     }),

@@ -6,6 +6,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  type LinkRecord,
   type Observation,
   privateFiles,
   type RequestRecord,
@@ -22,8 +23,24 @@ export function recordObservation(observation: Observation): void {
   append(privateFiles.observations(process.pid), observation);
 }
 
+let requests = 0;
+
 export function recordRequest(record: RequestRecord): void {
+  requests += 1;
   append(privateFiles.requests(process.pid), record);
+}
+
+/** How many requests this process has made (each is recorded once, control API included). */
+export function requestsRecorded(): number {
+  return requests;
+}
+
+/**
+ * A link a suite process made (alive) or deleted (not): the runner deletes the ones still alive
+ * after the run, by id, since a note too short for the run tag hides a link from the tag search.
+ */
+export function recordLink(link: LinkRecord): void {
+  append(privateFiles.links, link);
 }
 
 export function recordSecret(secret: SecretRecord): void {

@@ -39,7 +39,7 @@ export function observeControl(call: {
 }
 
 /** A request body as fields: a form (text values), JSON, or raw text in either encoding. */
-export function requestFields(body: unknown): Record<string, unknown> | undefined {
+export function bodyFields(body: unknown): Record<string, unknown> | undefined {
   if (body === undefined || body === null) return undefined;
   if (typeof body === 'object' && !Buffer.isBuffer(body)) return body as Record<string, unknown>;
   const text = Buffer.isBuffer(body) ? body.toString('utf8') : String(body);

@@ -11,7 +11,7 @@
 import type { OperationId } from '../../core/spec.ts';
 import { berlinLocal, instantsOfBerlinLocal } from '../checks/berlinClock.ts';
 import { createdAtToleranceMs } from '../checks/clockConformance.ts';
-import { centsOf } from '../checks/money.ts';
+import { centsOf, formatCents } from '../checks/money.ts';
 import { requestSchema } from '../generator/requestFields.ts';
 import type { LinkFact, RunModel } from './runModel.ts';
 
@@ -251,7 +251,7 @@ function checkPayIns(model: RunModel, ex: ObservedExchange, token: string): stri
     const expected = feeCents(amount, link.feeRate);
     if (expected !== undefined && fee !== expected)
       failures.push(
-        `received pay-in ${String(item.transaction_id ?? item.pay_id)} service_fee ${String(item.service_fee)} / documented: ${link.feeRate} % of ${String(item.amount)} = ${(expected / 100).toFixed(2)} (D-FEES)`,
+        `received pay-in ${String(item.transaction_id ?? item.pay_id)} service_fee ${String(item.service_fee)} / documented: ${link.feeRate} % of ${String(item.amount)} = ${formatCents(expected)} (D-FEES)`,
       );
   }
   return failures;

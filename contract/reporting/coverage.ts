@@ -28,6 +28,8 @@ export interface Coverage {
   undocumented: { operationId: OperationId; status: number; count: number }[];
   /** Request fields exercised by the generated phase; empty when it did not run. */
   fields: FieldCoverageRow[];
+  /** Generated examples the --max-requests cap left unsent. */
+  capLeftOut: number;
   gate: { ok: boolean; missing: string[]; failed: string[] };
 }
 
@@ -58,7 +60,7 @@ export function computeCoverage(
   }
   const undocumented = new Map<string, { operationId: OperationId; status: number; count: number }>();
   for (const o of observations) {
-    if (o.kind === 'fieldNotProvokable') continue;
+    if (o.kind === 'fieldNotProvokable' || o.kind === 'capReached') continue;
     const status = o.kind === 'response' ? (o.expectedStatus ?? o.status) : o.status;
     const cell = cells.get(`${o.operationId} ${status}`);
     if (o.kind === 'response' && !operations[o.operationId].statuses.includes(o.status)) {
@@ -104,6 +106,7 @@ export function computeCoverage(
     cells: list,
     undocumented: [...undocumented.values()],
     fields,
+    capLeftOut: observations.reduce((sum, o) => sum + (o.kind === 'capReached' ? o.leftOut : 0), 0),
     gate: { ok: missing.length === 0 && failed.length === 0, missing, failed },
   };
 }

@@ -48,7 +48,10 @@ export function fieldCoverageLine(coverage: Coverage): string | undefined {
   if (coverage.fields.length === 0) return undefined;
   const done = coverage.fields.filter((f) => f.state === 'exercised').length;
   const cannot = coverage.fields.filter((f) => f.state === 'notProvokable').length;
-  return `request fields: ${done} of ${coverage.fields.length} exercised by positives, boundaries and negatives${cannot ? ` (${cannot} not provokable here)` : ''}`;
+  const capped = coverage.capLeftOut
+    ? `; the --max-requests cap left ${coverage.capLeftOut} generated examples unsent`
+    : '';
+  return `request fields: ${done} of ${coverage.fields.length} exercised by positives, boundaries and negatives${cannot ? ` (${cannot} not provokable here)` : ''}${capped}`;
 }
 
 function fieldTable(coverage: Coverage): string[] {

@@ -73,7 +73,15 @@ test('a field the target could not provoke is reported with the reason, and does
   const reason = 'read-only run: the generated phase creates and deletes nothing';
   const observations = [
     ...phase((_, f) => f === 'amount'),
-    { kind: 'fieldNotProvokable', operationId: 'createLink', field: 'amount', reason } as Observation,
+    ...(['positives', 'boundaries', 'negatives'] as const).map(
+      (exercise): Observation => ({
+        kind: 'fieldNotProvokable',
+        operationId: 'createLink',
+        field: 'amount',
+        exercise,
+        reason,
+      }),
+    ),
   ];
   const coverage = computeCoverage(['createLink'], observations, {
     requireEveryStatus: false,
@@ -81,11 +89,31 @@ test('a field the target could not provoke is reported with the reason, and does
   });
   assert.equal(coverage.gate.ok, true);
   const row = coverage.fields.find((f) => f.field === 'amount')!;
-  assert.deepEqual([row.state, row.reasons], ['notProvokable', [reason]]);
+  assert.equal(row.state, 'notProvokable');
+  assert.deepEqual(row.reasons, [`positives: ${reason}`, `negatives: ${reason}`, `boundaries: ${reason}`]);
   assert.match(
     coverageMarkdown(coverage, 'test'),
-    /\| createLink \| amount \| 0 \| 0 \| 0 \| – read-only run/,
+    /\| createLink \| amount \| 0 \| 0 \| 0 \| – positives: read-only run/,
   );
+});
+
+test('a reason excuses only the exercise it stopped', () => {
+  const reason = 'needs a second account';
+  const observations = [
+    ...phase((kind, f) => f === 'amount' && kind !== 'boundary'),
+    {
+      kind: 'fieldNotProvokable',
+      operationId: 'createLink',
+      field: 'amount',
+      exercise: 'positives',
+      reason,
+    } as Observation,
+  ];
+  const gate = computeCoverage(['createLink'], observations, {
+    requireEveryStatus: false,
+    generatedPhase: true,
+  }).gate;
+  assert.deepEqual(gate.missing, ['createLink field amount (no negatives)']);
 });
 
 test('without the generated phase there are no field rows and no field gate', () => {

@@ -2,12 +2,13 @@
  * Request-field coverage of the generated phase: for each operation of the run and each field of its
  * request schema, how many positives carried it, how many of its boundaries and how many negatives
  * were sent. A field none of whose positives, negatives or (when it has limits) boundaries was sent
- * fails the gate, unless the target could not provoke it (the reasons are kept). Only when the phase ran.
+ * fails the gate, unless the target could not provoke that exercise (a reason excuses only the
+ * exercise it stopped; the --max-requests cap excuses nothing). Only when the phase ran.
  */
 import type { OperationId } from '../../core/spec.ts';
 import { boundaries } from '../generator/fieldCases.ts';
 import { requestFields } from '../generator/requestFields.ts';
-import type { Observation } from './observations.ts';
+import type { FieldExercise, Observation } from './observations.ts';
 
 export type FieldState = 'exercised' | 'missing' | 'notProvokable';
 
@@ -18,8 +19,11 @@ export interface FieldCoverageRow {
   boundaries: number;
   negatives: number;
   /** What was never sent: `positives`, `boundaries`, `negatives`. */
-  lacking: string[];
+  lacking: FieldExercise[];
+  /** What was never sent with no reason from the target: what fails the gate. */
+  unexcused: FieldExercise[];
   state: FieldState;
+  /** Why the target could not provide what is lacking, as `positives: <reason>`. */
   reasons: string[];
 }
 
@@ -29,6 +33,7 @@ export function computeFieldCoverage(
 ): FieldCoverageRow[] {
   const rows = new Map<string, FieldCoverageRow>();
   const needsBoundaries = new Set<string>();
+  const excuses = new Map<string, Map<FieldExercise, string[]>>();
   for (const operationId of selected) {
     for (const field of requestFields(operationId)) {
       const key = `${operationId} ${field.name}`;
@@ -39,6 +44,7 @@ export function computeFieldCoverage(
         boundaries: 0,
         negatives: 0,
         lacking: [],
+        unexcused: [],
         state: 'missing',
         reasons: [],
       });
@@ -48,8 +54,12 @@ export function computeFieldCoverage(
   }
   for (const o of observations) {
     if (o.kind === 'fieldNotProvokable') {
-      const row = rows.get(`${o.operationId} ${o.field}`);
-      if (row && !row.reasons.includes(o.reason)) row.reasons.push(o.reason);
+      const key = `${o.operationId} ${o.field}`;
+      const byExercise = excuses.get(key) ?? new Map<FieldExercise, string[]>();
+      const reasons = byExercise.get(o.exercise) ?? [];
+      if (!reasons.includes(o.reason)) reasons.push(o.reason);
+      byExercise.set(o.exercise, reasons);
+      excuses.set(key, byExercise);
       continue;
     }
     if (o.kind !== 'response' || !o.generated) continue;
@@ -62,7 +72,11 @@ export function computeFieldCoverage(
     row.lacking = (['positives', 'negatives', 'boundaries'] as const).filter(
       (what) => row[what] === 0 && (what !== 'boundaries' || needsBoundaries.has(key)),
     );
-    row.state = row.lacking.length === 0 ? 'exercised' : row.reasons.length > 0 ? 'notProvokable' : 'missing';
+    const byExercise = excuses.get(key);
+    row.reasons = row.lacking.flatMap((what) => (byExercise?.get(what) ?? []).map((r) => `${what}: ${r}`));
+    row.unexcused = row.lacking.filter((what) => (byExercise?.get(what)?.length ?? 0) === 0);
+    row.state =
+      row.lacking.length === 0 ? 'exercised' : row.unexcused.length === 0 ? 'notProvokable' : 'missing';
   }
   return [...rows.values()];
 }
@@ -94,5 +108,5 @@ export function carriedFields(body: unknown): string[] {
 export function fieldGateProblems(rows: readonly FieldCoverageRow[]): string[] {
   return rows
     .filter((row) => row.state === 'missing')
-    .map((row) => `${row.operationId} field ${row.field} (no ${row.lacking.join(', no ')})`);
+    .map((row) => `${row.operationId} field ${row.field} (no ${row.unexcused.join(', no ')})`);
 }

@@ -21,7 +21,16 @@ export type Observation =
       generated?: { kind: string; field?: string; exampleId: string; carried?: string[] };
     }
   | { kind: 'notProvokable'; operationId: OperationId; status: number; test: string; reason: string }
-  | { kind: 'fieldNotProvokable'; operationId: OperationId; field: string; reason: string }
+  | {
+      kind: 'fieldNotProvokable';
+      operationId: OperationId;
+      field: string;
+      /** Which exercise the target could not provide: positives, boundaries or negatives. */
+      exercise: FieldExercise;
+      reason: string;
+    }
+  /** Examples of the generated phase that the --max-requests cap left unsent. */
+  | { kind: 'capReached'; leftOut: number }
   | { kind: 'testFailed'; operationId: OperationId; status: number; test: string; message: string };
 
 export interface RequestRecord {
@@ -38,6 +47,15 @@ export interface RequestRecord {
   ms: number;
 }
 
+export type FieldExercise = 'positives' | 'boundaries' | 'negatives';
+
+/** A link a suite process made (`alive`) or deleted; the runner deletes those still alive. */
+export interface LinkRecord {
+  token: string;
+  id: number;
+  alive: boolean;
+}
+
 /** Every secret a suite process learned (tenant tokens): the runner redacts them from every report. */
 export interface SecretRecord {
   token: string;
@@ -48,4 +66,5 @@ export const privateFiles = {
   observations: (pid: number) => `observations-${pid}.jsonl`,
   requests: (pid: number) => `requests-${pid}.jsonl`,
   secrets: 'secrets.jsonl',
+  links: 'links.jsonl',
 } as const;

@@ -1,12 +1,14 @@
 /**
- * After every run, failed or not: delete each still-unused link of the run's accounts whose note
- * carries the run's tag. On a real server that is what keeps the suite from leaving links behind.
+ * After every run, failed or not: delete each link the suite processes recorded as made and not
+ * deleted (by id: a note too short for the tag hides a link from the search), then each still-unused
+ * link of the run's accounts whose note carries the run's tag. On a real server that is what keeps
+ * the suite from leaving links behind.
  * Bounded (a few list pages per account, a retry budget for 429s), and it never fails the run:
  * problems are reported, and a real account's links that may be left behind always are.
  */
 import { operations } from '../../core/spec.ts';
 import { redirectNote, type TargetFetch, targetFetch } from '../../core/targetFetch.ts';
-import type { RequestRecord } from '../reporting/observations.ts';
+import type { LinkRecord, RequestRecord } from '../reporting/observations.ts';
 import { defaultRetryBudget, type RetryBudget, waitToRetry } from './cleanupRetry.ts';
 
 export interface CleanupResult {
@@ -70,13 +72,27 @@ async function post(
   };
 }
 
+/** The ids each account still holds by the suite processes' records (made, and not deleted since). */
+export function aliveLinks(records: readonly LinkRecord[]): Map<string, number[]> {
+  const alive = new Map<string, Set<number>>();
+  for (const record of records) {
+    const ids = alive.get(record.token) ?? new Set<number>();
+    if (record.alive) ids.add(record.id);
+    else ids.delete(record.id);
+    alive.set(record.token, ids);
+  }
+  return new Map([...alive].map(([token, ids]) => [token, [...ids]]));
+}
+
 export async function cleanupRun(
   baseUrl: string,
   accounts: CleanupAccount[],
   runId: string,
   log: RequestRecord[],
   budget: RetryBudget = defaultRetryBudget(),
+  recorded: readonly LinkRecord[] = [],
 ): Promise<CleanupResult> {
+  const byToken = aliveLinks(recorded);
   const tag = `[run:${runId}]`;
   const result: CleanupResult = { deleted: 0, problems: [] };
   const leftBehind = `links of this run (note tag ${tag}) may be left behind`;
@@ -93,6 +109,16 @@ export async function cleanupRun(
     };
     const attempted = new Set<string>();
     try {
+      for (const id of byToken.get(account.token) ?? []) {
+        attempted.add(String(id));
+        const answer = await call(operations.deleteLink.path, { link_id: String(id) });
+        // 404: already gone (a test deleted it, or its answer was lost); 400: paid, which stays.
+        if (answer.status === 200) result.deleted += 1;
+        else if (answer.status !== 404 && answer.status !== 400)
+          result.problems.push(
+            `${account.label}: link ${id}: deleteLink answered ${answer.status}${answer.why ? ` (${answer.why})` : ''}: left behind`,
+          );
+      }
       let finished = false;
       for (let round = 0; round < maxRounds && !finished; round++) {
         const list = await call(operations.getMyUnusedLinks.path, { search: tag, limit: '1000' });

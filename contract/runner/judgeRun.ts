@@ -41,6 +41,8 @@ export interface RunFacts {
   handWritten: boolean;
   /** The generated phase ran: request fields are gated too. */
   generatedPhase: boolean;
+  /** `--example ID`: the run fails when no generated example matched it. */
+  exampleFilter?: string;
   cleanup: CleanupResult;
   cleanupLog: RequestRecord[];
 }
@@ -65,7 +67,15 @@ export function judgeRun(
   const drift = collectDrift(observations);
   const results = suiteRun.results;
   const failures = results.filter((r) => r.outcome === 'failed');
-  const ok = results.length > 0 && failures.length === 0 && coverage.gate.ok && !facts.aborted;
+  const filter = facts.exampleFilter;
+  const matched =
+    filter === undefined ||
+    observations.some((o) => o.kind === 'response' && o.generated?.exampleId.startsWith(filter));
+  if (!matched)
+    print(
+      `--example ${filter} matched no generated example (ids look like createLink/boundary/amount/maximum/form)`,
+    );
+  const ok = results.length > 0 && failures.length === 0 && coverage.gate.ok && !facts.aborted && matched;
   const heading = `run ${runId} against ${target.description}${readOnly ? ' (read-only)' : ''}`;
   const durationMs = Date.now() - facts.startedAt;
   const counts = { passed: 0, failed: 0, skipped: 0 };

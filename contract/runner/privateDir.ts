@@ -7,7 +7,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ContractContext } from '../harness/context.ts';
-import type { Observation, RequestRecord, SecretRecord } from '../reporting/observations.ts';
+import {
+  type LinkRecord,
+  type Observation,
+  privateFiles,
+  type RequestRecord,
+  type SecretRecord,
+} from '../reporting/observations.ts';
 
 export interface PrivateDir {
   path: string;
@@ -54,5 +60,6 @@ export function readPrivate(dir: PrivateDir) {
     observations: readJsonLines<Observation>(dir.path, (n) => n.startsWith('observations-')),
     requests: readJsonLines<RequestRecord>(dir.path, (n) => n.startsWith('requests-')),
     secrets: readJsonLines<SecretRecord>(dir.path, (n) => n === 'secrets.jsonl'),
+    links: readJsonLines<LinkRecord>(dir.path, (n) => n === privateFiles.links),
   };
 }

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { type OperationId, operationIds } from '../../core/spec.ts';
 import { finishImageRun } from '../container/containerReport.ts';
 import type { ImageTarget } from '../container/imageTarget.ts';
-import { newSeed } from '../generator/seed.ts';
+import { defaultGeneratedExamples, newSeed } from '../generator/seed.ts';
 import type { GeneratedOptions } from '../harness/context.ts';
 import type { RequestRecord, SecretRecord } from '../reporting/observations.ts';
 import { assertTargetAllowed } from '../target/productionGuard.ts';
@@ -39,8 +39,6 @@ export interface RunOptions {
   /** false runs the generated phase alone (`--generated-only`). */
   handWritten?: boolean;
 }
-
-export const defaultGeneratedExamples = 20;
 
 function generatedOptions(options: RunOptions): GeneratedOptions {
   const given = options.generate ?? {};
@@ -82,7 +80,7 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
   const phaseOn = generated.examples > 0 || generated.example !== undefined;
   print(
     phaseOn
-      ? `generated phase: seed ${generated.seed}, ${generated.examples} random examples per operation (--seed ${generated.seed} replays them)`
+      ? `generated phase: seed ${generated.seed}, ${generated.examples} random examples per operation (--seed ${generated.seed}${generated.examples === defaultGeneratedExamples ? '' : ` --generate ${generated.examples}`} replays them)`
       : 'generated phase: off (--generate 0)',
   );
   const target = await resolveTarget(options.target, options.env ?? process.env);
@@ -105,7 +103,7 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
     const cleanupLog: RequestRecord[] = [];
     try {
       suiteRun = await executeSuites(files, dir.contextFile, options.concurrency ?? 2, options.signal);
-      // After the hand-written suites, so its answers are judged against what they established.
+      // After the hand-written suites, so that it starts once they are done with the target.
       if (phaseOn && !options.signal?.aborted) {
         const phase = await executeSuites([generatedPhaseFile], dir.contextFile, 1, options.signal);
         suiteRun = {
@@ -114,11 +112,14 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
         };
       }
     } finally {
+      const { secrets, links } = readPrivate(dir);
       cleanup = await cleanupRun(
         target.baseUrl,
-        cleanupAccounts(target.tokens, readPrivate(dir).secrets),
+        cleanupAccounts(target.tokens, secrets),
         runId,
         cleanupLog,
+        undefined,
+        links,
       );
     }
     const handWritten = options.handWritten !== false;
@@ -126,7 +127,7 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
     const generatedPhase = phaseOn && generated.example === undefined && !(options.signal?.aborted ?? false);
     const facts = {
       ...{ runId, target, readOnly, selected, startedAt, suiteRun, cleanup, cleanupLog },
-      ...{ handWritten, generatedPhase },
+      ...{ handWritten, generatedPhase, exampleFilter: generated.example },
     };
     const result = judgeRun(
       { ...facts, aborted: options.signal?.aborted ?? false },

@@ -31,6 +31,9 @@ export function oracleLine(control: boolean): string {
 
 const pad = (text: string | number, width: number) => String(text).padEnd(width);
 
+/** Enough for a failed check or two generated examples whole; the rest is in the JUnit report. */
+const consoleLinesPerFailure = 16;
+
 export function summaryText(input: SummaryInput): string {
   const out = [`Contract run: ${input.heading}`, ''];
   const byFile = new Map<string, TestResult[]>();
@@ -45,7 +48,13 @@ export function summaryText(input: SummaryInput): string {
     out.push('', `Failures (${failures.length}):`);
     for (const f of failures) {
       out.push(`  ✘ ${suiteName(f.file)} › ${f.name}`);
-      for (const line of (f.message ?? '').split('\n').slice(0, 12)) out.push(`      ${line}`);
+      const lines = (f.message ?? '').split('\n');
+      for (const line of lines.slice(0, consoleLinesPerFailure)) out.push(`      ${line}`);
+      const more = lines.length - consoleLinesPerFailure;
+      if (more > 0)
+        out.push(
+          `      … ${more} more lines of this failure in ${input.reports['junit.xml'] ?? 'junit.xml'}`,
+        );
     }
     for (const [file, text] of input.stderr) {
       if (failures.some((f) => f.file === file) && text.trim()) {
@@ -73,7 +82,7 @@ export function summaryText(input: SummaryInput): string {
     out.push('', `Drift warnings (${input.drift.length} undocumented response fields):`);
     for (const d of input.drift) out.push(`  ! ${d.operationId} ${d.status} ${d.path} (${d.count}×)`);
   }
-  out.push('', `Cleanup: deleted ${input.cleanup.deleted} leftover links of this run`);
+  out.push('', `Cleanup: deleted the ${input.cleanup.deleted} links this run had made and left unpaid`);
   for (const p of input.cleanup.problems.slice(0, 10)) out.push(`  cleanup problem: ${p}`);
   out.push(`Reports: ${Object.values(input.reports).join(', ')}`);
   const count = (o: TestResult['outcome']) => input.results.filter((r) => r.outcome === o).length;

@@ -13,11 +13,11 @@ export interface FaultMode {
   /** What the run must do: fail, or pass while reporting this drift path of createLink 200. */
   expect: { fail: true } | { fail: false; driftPath: string };
   /**
-   * `generated`: no hand-written test names this bug; the generated phase (or the response checks
-   * every answer passes through) must catch it, so the self-test runs the phase alone.
-   * `oracle`: the state oracle must catch it while the suites run, with a failure of its own.
+   * Bugs no hand-written test names. `generated`: the generated phase alone must catch it, and the
+   * hand-written suites alone must not (so the phase is what finds it). `clockConformance` or
+   * `stateOracle`: that check, which every answer of the suites passes through, must report it.
    */
-  caughtBy?: 'generated' | 'oracle';
+  caughtBy?: 'generated' | 'clockConformance' | 'stateOracle';
 }
 
 const fails = { fail: true } as const;
@@ -192,14 +192,14 @@ export const faultModes: FaultMode[] = [
     breaks: 'ServerTime names the other half of the year',
     suites: ['getPayInTransactions'],
     expect: fails,
-    caughtBy: 'generated',
+    caughtBy: 'clockConformance',
   },
   {
     name: 'created-at-utc',
     breaks: 'created_at of a new link is written in UTC',
     suites: ['createLink'],
     expect: fails,
-    caughtBy: 'generated',
+    caughtBy: 'clockConformance',
   },
   {
     name: 'unused-list-cached',
@@ -213,7 +213,7 @@ export const faultModes: FaultMode[] = [
     breaks: "pay-ins charge 2 % instead of the link's 1.5 %",
     suites: ['getPayInTransactions'],
     expect: fails,
-    caughtBy: 'oracle',
+    caughtBy: 'stateOracle',
   },
   {
     name: 'drift-field',

@@ -1,8 +1,10 @@
 /**
- * Runs the contract suite in this process against embedded sandboxes: `correct` (the whole suite)
- * and/or broken modes (their listed suites), one after another, printing one JSON line per run.
+ * Runs the contract suite in this process against embedded sandboxes: `correct` (the whole suite
+ * and the generated phase, with a fixed seed) and/or broken modes, one after another, printing one
+ * JSON line per run. A mode runs its listed suites; a mode the generated phase must catch runs the
+ * phase alone, and `MODE:suites` runs its suites alone (which must miss it).
  * A separate process because node's test runner refuses to start a run from inside a test file.
- * Usage: tsx contract/selftest/runModes.ts REPORTS_DIR correct|MODE ...
+ * Usage: tsx contract/selftest/runModes.ts REPORTS_DIR correct|MODE|MODE:suites ...
  */
 import { join } from 'node:path';
 import { runContract } from '../runner/runContract.ts';
@@ -23,21 +25,23 @@ if (!reportsRoot || modes.length === 0) {
   console.error('usage: runModes.ts REPORTS_DIR correct|MODE ...');
   process.exit(2);
 }
+/** A fixed seed, so the self-test judges the same examples on every run. */
+const seed = 20261201;
+
 for (const mode of modes) {
-  const fault = faultModes.find((f) => f.name === mode);
-  if (mode !== 'correct' && !fault) throw new Error(`unknown fault mode ${mode}`);
-  // A mode the hand-written suites name is checked by them alone; one they do not name, by the
-  // generated phase alone; the correct sandbox gets both, with a seed of its own.
-  const generatedOnly = fault?.caughtBy === 'generated';
+  const [name, suitesOnly] = mode.endsWith(':suites')
+    ? [mode.slice(0, -':suites'.length), true]
+    : [mode, false];
+  const fault = faultModes.find((f) => f.name === name);
+  if (name !== 'correct' && !fault) throw new Error(`unknown fault mode ${name}`);
+  const phaseOnly = fault?.caughtBy === 'generated' && !suitesOnly;
   const result = await runContract({
     target: { kind: 'embedded', ...(fault ? { brokenMode: fault.name } : {}) },
     ...(fault ? { only: fault.suites } : {}),
-    ...(generatedOnly ? { handWritten: false, generate: { examples: 5 } } : {}),
-    ...(fault && !generatedOnly ? { generate: { examples: 0 } } : {}),
-    reportsDir: join(reportsRoot, mode),
-    print: (text) => {
-      if (text.startsWith('generated phase:')) console.error(`${mode}: ${text}`);
-    },
+    generate: !fault ? { seed } : phaseOnly ? { examples: 5, seed } : { examples: 0 },
+    ...(phaseOnly ? { handWritten: false } : {}),
+    reportsDir: join(reportsRoot, mode.replace(':', '-')),
+    print: () => {},
   });
   const outcome: ModeOutcome = {
     mode,
@@ -45,7 +49,8 @@ for (const mode of modes) {
     ran: result.results.filter((r) => r.outcome !== 'skipped').length,
     failed: result.failures.map((f) => ({
       test: f.name,
-      message: (f.message ?? '').split('\n').slice(0, 3).join(' '),
+      // Enough of the message to see which checks failed (the test asserts on check names).
+      message: (f.message ?? '').split('\n').slice(0, 40).join('\n'),
     })),
     drift: result.drift.map((d) => `${d.operationId} ${d.status} ${d.path}`),
     gate: result.coverage.gate,

@@ -1,20 +1,16 @@
 /** The broken modes that are pure rewrites of an answer (see modes.ts for the whole list). */
 import type { OperationId } from '../../core/spec.ts';
+import { centsFromAmount, formatCents, percentOf } from '../domain/money.ts';
 import type { BrokenMode } from './modes.ts';
 
 type Answer = { status: number; body: Record<string, unknown> };
 
-const cents = (text: unknown) => Math.round(Number(text) * 100);
-const money = (value: number) => (value / 100).toFixed(2);
-
 /** A pay-in charged 2 %, its net amount kept consistent so only the rate is wrong. */
 function chargeTwoPercent(item: Record<string, unknown>): Record<string, unknown> {
-  const fee = Math.round(cents(item.amount) * 0.02);
-  return {
-    ...item,
-    service_fee: money(fee),
-    net_amount: money(cents(item.amount) - fee - cents(item.service_fee_psp)),
-  };
+  const amount = centsFromAmount(Number(item.amount));
+  const fee = percentOf(amount, 200);
+  const net = amount - fee - centsFromAmount(Number(item.service_fee_psp));
+  return { ...item, service_fee: formatCents(fee), net_amount: formatCents(net) };
 }
 
 /** `2024-10-26 16:18:01` in Berlin as the UTC wall clock, the zone's offset taken from ServerTime. */
