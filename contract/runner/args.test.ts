@@ -58,7 +58,7 @@ test('every option, in both --flag value and --flag=value spellings', () => {
 
 test('mistakes are refused before anything runs', () => {
   assert.throws(() => parseArgs(['--only', 'createLnk']), /unknown operation createLnk/);
-  assert.throws(() => parseArgs(['--base-url', 'not a url']), /Invalid URL/);
+  assert.throws(() => parseArgs(['--base-url', 'not a url']), /--base-url needs a URL such as/);
   assert.throws(() => parseArgs(['--base-url']), /needs a value/);
   assert.throws(() => parseArgs(['--base-url', 'http://a', '--image', 'x']), /not both/);
   assert.throws(() => parseArgs(['--env-tokens']), /goes with --base-url/);
@@ -72,6 +72,22 @@ test('an empty --only is a usage error, not "every suite"', () => {
 });
 
 test('--help asks for the usage', () => assert.deepEqual(parseArgs(['--help']), { help: true }));
+
+test('a usage error is one line that points at --help', () => {
+  for (const argv of [['--bogus'], ['--generate', 'x'], ['--base-url'], ['--only', '']]) {
+    const error = (() => {
+      try {
+        parseArgs(argv);
+      } catch (e) {
+        return e as Error;
+      }
+      return undefined;
+    })();
+    assert.ok(error, argv.join(' '));
+    assert.doesNotMatch(error.message, /\n/, argv.join(' '));
+    assert.match(error.message, /npm run contract -- --help lists the options\)$/);
+  }
+});
 
 test('the generated phase options: budget, seed, request cap, one example, the phase alone', () => {
   assert.deepEqual(

@@ -24,12 +24,33 @@ import type { ImageArgs } from '../container/imageOptions.ts';
 import { maxSeed } from '../generator/seed.ts';
 import type { RunOptions } from './runContract.ts';
 
-export const usage = `usage: npm run contract -- [--base-url URL [--env-tokens] | --image NAME[:TAG] [--image-port N] [--image-env K=V]... [--image-wait http:/path|log:regex]] [--read-only] [--allow-production]
-                             [--only ${operationIds.slice(0, 2).join(',')},...] [--reports DIR] [--generate N] [--seed S] [--max-requests N] [--example ID] [--generated-only]`;
+export const usage = `usage: npm run contract -- [options]
+  target (default: the embedded sandbox):
+    --base-url URL             a running server (its control API is used when it answers)
+    --env-tokens               with --base-url: act only as SECPAID_TOKEN(_B), even beside a control API
+    --image NAME[:TAG]         start this image with testcontainers and test it, with:
+      --image-port N           the port it listens on (default: it honours PORT)
+      --image-env KEY=VALUE    its environment (repeatable)
+      --image-wait SPEC        readiness: http:/<path> (default http:/sandbox/health) or log:<regex>
+      --image-startup-timeout  e.g. 60s
+  what runs:
+    --only op1,op2             these operations only (${operationIds.join(', ')})
+    --read-only                create nothing: lists and authentication only
+    --allow-production         permit app.secpaid.com (only with --read-only)
+    --generate N               random valid examples per operation in the generated phase (default 20; 0 skips it)
+    --seed S                   the generated phase's seed (every run prints its own; the same seed replays it)
+    --max-requests N           at most N requests in the generated phase
+    --example ID               only the generated examples whose id starts with ID
+    --generated-only           the generated phase without the hand-written suites
+  reports:
+    --reports DIR              where reports go (default reports/)`;
+
+/** A usage error: one line, pointing at --help. */
+const refuse = (problem: string) => new Error(`${problem} (npm run contract -- --help lists the options)`);
 
 function wholeNumber(flag: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
   if (!/^[0-9]+$/.test(text) || Number(text) > max)
-    throw new Error(`${flag} needs a whole number from 0 to ${max}, not ${text}\n${usage}`);
+    throw refuse(`${flag} needs a whole number from 0 to ${max}, not ${text}`);
   return Number(text);
 }
 
@@ -47,7 +68,7 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
         : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value\n${usage}`);
+      if (v === undefined || v.startsWith('--')) throw refuse(`${flag} needs a value`);
       return v;
     };
     switch (flag) {
@@ -56,7 +77,8 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
         return { help: true };
       case '--base-url':
         baseUrl = value();
-        new URL(baseUrl); // throws on a malformed URL before anything runs
+        if (!URL.canParse(baseUrl))
+          throw refuse(`--base-url needs a URL such as http://127.0.0.1:4010, not ${baseUrl}`);
         break;
       case '--env-tokens':
         envTokens = true;
@@ -84,7 +106,7 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
           .map((s) => s.trim())
           .filter(Boolean);
         // An empty list must not silently mean "every suite": the caller asked for a selection.
-        if (names.length === 0) throw new Error(`--only needs at least one operation name\n${usage}`);
+        if (names.length === 0) throw refuse('--only needs at least one operation name');
         const unknown = names.filter((n) => !(operationIds as readonly string[]).includes(n));
         if (unknown.length)
           throw new Error(
@@ -112,7 +134,7 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
         options.handWritten = false;
         break;
       default:
-        throw new Error(`unknown option ${arg}\n${usage}`);
+        throw refuse(`unknown option ${arg}`);
     }
   }
   if (baseUrl && image) throw new Error('give --base-url or --image, not both');
@@ -121,6 +143,6 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
   if (!image && Object.keys(imageArgs).length > 0) throw new Error('--image-* options go with --image');
   if (image) options.target = { kind: 'image', image, imageArgs };
   if (options.handWritten === false && options.generate?.examples === 0 && !options.generate.example)
-    throw new Error(`--generated-only with --generate 0 would run nothing\n${usage}`);
+    throw refuse('--generated-only with --generate 0 would run nothing');
   return options;
 }
