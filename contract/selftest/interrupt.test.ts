@@ -1,23 +1,49 @@
 /**
- * Ctrl-C twice quits at once (process.exit), skipping every finally: the private temp directory
- * that holds the run's API keys must still be gone when the process has exited. The target answers
- * every API request 3 s late, so the second SIGINT surely lands while the run (its cleanup) is busy.
+ * Ctrl-C as a terminal sends it: to the whole process group of `npm run contract`, so npm forwards
+ * it to the CLI that had it already. One Ctrl-C must be taken for one: the suites stop, the run's
+ * links are still deleted, the reports are written and the keys' private directory removed. A second,
+ * distinct Ctrl-C quits at once (exit 130) and the directory is still gone. The target answers every
+ * API request late, so each signal lands while the run is busy.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sameInterruptionMs } from '../../core/interrupts.ts';
 import { startSandbox } from '../../sandbox/index.ts';
 import { controlApi } from '../builders/controlApi.ts';
-import { spawnTsx } from './spawnTsx.ts';
+import { repoRoot } from './spawnTsx.ts';
 
 const privateDirs = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('secpaid-contract-'));
 
-/** True once the run has made a tenant (so its cleanup has an account to list, slowly). Bounded: 30 s. */
+/** `npm run contract -- args` in a process group of its own, as a terminal starts it. */
+function npmRunContract(args: string[], temp: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: temp };
+  delete env.NODE_TEST_CONTEXT;
+  const child = spawn('npm', ['run', 'contract', '--', ...args], { cwd: repoRoot, env, detached: true });
+  let stderr = '';
+  child.stdout.resume();
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  // npm re-raises the signal on itself once its script has exited: a shell then shows 130 (128 + 2).
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code, signal) => resolve(signal === 'SIGINT' ? 130 : code)),
+  );
+  const killer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 120_000);
+  return {
+    child,
+    stderr: () => stderr,
+    exited: exited.finally(() => clearTimeout(killer)),
+    /** What a terminal's Ctrl-C does: SIGINT to every process of the group. */
+    ctrlC: () => process.kill(-(child as ChildProcess).pid!, 'SIGINT'),
+  };
+}
+
+/** Polls (bounded: 60 s) until the run has made a tenant, so its cleanup has something to delete. */
 async function tenantMade(temp: string): Promise<boolean> {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1200; i++) {
     const [dir] = privateDirs(temp);
     if (dir && existsSync(join(temp, dir, 'secrets.jsonl'))) return true;
     await sleep(50);
@@ -25,28 +51,63 @@ async function tenantMade(temp: string): Promise<boolean> {
   return false;
 }
 
-test('a second Ctrl-C exits 130 and still removes the private directory with the keys', async () => {
+async function until(condition: () => boolean): Promise<boolean> {
+  for (let i = 0; i < 1200 && !condition(); i++) await sleep(50);
+  return condition();
+}
+
+test('one Ctrl-C through npm run stops the suites, still cleans up and writes the reports', async () => {
   const temp = mkdtempSync(join(tmpdir(), 'contract-interrupt-'));
   const sandbox = await startSandbox({ port: 0, quiet: true });
   try {
-    await controlApi(sandbox.url).injectFault({ delay_ms: 3000, count: 1000 });
-    let started = false;
-    const run = await spawnTsx(
-      'contract/cli.ts',
-      ['--base-url', sandbox.url, '--only', 'getMyUnusedLinks', '--reports', join(temp, 'reports')],
-      { TMPDIR: temp },
-      60_000,
-      (child) => {
-        void tenantMade(temp).then(async (made) => {
-          started = made;
-          child.kill('SIGINT');
-          await sleep(100);
-          child.kill('SIGINT');
-        });
-      },
+    await controlApi(sandbox.url).injectFault({ delay_ms: 300, count: 100_000 });
+    const reports = join(temp, 'reports');
+    const run = npmRunContract(
+      ['--base-url', sandbox.url, '--only', 'getMyUnusedLinks', '--reports', reports],
+      temp,
     );
-    assert.ok(started, 'the run never made a tenant');
-    assert.equal(run.code, 130, `the second SIGINT did not quit at once: ${run.stderr.slice(-1500)}`);
+    assert.ok(await tenantMade(temp), 'the run never made a tenant');
+    // Let a few tests create links, so cleanup has something to delete.
+    await until(
+      () => sandbox.state.links.newestUnused(sandbox.state.tenants.all.at(-1)!, 1, undefined).total > 0,
+    );
+    run.ctrlC();
+    const code = await run.exited;
+    assert.match(run.stderr(), /SIGINT: stopping the suites/);
+    assert.doesNotMatch(run.stderr(), /again: quitting/, 'one Ctrl-C was taken for two');
+    assert.equal(code, 130, run.stderr().slice(-1500));
+    const summary = JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8')) as { ok: boolean };
+    assert.equal(summary.ok, false);
+    const tagged = sandbox.state.tenants.all.reduce(
+      (sum, tenant) => sum + sandbox.state.links.newestUnused(tenant, 1, '[run:').total,
+      0,
+    );
+    assert.equal(tagged, 0, 'links of the interrupted run were left behind');
+    assert.deepEqual(privateDirs(temp), [], 'the private directory with the keys was left behind');
+  } finally {
+    await sandbox.close();
+    rmSync(temp, { recursive: true, force: true });
+  }
+});
+
+test('a second, distinct Ctrl-C exits 130 at once and still removes the private directory', async () => {
+  const temp = mkdtempSync(join(tmpdir(), 'contract-interrupt-'));
+  const sandbox = await startSandbox({ port: 0, quiet: true });
+  try {
+    await controlApi(sandbox.url).injectFault({ delay_ms: 3000, count: 100_000 });
+    const run = npmRunContract(
+      ['--base-url', sandbox.url, '--only', 'getMyUnusedLinks', '--reports', join(temp, 'r')],
+      temp,
+    );
+    assert.ok(await tenantMade(temp), 'the run never made a tenant');
+    run.ctrlC();
+    assert.ok(await until(() => /SIGINT: stopping/.test(run.stderr())), 'the first Ctrl-C was not heard');
+    // Past the window in which a signal counts as the same Ctrl-C, from when the first was handled.
+    await sleep(sameInterruptionMs + 500);
+    run.ctrlC();
+    const code = await run.exited;
+    assert.match(run.stderr(), /SIGINT again: quitting without cleanup/);
+    assert.equal(code, 130, run.stderr().slice(-1500));
     assert.deepEqual(privateDirs(temp), [], 'the private directory with the keys was left behind');
   } finally {
     await sandbox.close();

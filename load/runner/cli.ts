@@ -5,24 +5,25 @@
  * other error: 1 must only ever mean "the target missed its SLOs") or 130 (interrupted).
  * SIGINT/SIGTERM stop the load and clean up first; a second signal quits at once.
  */
+import { onInterrupt } from '../../core/interrupts.ts';
 import { parseLoadArgs, UsageError, usage } from './args.ts';
 import { LoadInterrupted, LoadRefused, runLoad } from './run.ts';
 
 const interruptedExit = 130;
 
-/** The first signal asks the run to stop and clean up; a second one does not wait for that. */
+/** The first signal asks the run to stop and clean up; a second, distinct one does not wait for that. */
 function abortOnSignals(): AbortController {
   const controller = new AbortController();
-  for (const name of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(name, () => {
-      if (controller.signal.aborted) {
-        console.error(`${name} again: quitting without waiting for cleanup`);
-        process.exit(interruptedExit);
-      }
+  onInterrupt({
+    stop: (name) => {
       console.error(`${name}: stopping the load and cleaning up (send it again to quit at once)`);
       controller.abort(name);
-    });
-  }
+    },
+    quit: (name) => {
+      console.error(`${name} again: quitting without waiting for cleanup`);
+      process.exit(interruptedExit);
+    },
+  });
   return controller;
 }
 
