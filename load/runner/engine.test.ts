@@ -56,7 +56,8 @@ describe('runner engine', () => {
       ],
       [100, 100, 100, 0, 0],
     );
-    assert.ok(report.durationS >= 1.9 && report.durationS < 3, `took ${report.durationS} s`);
+    // The rate cap keeps 100 requests at 50/s from finishing early; how much later is the machine's.
+    assert.ok(report.durationS >= 1.9, `took ${report.durationS} s: faster than the planned rate`);
     const [basic, split] = report.operations;
     assert.equal(basic!.requests + split!.requests, 100);
     // The bare server answers one fixed link: status and envelope pass, the echo of amount and note does not.
