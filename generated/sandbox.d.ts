@@ -33,7 +33,10 @@ export type paths = {
          * Make a fresh, isolated account
          * @description Makes an account with a new API key and recipient token. Every test run (or test) makes its
          *     own, so runs never see each other's links. `suspended=true` makes an account whose key is
-         *     answered 403; `rate_limit=N` limits its key to N requests per minute (then 429).
+         *     answered 403; `rate_limit=N` limits its key to N requests per minute (then 429): a token
+         *     bucket that holds N requests and refills at N a minute, so no minute, wherever it starts,
+         *     lets much more than N through, and a 429's `Retry-After` says in how many seconds the next
+         *     request will be let through.
          */
         post: operations["createTenant"];
         delete?: never;
@@ -140,7 +143,10 @@ export type components = {
         TenantRequest: {
             /** @default false */
             suspended?: boolean;
-            /** @description Requests per minute allowed for this key; no limit when absent. */
+            /**
+             * @description Requests per minute allowed for this key (a token bucket of N, refilled at N a minute);
+             *     no limit when absent.
+             */
             rate_limit?: number;
         };
         Tenant: {

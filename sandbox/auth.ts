@@ -44,17 +44,23 @@ export function authenticate(state: SandboxState, headers: RequestHeaders, socke
   return tenant;
 }
 
-/** Fixed one-minute windows per key, off unless the tenant was made with a rate limit. */
+/**
+ * A token bucket per key, off unless the tenant was made with a rate limit: it holds `rateLimit`
+ * requests and refills at `rateLimit` a minute, so no minute, wherever it starts, lets much more
+ * than the limit through (a fixed window let twice the limit through across its boundary). A 429
+ * says in Retry-After when the next request will be let through.
+ */
 export function enforceRateLimit(state: SandboxState, tenant: Tenant): void {
-  if (tenant.rateLimit === undefined) return;
+  const limit = tenant.rateLimit;
+  if (limit === undefined) return;
   const now = state.now();
-  if (now - tenant.rateWindowStart >= MINUTE_MS) {
-    tenant.rateWindowStart = now;
-    tenant.rateWindowCount = 0;
+  const perMs = limit / MINUTE_MS;
+  tenant.rateTokens = Math.min(limit, tenant.rateTokens + (now - tenant.rateRefilledAt) * perMs);
+  tenant.rateRefilledAt = now;
+  if (tenant.rateTokens >= 1) {
+    tenant.rateTokens -= 1;
+    return;
   }
-  tenant.rateWindowCount++;
-  if (tenant.rateWindowCount > tenant.rateLimit) {
-    const retryAfter = Math.ceil((tenant.rateWindowStart + MINUTE_MS - now) / 1000);
-    throw new ApiError('TooManyRequests', undefined, { 'retry-after': String(retryAfter) });
-  }
+  const retryAfter = Math.max(1, Math.ceil((1 - tenant.rateTokens) / perMs / 1000));
+  throw new ApiError('TooManyRequests', undefined, { 'retry-after': String(retryAfter) });
 }

@@ -14,8 +14,9 @@ export interface Tenant {
   suspended: boolean;
   /** Requests per minute; undefined = unlimited. */
   rateLimit: number | undefined;
-  rateWindowStart: number;
-  rateWindowCount: number;
+  /** The token bucket of the rate limit (auth.ts): requests it would let through now, and when it was last refilled. */
+  rateTokens: number;
+  rateRefilledAt: number;
   /** Link ids in creation order; links that left the state are skipped when read (see LinkStore). */
   unusedIds: number[];
   unusedCount: number;
@@ -40,8 +41,9 @@ export class TenantStore {
       recipientToken: newRecipientToken(),
       suspended: options.suspended ?? false,
       rateLimit: options.rateLimit,
-      rateWindowStart: 0,
-      rateWindowCount: 0,
+      // A full bucket: whenever the first request comes, the whole limit is there.
+      rateTokens: options.rateLimit ?? 0,
+      rateRefilledAt: 0,
       unusedIds: [],
       unusedCount: 0,
       usedIds: [],
