@@ -103,7 +103,10 @@ function sendError(
   const apiError = error instanceof ApiError ? error : new ApiError('InternalServerError');
   const headers: Record<string, string> = { ...apiError.headers };
   if (state.broken === 'retry-after-missing') delete headers['retry-after'];
-  if ((error as { closeConnection?: boolean }).closeConnection) headers.connection = 'close';
+  if ((error as { closeConnection?: boolean }).closeConnection) {
+    headers.connection = 'close';
+    closing.add(res.socket!);
+  }
   const answer = rewriteResponse(state.broken, operationId, {
     status: apiError.status,
     body: errorEnvelope(state, apiError),
@@ -111,8 +114,19 @@ function sendError(
   sendJson(state, res, answer.status, answer.body, headers);
 }
 
+/**
+ * Connections closing after a refused oversized body. Bytes that follow it on the same connection
+ * (a pipelined request, or the body's unread rest parsed as one) must never run: the client will
+ * not get their answers, so a create there would happen unseen.
+ */
+const closing = new WeakSet<object>();
+
 export function createApp(state: SandboxState) {
   return function handle(req: IncomingMessage, res: ServerResponse): void {
+    if (closing.has(req.socket)) {
+      req.resume();
+      return;
+    }
     const path = pathOf(req.url);
     const operation = operationByPath(path);
     if (operation) {

@@ -9,6 +9,7 @@ import { createApp } from './app.ts';
 import { type BrokenMode, isBrokenMode } from './broken/modes.ts';
 import { withBrokenRequests } from './broken/requestWrappers.ts';
 import { withBrokenStore } from './broken/storeWrappers.ts';
+import { limitConnections } from './http/connectionLimit.ts';
 import { createState, type SandboxState } from './state.ts';
 
 export interface SandboxOptions {
@@ -19,7 +20,14 @@ export interface SandboxOptions {
   /** Base URL for pay_link; defaults to the sandbox's own URL. */
   publicBaseUrl?: string;
   quiet?: boolean;
+  /** Open connections at most; the longest idle one makes room for a new one (http/connectionLimit.ts). */
+  maxConnections?: number;
+  /** A request must arrive whole within this (headers and body), else 408 and the connection closes. */
+  requestDeadlineMs?: number;
 }
+
+export const defaultMaxConnections = 512;
+export const defaultRequestDeadlineMs = 30_000;
 
 export interface RunningSandbox {
   url: string;
@@ -36,7 +44,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const host = options.host ?? '127.0.0.1';
   const state = createState({ publicBaseUrl: options.publicBaseUrl ?? '', broken });
   withBrokenStore(state);
-  const server = createServer({ keepAliveTimeout: 5_000 }, withBrokenRequests(state, createApp(state)));
+  const deadline = options.requestDeadlineMs ?? defaultRequestDeadlineMs;
+  const server = createServer(
+    {
+      keepAliveTimeout: 5_000,
+      // Node's defaults give a request five minutes to arrive; a dripping body would hold a slot that long.
+      requestTimeout: deadline,
+      headersTimeout: Math.min(deadline, 10_000),
+      connectionsCheckingInterval: Math.min(1_000, deadline),
+    },
+    withBrokenRequests(state, createApp(state)),
+  );
+  limitConnections(server, options.maxConnections ?? defaultMaxConnections);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4010, host, () => resolve());

@@ -2,30 +2,71 @@
  * `npm run sandbox [-- --port 4010 --host 127.0.0.1]`: serves the reference sandbox, prints its URL
  * and a ready-to-use demo account, and stops cleanly on SIGINT/SIGTERM. PORT, HOST and
  * SANDBOX_BROKEN_MODE (a deliberately broken variant, for the contract self-test) also work.
+ * `--help` and a bad option or a busy port answer in one line (exit 2 for mistakes), never a trace.
  */
 import { parseArgs } from 'node:util';
-import { startSandbox } from './index.ts';
+import { defaultMaxConnections, defaultRequestDeadlineMs, startSandbox } from './index.ts';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: process.env.PORT ?? '4010' },
-    host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
-    'public-base-url': { type: 'string' },
-    'no-demo': { type: 'boolean', default: false },
-  },
-});
+const usage = `usage: npm run sandbox -- [--port N] [--host H] [--public-base-url URL] [--no-demo]
+                         [--max-connections N] [--request-deadline-ms N]
+  --port N                 default 4010 (or PORT); 0 picks a free one
+  --host H                 default 127.0.0.1 (or HOST)
+  --public-base-url URL    base of pay_link URLs (default: the sandbox's own URL)
+  --no-demo                do not make and print a demo account
+  --max-connections N      open connections at most; the longest idle one makes room (default ${defaultMaxConnections})
+  --request-deadline-ms N  a request must arrive whole within this, else 408 (default ${defaultRequestDeadlineMs})`;
 
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`--port must be 0..65535, got ${values.port}`);
+/** A usage error: one line, exit 2, never a stack trace. */
+function refuse(problem: string): never {
+  console.error(`${problem} (npm run sandbox -- --help lists the options)`);
   process.exit(2);
 }
 
+let values: Record<string, string | boolean | undefined>;
+try {
+  values = parseArgs({
+    options: {
+      port: { type: 'string', default: process.env.PORT ?? '4010' },
+      host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
+      'public-base-url': { type: 'string' },
+      'no-demo': { type: 'boolean', default: false },
+      'max-connections': { type: 'string', default: String(defaultMaxConnections) },
+      'request-deadline-ms': { type: 'string', default: String(defaultRequestDeadlineMs) },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+} catch (error) {
+  refuse((error as Error).message.split('\n')[0]!);
+}
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+
+function whole(name: string, min: number, max: number): number {
+  const n = Number(values[name]);
+  if (!Number.isInteger(n) || n < min || n > max)
+    refuse(`--${name} must be a whole number from ${min} to ${max}, not ${values[name]}`);
+  return n;
+}
+
+const port = whole('port', 0, 65535);
+const maxConnections = whole('max-connections', 1, 1_000_000);
+const requestDeadlineMs = whole('request-deadline-ms', 100, 300_000);
+
 const sandbox = await startSandbox({
   port,
-  host: values.host,
-  publicBaseUrl: values['public-base-url'],
+  host: values.host as string,
+  ...(typeof values['public-base-url'] === 'string' ? { publicBaseUrl: values['public-base-url'] } : {}),
   brokenMode: process.env.SANDBOX_BROKEN_MODE || undefined,
+  maxConnections,
+  requestDeadlineMs,
+}).catch((error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE')
+    refuse(`port ${port} on ${values.host} is in use: pick another with --port`);
+  if (error.code === 'EADDRNOTAVAIL') refuse(`${values.host} is not an address of this machine`);
+  console.error(`the sandbox could not start: ${error.message}`);
+  process.exit(2);
 });
 console.log(`SecPaid reference sandbox listening on ${sandbox.url}`);
 if (sandbox.state.broken) console.log(`deliberately broken mode: ${sandbox.state.broken}`);

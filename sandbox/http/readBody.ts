@@ -1,6 +1,7 @@
 /**
  * Reads a request body up to a limit. A larger body is refused (400) without buffering the rest,
- * and the connection is closed after the answer so the unread bytes cannot be taken for a request.
+ * and the connection is closed after the answer; nothing that follows on it runs (app.ts), so the
+ * unread bytes can never be taken for a request that gets no answer.
  * A callback, not a promise: this runs on every request, and the promise chain cost more than the read.
  */
 import type { IncomingMessage } from 'node:http';
