@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { inspect } from 'node:util';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { closedPort, jsonReply, startRecordingServer } from './recordingServer.ts';
 import { startRedirectTrap } from './redirectTrap.ts';
 import { createSecPaidClient, type SecPaidExchange, SecPaidRequestError } from './secpaidClient.ts';
@@ -216,6 +219,25 @@ test('a server that does not answer in time gives a TIMEOUT error', async () => 
     assert.match(error.message, /no response within 150 ms/);
     return true;
   });
+});
+
+test('the timeout still fires when garbage is collected while the answer is awaited', {
+  timeout: 20_000,
+}, async () => {
+  // A Request re-made from the caller's follows its signal only weakly: collected, it never fired.
+  v8.setFlagsFromString('--expose_gc');
+  const collect = runInNewContext('gc') as () => void;
+  server.setReply({ ...jsonReply(200, link), delayMs: 5_000 });
+  const client = createSecPaidClient({ baseUrl: server.url, token, timeoutMs: 150 });
+  const pending = client.getMyUsedLinks({ limit: 1 });
+  for (let i = 0; i < 5; i++) {
+    await sleep(10);
+    collect();
+  }
+  await assert.rejects(
+    pending,
+    (error: unknown) => error instanceof SecPaidRequestError && error.code === 'TIMEOUT',
+  );
 });
 
 test('a baseUrl that is not http(s) is refused up front', () => {

@@ -21,17 +21,28 @@ export function targetFetch(
 ): TargetFetch {
   const origin = new URL(baseUrl).origin;
   return async (input, init) => {
-    // A Request given with init is re-made with it, as fetch would; `redirect` always wins.
-    const request = new Request(input, { ...init, redirect: 'manual' });
+    // A Request already set not to follow is sent as it is; any other is re-made with
+    // `redirect: 'manual'` (and with `init`, as fetch would).
+    const asIs = input instanceof Request && init === undefined && input.redirect === 'manual';
+    const request = asIs ? input : new Request(input, { ...init, redirect: 'manual' });
     const requested = new URL(request.url).origin;
     if (requested !== origin) {
       throw new OffTargetRequestError(
         `refused to send a request to ${requested}: this run sends its requests and keys only to ${origin}`,
       );
     }
-    return baseFetch(request);
+    try {
+      return await baseFetch(request);
+    } finally {
+      // A re-made Request follows the caller's signal only weakly: the caller's Request and init
+      // must outlive the fetch, or a collected AbortSignal.timeout never fires.
+      retain(input, init);
+    }
   };
 }
+
+/** Keeps its arguments reachable up to the call (see targetFetch). */
+function retain(..._values: unknown[]): void {}
 
 export function isRedirect(status: number): boolean {
   return status >= 300 && status <= 399;
