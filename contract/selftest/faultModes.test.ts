@@ -15,15 +15,25 @@ import { spawnTsx } from './spawnTsx.ts';
 
 const reportsRoot = mkdtempSync(join(tmpdir(), 'contract-selftest-'));
 const outcomes = new Map<string, ModeOutcome>();
+/**
+ * A bound on the ~40 contract runs of the self-test, not a speed target: about 2 minutes on a quiet
+ * 2-core machine, over 4 with both cores busy elsewhere.
+ */
+const selfTestBoundMs = 20 * 60_000;
 let childOutput = '';
 
 before(async () => {
-  const child = await spawnTsx('contract/selftest/runModes.ts', [
-    reportsRoot,
-    'correct',
-    ...faultModes.map((f) => f.name),
-    ...faultModes.filter((f) => f.caughtBy === 'generated').map((f) => `${f.name}:suites`),
-  ]);
+  const child = await spawnTsx(
+    'contract/selftest/runModes.ts',
+    [
+      reportsRoot,
+      'correct',
+      ...faultModes.map((f) => f.name),
+      ...faultModes.filter((f) => f.caughtBy === 'generated').map((f) => `${f.name}:suites`),
+    ],
+    {},
+    selfTestBoundMs,
+  );
   childOutput = `exit ${child.code}\n${child.stderr.slice(-2000)}`;
   for (const line of child.stdout.split('\n')) {
     if (!line.startsWith('{')) continue;
@@ -40,7 +50,9 @@ function outcomeOf(mode: string): ModeOutcome {
   return outcome;
 }
 
-describe('the contract suite against the correct and the broken sandboxes', { timeout: 300_000 }, () => {
+describe('the contract suite against the correct and the broken sandboxes', {
+  timeout: selfTestBoundMs,
+}, () => {
   test('the correct sandbox passes the whole suite, with its coverage gate and no drift', () => {
     const outcome = outcomeOf('correct');
     assert.deepEqual(outcome.failed, [], 'the suite fails on the correct sandbox');
