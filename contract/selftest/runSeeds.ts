@@ -16,10 +16,11 @@ export interface SeedOutcome {
   reportsDir: string;
 }
 
-const [reportsRoot, ...seeds] = process.argv.slice(2);
+const [reportsRoot = '', ...seeds] = process.argv.slice(2);
 if (!reportsRoot || seeds.length === 0) {
   console.error('usage: runSeeds.ts REPORTS_DIR SEED ...');
-  process.exit(2);
+  // An entry script still leaves the exit to Node: nothing below runs on an empty list.
+  process.exitCode = 2;
 }
 for (const [run, text] of seeds.entries()) {
   const seed = Number(text);
