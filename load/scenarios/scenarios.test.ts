@@ -223,6 +223,39 @@ describe('seeding and cleanup plans', () => {
     assert.equal(result, 2);
   });
 
+  it('cleanup pages through every tagged link, however many pages it takes', () => {
+    // A store of 250,500 links listed 1000 at a time: more than any fixed number of rounds would reach.
+    const alive = new Set(Array.from({ length: 250_500 }, (_, i) => i + 1));
+    const { calls, result } = drive(createLinks.cleanupPlan(createSeed), (r) => {
+      if (r.path === '/api/v2/getMyUnusedLinks') {
+        const page: { linktopay_id: number }[] = [];
+        for (const id of alive) {
+          if (page.length === Number(r.fields.limit)) break;
+          page.push({ linktopay_id: id });
+        }
+        return { data: page };
+      }
+      alive.delete(Number(r.fields.link_id));
+      return { ResponseCode: 1 };
+    });
+    assert.equal(result, 250_500);
+    assert.equal(alive.size, 0);
+    assert.equal(calls.filter((c) => c.endsWith('getMyUnusedLinks')).length, 252);
+  });
+
+  it('cleanup stops when a deleted link is listed again, rather than going round for ever', () => {
+    const plan = createLinks.cleanupPlan(createSeed);
+    const page = JSON.stringify({ data: [{ linktopay_id: '5' }] });
+    const ok = JSON.stringify({ ResponseCode: 1 });
+    plan.next();
+    plan.next({ status: 200, body: page });
+    plan.next({ status: 200, body: ok });
+    assert.throws(
+      () => plan.next({ status: 200, body: page }),
+      /link 5 is still listed after it was deleted; 1 links of this run were deleted before/,
+    );
+  });
+
   it('cleanup fails on any answer but 200, saying how far it got', () => {
     const plan = createLinks.cleanupPlan(createSeed);
     plan.next();

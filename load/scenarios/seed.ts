@@ -35,19 +35,20 @@ export function* runPayouts(): Plan<number> {
   return Array.isArray(payouts) ? payouts.length : 0;
 }
 
-/** At most this many list rounds of 1000 links: cleanup is bounded even if the list never empties. */
-const maxCleanupRounds = 200;
-
 /**
  * Deletes the caller's unused links whose note contains `runTag` (everything the run created that can
- * still be deleted; paid links cannot be). Answers how many were deleted. Any answer but 200 (after
- * the drivers' 429 retries) is an error naming how far cleanup got: links left behind must be reported.
+ * still be deleted; paid links cannot be), a page of 1000 at a time until the list is empty, however
+ * many there are. Answers how many were deleted. Any answer but 200 (after the drivers' 429 retries)
+ * is an error naming how far cleanup got: links left behind must be reported. A link listed again
+ * after its deletion was answered 200 stops it too, or a target that never forgets would keep it
+ * going for ever.
  */
 export function* deleteTaggedLinks(token: string, runTag: string): Plan<number> {
   let deleted = 0;
+  let lastPage = new Set<string>();
   const failed = (error: unknown) =>
     new Error(`${(error as Error).message}; ${deleted} links of this run were deleted before`);
-  for (let round = 0; round < maxCleanupRounds; round++) {
+  for (;;) {
     const list = apiRequest('getMyUnusedLinks', token, { limit: '1000', search: runTag });
     list.tags.name = 'cleanup:getMyUnusedLinks';
     const listed = yield list;
@@ -58,17 +59,20 @@ export function* deleteTaggedLinks(token: string, runTag: string): Plan<number> 
       throw failed(error);
     }
     if (!Array.isArray(items) || items.length === 0) return deleted;
-    for (const item of items as Json[]) {
-      const remove = apiRequest('deleteLink', token, { link_id: String(item.linktopay_id) });
+    const page = new Set((items as Json[]).map((item) => String(item.linktopay_id)));
+    const again = [...page].find((id) => lastPage.has(id));
+    if (again !== undefined) throw failed(new Error(`link ${again} is still listed after it was deleted`));
+    for (const id of page) {
+      const remove = apiRequest('deleteLink', token, { link_id: id });
       remove.tags.name = 'cleanup:deleteLink';
       const reply = yield remove;
       try {
-        expectOk(reply, `deleteLink ${String(item.linktopay_id)}`, 'cleanup');
+        expectOk(reply, `deleteLink ${id}`, 'cleanup');
       } catch (error) {
         throw failed(error);
       }
       deleted++;
     }
+    lastPage = page;
   }
-  return deleted;
 }
