@@ -20,12 +20,14 @@ export const usage = `Usage: npm run load -- --scenario <${scenarioNames.join('|
   --max-requests N     bound on planned requests (default 2000000)
   --max-duration S     bound on planned seconds (default 10800)
   --timeout S          per-request timeout; also the grace for late answers (default 10)
+  --max-body-bytes N   bytes of each answer kept for the checks; longer ones are cut (default 65536)
   --out DIR            report directory (default reports)
   --no-cleanup         keep the links the run created
   --quiet              no progress lines
 Environment: SECPAID_TOKEN and SECPAID_RECIPIENT_TOKENS (comma-separated) to use an existing account.
-Exit status: 0 all thresholds met, 1 a threshold or the baseline failed, 2 refused, broken setup or
-an unexpected error, 130 interrupted (SIGINT/SIGTERM; the run's links are cleaned up first).`;
+Exit status: 0 all thresholds met, 1 a threshold or the baseline failed, 2 refused, broken setup,
+an unexpected error, or a run whose load generator saturated with no other failure (its latency
+figures cannot judge the target), 130 interrupted (SIGINT/SIGTERM; the run's links are cleaned up first).`;
 
 export class UsageError extends Error {}
 
@@ -58,6 +60,7 @@ export function parseLoadArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
       'max-requests': { type: 'string' },
       'max-duration': { type: 'string' },
       timeout: { type: 'string' },
+      'max-body-bytes': { type: 'string' },
       out: { type: 'string', default: 'reports' },
       'no-cleanup': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
@@ -71,6 +74,9 @@ export function parseLoadArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
   const workers = positive('workers', values.workers);
   if (workers !== undefined && !Number.isInteger(workers))
     throw new UsageError('--workers must be a whole number');
+  const maxBodyBytes = positive('max-body-bytes', values['max-body-bytes']);
+  if (maxBodyBytes !== undefined && !Number.isInteger(maxBodyBytes))
+    throw new UsageError('--max-body-bytes must be a whole number');
   const maxRequests = positive('max-requests', values['max-requests']);
   const maxDurationS = positive('max-duration', values['max-duration']);
   const recipients = (env.SECPAID_RECIPIENT_TOKENS ?? '').split(',').filter((t) => t !== '');
@@ -90,6 +96,7 @@ export function parseLoadArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
       ...(maxDurationS !== undefined ? { maxDurationS } : {}),
     },
     timeoutS: positive('timeout', values.timeout),
+    maxBodyBytes,
     outDir: values.out,
     cleanup: !values['no-cleanup'],
     progress: !values.quiet,

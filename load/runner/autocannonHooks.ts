@@ -28,8 +28,13 @@ export interface HookedClient {
   flight?: Flight;
 }
 
+interface PendingAnswer {
+  body: string;
+}
+
 interface ClientInternals {
   destroyed?: boolean;
+  pipelinedRequests?: { peek(): PendingAnswer | undefined; addBody(chunk: Buffer): void };
   getRequestBuffer(): Buffer;
   requestIterator?: { recordBody(request: unknown, status: number, body: string, headers: unknown): void };
   /** Requests this client sent, and its quota: at its next send with reqsMade >= responseMax it ends. */
@@ -38,40 +43,65 @@ interface ClientInternals {
   destroy(): void;
 }
 
-export function hook(
-  client: autocannon.Client,
-  nextRequest: (client: HookedClient) => Buffer,
-  onAnswer: (flight: Flight, status: number, body: string) => void,
-  onLost: (flight: Flight) => void,
-): HookedClient {
+export interface ClientHooks {
+  nextRequest(client: HookedClient): Buffer;
+  /** `cut` is true when the body was longer than `maxBodyBytes` and only its start was kept. */
+  onAnswer(flight: Flight, status: number, body: string, cut: boolean): void;
+  onLost(flight: Flight): void;
+  /** The client's connection is closed for good (called once). */
+  onGone(): void;
+  maxBodyBytes: number;
+}
+
+export function hook(client: autocannon.Client, hooks: ClientHooks): HookedClient {
   const internals = client as unknown as ClientInternals & HookedClient;
+  const queue = internals.pipelinedRequests;
   if (
     typeof internals.getRequestBuffer !== 'function' ||
     typeof internals.requestIterator?.recordBody !== 'function' ||
+    typeof queue?.addBody !== 'function' ||
+    typeof queue.peek !== 'function' ||
     typeof internals.destroy !== 'function' ||
     typeof internals.reqsMade !== 'number'
   ) {
     throw new Error(
-      'this autocannon version has no getRequestBuffer/recordBody/destroy/reqsMade on its clients (the runner needs 9.x)',
+      'this autocannon version has no getRequestBuffer/recordBody/pipelinedRequests/destroy/reqsMade on its clients (the runner needs 9.x)',
     );
   }
-  internals.getRequestBuffer = () => nextRequest(internals);
+  // One request in flight per connection: the body being read belongs to the client's flight.
+  let keptBytes = 0;
+  let cut = false;
+  queue.addBody = (chunk) => {
+    const answer = queue.peek();
+    if (!answer) return;
+    const take = Math.min(chunk.length, hooks.maxBodyBytes - keptBytes);
+    if (take < chunk.length) cut = true;
+    if (take <= 0) return;
+    answer.body += chunk.toString('utf8', 0, take);
+    keptBytes += take;
+  };
+  internals.getRequestBuffer = () => {
+    keptBytes = 0;
+    cut = false;
+    return hooks.nextRequest(internals);
+  };
   internals.requestIterator.recordBody = (_request, status, body) => {
     const flight = internals.flight;
     if (!flight) return;
     internals.flight = undefined;
-    onAnswer(flight, status, body);
+    hooks.onAnswer(flight, status, body, cut);
   };
   const lose = () => {
     const flight = internals.flight;
     internals.flight = undefined;
-    if (flight) onLost(flight);
+    if (flight) hooks.onLost(flight);
   };
   // Both events exist on autocannon's clients (they are EventEmitters); its types list only three.
   const events = client as unknown as NodeJS.EventEmitter;
   events.on('connError', lose);
   // After a timeout the client has already sent the next request, unless its quota was used up.
   events.on('timeout', () => internals.destroyed && lose());
+  events.once('done', () => hooks.onGone());
   return internals;
 }
 

@@ -1,8 +1,9 @@
 /**
  * `npm run load -- --scenario createLinks --profile smoke [--base-url URL] [--baseline FILE]`:
  * runs a scenario through autocannon, prints the thresholds' verdicts, writes reports/load-<scenario>.*,
- * and exits 0 (all met), 1 (a threshold or the baseline failed), 2 (refused, setup broken, or any
- * other error: 1 must only ever mean "the target missed its SLOs") or 130 (interrupted).
+ * and exits 0 (all met), 1 (a threshold or the baseline failed), 2 (refused, setup broken, a run
+ * whose only failures are figures its saturated generator cannot vouch for, or any other error: 1
+ * must only ever mean "the target missed its SLOs") or 130 (interrupted).
  * SIGINT/SIGTERM stop the load and clean up first; a second signal quits at once.
  */
 import { onInterrupt } from '../../core/interrupts.ts';
@@ -32,7 +33,7 @@ async function main(): Promise<number> {
   try {
     options = parseLoadArgs(process.argv.slice(2), process.env);
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
+    console.error(`${(error as Error).message} (see --help)`);
     return 2;
   }
   if (options === 'help') {
@@ -51,9 +52,16 @@ async function main(): Promise<number> {
     for (const c of report.baseline?.comparisons ?? [])
       console.log(`  ${c.ok ? '✓' : '✗'} ${c.name}: ${c.message}`);
     if (report.aborted) console.log(`  stopped early: ${report.aborted}`);
+    if (report.saturation) console.log(`  ${report.saturation.message}`);
+    if (t.cutBodies)
+      console.log(
+        `  ${t.cutBodies} answers were longer than ${report.engine.maxBodyBytes} bytes (checked on their start)`,
+      );
     if (report.cleanup && 'error' in report.cleanup) console.log(`  cleanup failed: ${report.cleanup.error}`);
+    else if (report.cleanup)
+      console.log(`  cleanup: deleted ${report.cleanup.deletedLinks} links of this run`);
     if (files) console.log(`reports: ${files.json}, ${files.junit}, ${files.html}`);
-    console.log(report.ok ? 'PASSED' : 'FAILED');
+    console.log(report.ok ? 'PASSED' : exitCode === 2 ? 'INCONCLUSIVE' : 'FAILED');
     return exitCode;
   } catch (error) {
     if (error instanceof LoadInterrupted) {

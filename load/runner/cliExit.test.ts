@@ -1,10 +1,11 @@
 /**
  * The CLI's exit codes beyond the verdict: SIGINT stops the load, cleans up and exits 130; an
- * unexpected error exits 2 (1 must only ever mean a threshold or the baseline failed).
+ * unexpected error exits 2 (1 must only ever mean a threshold or the baseline failed); a bad option
+ * is one line and exit 2. Under a low open-file limit the run lowers its connection budget and says so.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,14 +13,27 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { bareBody } from '../../scripts/bench/bareServer.ts';
+import type { LoadReport } from './report.ts';
 
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const keys = { SECPAID_TOKEN: 'T'.repeat(32), SECPAID_RECIPIENT_TOKENS: 'R'.repeat(32) };
 
-/** Runs the CLI asynchronously (the stub server lives in this process); `onStart` gets the child. */
-function runCli(args: string[], onStart: (child: ReturnType<typeof spawn>) => void = () => {}) {
+/**
+ * Runs the CLI asynchronously (the stub server lives in this process); `onStart` gets the child.
+ * With `fileLimit`, it runs under that `ulimit -n`, as a user's shell would start it.
+ */
+function runCli(
+  args: string[],
+  onStart: (child: ReturnType<typeof spawn>) => void = () => {},
+  fileLimit?: number,
+) {
   return new Promise<{ status: number | null; signal: string | null; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args, '--quiet'], {
+    const command = [process.execPath, '--import', 'tsx', cli, ...args, '--quiet'];
+    const [file, argv] =
+      fileLimit === undefined
+        ? [command[0]!, command.slice(1)]
+        : ['/bin/sh', ['-c', `ulimit -n ${fileLimit} && exec "$@"`, 'sh', ...command]];
+    const child = spawn(file, argv, {
       env: { ...process.env, ...keys },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -84,6 +98,33 @@ describe('CLI exit codes', { concurrency: true }, () => {
         'cleanup ran after SIGINT',
       );
       assert.match(result.stderr, /interrupted by SIGINT/);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a bad option is one line naming it, and exit 2', async () => {
+    const result = await runCli(['--scenario', 'createLinks', '--out-dir', dir]);
+    assert.equal(result.status, 2);
+    assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+    assert.match(result.stderr, /Unknown option '--out-dir'.*--help/);
+  });
+
+  it('under a low open-file limit, lowers its connection budget, says so and never passes it', async () => {
+    const { stub, close } = await startStub();
+    try {
+      const out = join(dir, 'low-limit');
+      // smoke scaled by 20 allows 400 connections; 300 descriptors leave 44 after the runner's 256.
+      const args = ['--scenario', 'createLinks', '--rate-scale', '20', '--base-url', stub.url, '--out', out];
+      const result = await runCli(args, () => {}, 300);
+      assert.match(result.stderr, /connections capped at 44 \(the profile allows 400\).*ulimit -n 300/);
+      assert.doesNotMatch(result.stderr, /EMFILE/);
+      const report = JSON.parse(readFileSync(join(out, 'load-createLinks.json'), 'utf8')) as LoadReport;
+      assert.equal(report.engine.connectionBudget, 44);
+      assert.ok(report.engine.maxConnections <= 44, String(report.engine.maxConnections));
+      // No request failed for want of a descriptor (EMFILE would show as requests without an answer).
+      assert.ok(report.totals.answered > 0);
+      assert.ok(report.operations.every((o) => !o.statuses['0']), JSON.stringify(report.operations));
     } finally {
       await close();
     }

@@ -85,7 +85,8 @@ describe('runner engine', () => {
         JSON.stringify(report.totals),
       );
       assert.ok(report.totals.interrupted <= 1);
-      assert.equal(exitCode, 1);
+      // Latency and dropped figures fail the target, unless the generator itself saturated (saturation.ts).
+      assert.equal(exitCode, report.generator.saturated ? 2 : 1);
       assert.ok(report.thresholds.some((t) => t.kind === 'p95' && !t.ok));
     } finally {
       slow.closeAllConnections();
@@ -102,7 +103,7 @@ describe('runner engine', () => {
     assert.equal(report.totals.answered, 0);
     assert.ok(report.totals.failed >= 2 && report.totals.interrupted === 0, JSON.stringify(report.totals));
     assert.ok(report.operations.some((o) => o.errorRate === 1));
-    assert.equal(exitCode, 1);
+    assert.equal(exitCode, report.generator.saturated ? 2 : 1);
   });
 
   it('splits the load over worker threads without losing or repeating requests', async () => {

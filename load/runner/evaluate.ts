@@ -9,6 +9,7 @@ import { type ComparableReport, compareWithBaseline } from './baseline.ts';
 import type { Measurement } from './measure.ts';
 import type { LoadReport } from './report.ts';
 import { Outcome } from './samples.ts';
+import { saturationOf, trusted } from './saturation.ts';
 import type { Segment } from './schedule.ts';
 import { operationStats } from './stats.ts';
 import { evaluateThresholds } from './thresholds.ts';
@@ -19,7 +20,7 @@ export interface RunFacts {
   profile: Profile;
   plan: { peakRate: number; requests: number; durationS: number; segments: Segment[]; rateScale: number };
   target: { origin: string; embedded: boolean };
-  engine: { workers: number; timeoutS: number; graceS: number };
+  engine: Omit<LoadReport['engine'], 'name' | 'maxConnections'>;
   startedAt: string;
   measured: Measurement;
   thresholds: readonly Threshold[];
@@ -52,7 +53,20 @@ export function evaluateRun(facts: RunFacts): LoadReport {
   const { measured, scenario, profile } = facts;
   const operations = operationStats(measured.samples, scenario.operations);
   const dropped = Math.max(0, measured.totals.planned - measured.totals.issued);
-  const thresholds = evaluateThresholds(facts.thresholds, operations, dropped);
+  const generator = measured.generator;
+  const thresholds = evaluateThresholds(facts.thresholds, operations, dropped).map((t) =>
+    trusted(t, generator, operations)
+      ? t
+      : { ...t, trusted: false, message: `${t.message} (not trustworthy: the load generator saturated)` },
+  );
+  const points = timeline(measured.samples, facts.plan.segments, measured.durationS);
+  const saturation = saturationOf({
+    generator,
+    operations,
+    thresholds,
+    timeline: points,
+    timeoutS: facts.engine.timeoutS,
+  });
   const outcomes = countOutcomes(facts);
   const base = { scenario: scenario.name, profile: profile.name, operations };
   const baseline = compare(facts, base);
@@ -79,12 +93,15 @@ export function evaluateRun(facts: RunFacts): LoadReport {
       issued: measured.totals.issued,
       ...outcomes,
       dropped,
+      cutBodies: measured.totals.cutBodies,
       achievedRps: Math.round((outcomes.answered / Math.max(measured.durationS, 0.001)) * 10) / 10,
     },
     thresholds,
     ...(baseline ? { baseline } : {}),
     ...(measured.aborted ? { aborted: measured.aborted } : {}),
-    timeline: timeline(measured.samples, facts.plan.segments, measured.durationS),
+    generator,
+    ...(saturation ? { saturation } : {}),
+    timeline: points,
     ...(facts.cleanup ? { cleanup: facts.cleanup } : {}),
     ok: thresholds.every((t) => t.ok) && baselineOk && !measured.aborted,
   };

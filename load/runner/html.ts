@@ -51,8 +51,8 @@ export function htmlReport(report: LoadReport): string {
   const thresholds = table(
     ['', 'threshold', 'measured', 'k6'],
     report.thresholds.map((t) => [
-      t.ok ? '✓' : '✗',
-      t.id,
+      t.ok ? '✓' : t.trusted === false ? '?' : '✗',
+      t.trusted === false ? `${t.id} (not trustworthy: the generator saturated)` : t.id,
       t.actual ?? 'no data',
       `${t.k6Metric}: ${t.k6Expression}`,
     ]),
@@ -81,17 +81,26 @@ export function htmlReport(report: LoadReport): string {
       )}`
     : '';
   const tot = report.totals;
+  const g = report.generator;
+  const saturation = report.saturation
+    ? `<p class="bad">${report.saturation.by === 'generator' ? 'Load generator saturated' : 'Target saturated'}: ${esc(report.saturation.message)}</p>`
+    : '';
+  const generator = `<p>Load generator: event-loop delay p99 ${g.loopDelayMs.p99} ms, max ${g.loopDelayMs.max} ms;
+stalled (≥ ${g.stallMs} ms) in ${g.stalledSeconds} of ${g.seconds} s; loop busy ${pct(g.utilization.mean)} on average;
+CPU ${g.cpuPercent.mean} % of ${g.cpuPercent.cores} cores on average, ${g.cpuPercent.max} % at most.</p>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Load: ${esc(report.scenario)} (${esc(report.profile)})</title>
 <style>body{font:14px system-ui,sans-serif;margin:2em;max-width:1000px}table{border-collapse:collapse;margin:1em 0}
 td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}.ok{color:#2b8a3e;font-weight:bold}.bad{color:#c92a2a;font-weight:bold}
 svg{display:block;margin:1em 0}</style></head><body>
 <h1>Load test: ${esc(report.scenario)}, profile ${esc(report.profile)}</h1>
-${verdict}${report.aborted ? `<p class="bad">Stopped early: ${esc(report.aborted)}</p>` : ''}
+${verdict}${saturation}${report.aborted ? `<p class="bad">Stopped early: ${esc(report.aborted)}</p>` : ''}
 <p>${esc(report.description)}. Target ${esc(report.target)}${report.embeddedSandbox ? ' (embedded sandbox)' : ''}, started ${esc(report.startedAt)}, ${report.durationS.toFixed(1)} s,
-${report.engine.workers} worker(s), up to ${report.engine.maxConnections} connections.</p>
+${report.engine.workers} worker(s), up to ${report.engine.maxConnections} connections open at once (budget ${report.engine.connectionBudget}${report.engine.connectionBudgetLowered ? `: ${esc(report.engine.connectionBudgetLowered)}` : ''}).</p>
 <p>Planned ${tot.planned} requests (peak ${report.plan.peakRate} req/s); started ${tot.issued}, answered ${tot.answered},
-failed ${tot.failed}, interrupted ${tot.interrupted}, dropped ${tot.dropped}; ${tot.achievedRps.toFixed(1)} answers/s.</p>
+failed ${tot.failed}, interrupted ${tot.interrupted}, dropped ${tot.dropped}; ${tot.achievedRps.toFixed(1)} answers/s.
+${tot.cutBodies ? `${tot.cutBodies} answers were longer than ${report.engine.maxBodyBytes} bytes: their checks saw only that much.` : ''}</p>
+${generator}
 <h2>Thresholds</h2>${thresholds}
 <h2>Operations (latency in ms, from the intended start)</h2>${operations}
 ${baseline}

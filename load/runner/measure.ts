@@ -1,11 +1,14 @@
 /**
- * The measuring part of a run: starts the shards, gathers their samples, shows progress, stops early
- * when a threshold marked abortOnFail is breached (checked every second once 10 s have passed, like
- * k6's delayAbortEval), and enforces the hard time limit.
+ * The measuring part of a run: starts the shards, gathers their samples and pulses (the generator's
+ * health), shows progress, stops early when a threshold marked abortOnFail is breached (checked every
+ * second once 10 s have passed, like k6's delayAbortEval), and enforces the time limit from this
+ * thread, which runs no load: at the deadline it tells the shards to stop, and a shard that has not
+ * ended 30 s later is terminated, the run keeping what it measured.
  */
 import { performance } from 'node:perf_hooks';
 import type { Threshold } from '../profiles/slos.ts';
 import type { Scenario } from '../scenarios/types.ts';
+import { type GeneratorHealth, HealthRecorder } from './generatorHealth.ts';
 import { type PoolSpec, startPool } from './pool.ts';
 import { Progress } from './progress.ts';
 import { type SampleBatch, SampleColumns } from './samples.ts';
@@ -16,6 +19,7 @@ import { evaluateThresholds } from './thresholds.ts';
 export interface Measurement {
   samples: SampleBatch;
   totals: ShardTotals;
+  generator: GeneratorHealth;
   /** Absolute ms of the run's time 0, and its length in seconds. */
   epoch: number;
   durationS: number;
@@ -51,16 +55,31 @@ export async function measure(
   spec: PoolSpec,
   scenario: Scenario<unknown>,
   thresholds: readonly Threshold[],
-  options: { progress: boolean; label: string; abortDelayS?: number; signal?: AbortSignal },
+  options: {
+    progress: boolean;
+    label: string;
+    abortDelayS?: number;
+    signal?: AbortSignal;
+    /** After the deadline, how long shards get to wind down before they are terminated (default 30 s). */
+    stuckAfterMs?: number;
+    /** The shard worker module (tests substitute one that misbehaves). */
+    workerEntry?: URL;
+  },
 ): Promise<Measurement> {
   const { signal } = options;
   const store = new SampleColumns(64 * 1024);
-  const pool = startPool(spec, scenario, (batch) => store.append(batch));
+  let health: HealthRecorder | undefined;
+  const pool = startPool(
+    spec,
+    { batch: (batch) => store.append(batch), pulse: (_shard, pulse) => health?.pulse(pulse.loop) },
+    options.workerEntry,
+  );
   // Stopping the pool ends every shard within a moment; the run then fails with LoadInterrupted.
   const interrupt = () => pool.stop();
   signal?.addEventListener('abort', interrupt, { once: true });
   if (signal?.aborted) pool.stop();
   const epoch = await pool.started;
+  health = new HealthRecorder(epoch);
   const elapsedMs = () => performance.timeOrigin + performance.now() - epoch;
   const progress = new Progress(options.label, spec.durationMs / 1000, {
     elapsedS: () => elapsedMs() / 1000,
@@ -69,26 +88,26 @@ export async function measure(
   if (options.progress) progress.start();
   let aborted: string | undefined;
   const watcher = setInterval(() => {
+    health?.sampleCpu();
     if (aborted || elapsedMs() < (options.abortDelayS ?? defaultAbortDelayS) * 1000) return;
     aborted = firstBreach(thresholds, scenario, store.view);
     if (aborted) pool.stop();
   }, abortEveryMs);
-  let stuck: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    stuck = setTimeout(
-      () => {
-        pool.stop();
-        reject(new Error('the load did not stop within 30 s of its deadline'));
-      },
-      spec.durationMs + spec.graceMs + stuckAfterMs,
-    );
-  });
+  // The shards keep the deadline themselves; these timers hold when a shard's own loop cannot.
+  const deadlineMs = spec.durationMs + spec.graceMs;
+  const deadline = setTimeout(() => pool.stop(), deadlineMs);
+  const windDownMs = options.stuckAfterMs ?? stuckAfterMs;
+  const stuck = setTimeout(() => {
+    aborted = `the load generator did not stop within ${windDownMs / 1000} s of its deadline (its event loop was blocked): its shards were terminated`;
+    pool.kill();
+  }, deadlineMs + windDownMs);
   try {
-    const totals = await Promise.race([pool.done, limit]);
+    const { terminated: _, ...totals } = await pool.done;
     if (signal?.aborted) throw new LoadInterrupted(signal.reason);
     return {
       samples: store.view,
       totals,
+      generator: health.summary(),
       epoch,
       durationS: elapsedMs() / 1000,
       ...(aborted ? { aborted } : {}),
@@ -96,6 +115,7 @@ export async function measure(
   } finally {
     signal?.removeEventListener('abort', interrupt);
     clearInterval(watcher);
+    clearTimeout(deadline);
     clearTimeout(stuck);
     progress.stop();
   }

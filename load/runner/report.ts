@@ -6,7 +6,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type JUnitCase, junitXml } from '../shared/junit.ts';
 import type { Comparison } from './baseline.ts';
+import type { GeneratorHealth } from './generatorHealth.ts';
 import { htmlReport } from './html.ts';
+import type { Saturation } from './saturation.ts';
 import type { OperationStats } from './stats.ts';
 import type { ThresholdResult } from './thresholds.ts';
 import type { TimelinePoint } from './timeline.ts';
@@ -22,7 +24,19 @@ export interface LoadReport {
   embeddedSandbox: boolean;
   startedAt: string;
   durationS: number;
-  engine: { name: 'autocannon'; workers: number; maxConnections: number; timeoutS: number; graceS: number };
+  engine: {
+    name: 'autocannon';
+    workers: number;
+    /** Most connections open at once, and the most the run allowed itself. */
+    maxConnections: number;
+    connectionBudget: number;
+    /** Why the budget is below the profile's maxVUs (the open-file limit), when it is. */
+    connectionBudgetLowered?: string;
+    timeoutS: number;
+    graceS: number;
+    /** Bytes of each answer kept for the checks; longer answers are counted in totals.cutBodies. */
+    maxBodyBytes: number;
+  };
   plan: { rateScale: number; peakRate: number; requests: number; durationS: number; segments: number };
   totals: {
     planned: number;
@@ -31,6 +45,8 @@ export interface LoadReport {
     failed: number;
     interrupted: number;
     dropped: number;
+    /** Answers longer than engine.maxBodyBytes: their checks saw only the start. */
+    cutBodies: number;
     achievedRps: number;
   };
   operations: OperationStats[];
@@ -38,6 +54,10 @@ export interface LoadReport {
   baseline?: { file: string; tolerance: number; comparisons: Comparison[] };
   /** Why the run stopped early, if it did. */
   aborted?: string;
+  /** The load generator's own health: when it saturated, latency figures are not the target's. */
+  generator: GeneratorHealth;
+  /** Who ran out of capacity, when the run shows a limit. */
+  saturation?: Saturation;
   timeline: TimelinePoint[];
   /** Seeding and cleanup, for the record (counts only). */
   cleanup?: { deletedLinks: number } | { error: string };
@@ -54,7 +74,26 @@ export function junitCases(report: LoadReport): JUnitCase[] {
   for (const c of report.baseline?.comparisons ?? []) {
     cases.push({ name: c.name, classname: `load.${report.scenario}.baseline`, ok: c.ok, message: c.message });
   }
+  cases.push({
+    name: 'the load generator kept its schedule',
+    classname: `load.${report.scenario}.generator`,
+    ok: !report.generator.saturated,
+    message: report.saturation?.by === 'generator' ? report.saturation.message : 'kept its schedule',
+  });
   return cases;
+}
+
+/**
+ * 0 when the run met everything; 1 when the target failed a figure the run can vouch for; 2 when the
+ * only failures are figures a saturated load generator cannot vouch for (the run is inconclusive).
+ */
+export function exitCodeOf(report: LoadReport): 0 | 1 | 2 {
+  if (report.ok) return 0;
+  const trustedFailure = report.thresholds.some((t) => !t.ok && t.trusted !== false);
+  const baselineFailure =
+    !report.generator.saturated && (report.baseline?.comparisons ?? []).some((c) => !c.ok);
+  const abortedByTarget = report.aborted !== undefined && !report.generator.saturated;
+  return trustedFailure || baselineFailure || abortedByTarget ? 1 : 2;
 }
 
 export interface WrittenReports {

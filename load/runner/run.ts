@@ -10,10 +10,11 @@ import { thresholdsFor } from '../profiles/slos.ts';
 import { type ScenarioName, scenarios } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { type ComparableReport, loadBaseline, type RunIdentity } from './baseline.ts';
+import { connectionBudget } from './connectionBudget.ts';
 import { evaluateRun } from './evaluate.ts';
 import { LoadInterrupted, type Measurement, measure } from './measure.ts';
 import { type PlanLimits, planDefaults, runPlan } from './planDriver.ts';
-import { type LoadReport, type WrittenReports, writeReports } from './report.ts';
+import { exitCodeOf, type LoadReport, type WrittenReports, writeReports } from './report.ts';
 import {
   checkBounds,
   checkHeaderValues,
@@ -38,6 +39,8 @@ export interface LoadOptions {
   /** Worker threads; by default as many as the peak rate needs (one per 5000 req/s), within the cores. */
   workers?: number;
   timeoutS?: number;
+  /** Bytes of each answer's body kept for the checks (default 64 KiB); longer answers are cut and counted. */
+  maxBodyBytes?: number;
   /** Seconds after the schedule's end that late answers may still arrive (default: timeoutS, within --max-duration). */
   graceS?: number;
   /** Seconds before abortOnFail thresholds are first checked (default 10, as k6's delayAbortEval). */
@@ -57,7 +60,7 @@ export interface LoadOptions {
 
 export interface LoadResult {
   report: LoadReport;
-  exitCode: 0 | 1;
+  exitCode: 0 | 1 | 2;
   files?: WrittenReports;
 }
 
@@ -66,6 +69,8 @@ export class LoadRefused extends Error {}
 export { LoadInterrupted };
 
 const ratePerWorker = 5000;
+/** Answers of the scenarios are a few KB at most; a bound keeps a misbehaving target from filling memory. */
+export const defaultMaxBodyBytes = 64 * 1024;
 
 function resolveProfile(options: LoadOptions): Profile {
   const base =
@@ -97,17 +102,23 @@ function planLimits(options: LoadOptions): PlanLimits {
   return options.maxRate ? { ...planDefaults, minIntervalMs: 1000 / options.maxRate } : planDefaults;
 }
 
-/** Cleanup after the measurement, whether it ended well or not; undefined when it is not wanted. */
+/**
+ * Cleanup after the measurement, whether it ended well or not; undefined when it is not wanted. Each
+ * planned request makes at most one link, and each takes one call to delete (plus a list call a
+ * thousand): the call bound follows the run's size rather than a fixed number that a big run passes.
+ */
 async function cleanUp(
   scenario: Scenario<unknown>,
   seed: unknown,
   target: Target,
   options: LoadOptions,
+  plannedRequests: number,
 ): Promise<LoadReport['cleanup']> {
   if (options.cleanup === false) return undefined;
   // Interrupted from a terminal, the embedded sandbox got the same signal and is gone with its data.
   if (options.signal?.aborted && target.embedded) return undefined;
-  return runPlan(scenario.cleanupPlan(seed), target.url, planLimits(options)).then(
+  const limits = { ...planLimits(options), maxCalls: Math.ceil(plannedRequests * 1.01) + 10_000 };
+  return runPlan(scenario.cleanupPlan(seed), target.url, limits).then(
     (deletedLinks) => ({ deletedLinks }),
     (error: Error) => ({ error: error.message }),
   );
@@ -133,6 +144,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const bounds = { ...defaultBounds, ...options.bounds };
   const tooBig = checkBounds(plan, bounds, options.maxRate);
   if (tooBig) throw new LoadRefused(tooBig);
+  const budget = connectionBudget(profile.maxVUs);
+  if ('refused' in budget) throw new LoadRefused(budget.refused);
+  if (budget.lowered) console.error(`warning: ${budget.lowered}`);
   const badHeader = checkHeaderValues([options.token ?? '', ...(options.recipientTokens ?? [])]);
   if (badHeader) throw new LoadRefused(badHeader);
   const rateScale = options.rateScale ?? 1;
@@ -154,7 +168,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const { signal } = options;
   if (signal?.aborted) throw new LoadInterrupted(signal.reason);
 
-  const target = await startTarget(options.baseUrl);
+  // The embedded sandbox must accept every connection the run may open, and its own few besides.
+  const target = await startTarget(options.baseUrl, { maxConnections: budget.connections + 64 });
   try {
     const runTag = `load-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const seed = await runPlan(
@@ -179,7 +194,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           scenario: scenario.name,
           seed,
           segments,
-          connections: { initial: profile.preAllocatedVUs, max: profile.maxVUs },
+          connections: {
+            initial: Math.min(profile.preAllocatedVUs, budget.connections),
+            max: budget.connections,
+          },
+          maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
           timeoutS,
           durationMs: plan.durationS * 1000,
           graceMs: graceS * 1000,
@@ -195,19 +214,26 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       );
     } catch (error) {
       // The run failed or was interrupted, but the links it created are still there.
-      const done = await cleanUp(scenario, seed, target, options);
+      const done = await cleanUp(scenario, seed, target, options, plan.requests);
       const what = `cleanup after the ${signal?.aborted ? 'interrupted' : 'failed'} run`;
       if (done && 'error' in done) console.error(`${what} failed: ${done.error}`);
       else if (done) console.error(`${what}: deleted ${done.deletedLinks} links`);
       throw error;
     }
-    const cleanup = await cleanUp(scenario, seed, target, options);
+    const cleanup = await cleanUp(scenario, seed, target, options, plan.requests);
     const report = evaluateRun({
       scenario,
       profile,
       plan: { ...plan, segments, rateScale },
       target: { origin: new URL(target.url).origin, embedded: target.embedded },
-      engine: { workers, timeoutS, graceS },
+      engine: {
+        workers,
+        timeoutS,
+        graceS,
+        maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
+        connectionBudget: budget.connections,
+        ...(budget.lowered ? { connectionBudgetLowered: budget.lowered } : {}),
+      },
       startedAt,
       measured,
       thresholds,
@@ -215,7 +241,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       cleanup,
     });
     const files = options.outDir === null ? undefined : writeReports(report, options.outDir ?? 'reports');
-    return { report, exitCode: report.ok ? 0 : 1, ...(files ? { files } : {}) };
+    return { report, exitCode: exitCodeOf(report), ...(files ? { files } : {}) };
   } finally {
     await target.close();
   }

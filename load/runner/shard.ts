@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type { Scenario } from '../scenarios/types.ts';
 import { type Flight, type HookedClient, hook, requestBytes, stopSending } from './autocannonHooks.ts';
+import { type LoopHealth, LoopMonitor } from './loopMonitor.ts';
 import { Outcome, type SampleBatch, SampleColumns } from './samples.ts';
 import { intendedMs, type Segment, shardPart, shareOf } from './schedule.ts';
 
@@ -19,8 +20,13 @@ export interface ShardSpec {
   scenario: string;
   seed: unknown;
   segments: Segment[];
-  /** The whole run's connection budget (profile VUs); each shard takes its share. */
+  /**
+   * The whole run's connection budget (profile VUs, lowered to what the descriptor limit allows);
+   * each shard takes its share and never has more open at once, however segments overlap.
+   */
   connections: { initial: number; max: number };
+  /** Bytes of each answer's body kept for the checks; the rest is counted as a cut, not kept. */
+  maxBodyBytes: number;
   /** Absolute ms (performance.timeOrigin + performance.now()) that the run's time 0 is. */
   epoch: number;
   /** ms from the epoch: requests still open then are interrupted, unstarted ones dropped. */
@@ -33,6 +39,14 @@ export interface ShardTotals {
   issued: number;
   /** Most connections open at once. */
   connections: number;
+  /** Answers whose body was longer than maxBodyBytes (checked on their start only). */
+  cutBodies: number;
+}
+
+/** What a shard tells the run every second: its event loop's health and its totals so far. */
+export interface ShardPulse {
+  loop: LoopHealth;
+  totals: ShardTotals;
 }
 
 /** autocannon gives up on a segment after this many socket errors or timeouts (a dead target). */
@@ -45,8 +59,15 @@ export class Shard {
   private stopped = false;
   private latencyEwmaMs = 0;
   private answers = 0;
+  private planned = 0;
+  private issued = 0;
+  private cutBodies = 0;
+  /** Connections open now (autocannon clients not yet done) and the most at once. */
   private openConnections = 0;
   private maxConnections = 0;
+  private readonly budget: number;
+  /** Segments waiting for a connection to close before they can open theirs. */
+  private readonly roomWaiters = new Set<() => void>();
   private readonly opIndex: Map<string, number>;
   private readonly host: string;
   private readonly originOffset: number;
@@ -55,8 +76,10 @@ export class Shard {
     private readonly spec: ShardSpec,
     private readonly scenario: Scenario<unknown>,
     private readonly onBatch: (batch: SampleBatch) => void,
+    private readonly onPulse: (pulse: ShardPulse) => void = () => {},
   ) {
     this.opIndex = new Map(scenario.operations.map((name, index) => [name, index]));
+    this.budget = Math.max(1, shareOf(spec.connections.max, spec.shards, spec.shard));
     this.host = new URL(spec.baseUrl).host;
     this.originOffset = spec.epoch - performance.timeOrigin;
   }
@@ -70,25 +93,37 @@ export class Shard {
     const { shards, shard } = this.spec;
     const flusher = setInterval(() => this.flush(), 250);
     const deadline = setTimeout(() => this.stop(), Math.max(0, this.spec.deadline - this.now()));
+    const monitor = new LoopMonitor((loop) => this.onPulse({ loop, totals: this.totals() }));
     const runs: Promise<number>[] = [];
-    let planned = 0;
     for (const segment of this.spec.segments) {
       const { rate, quota } = shardPart(segment, shards, shard);
       if (quota === 0) continue;
-      const first = planned;
-      planned += quota;
+      const first = this.planned;
+      this.planned += quota;
       runs.push(this.startAt(segment.start * 1000, () => this.runSegment(segment, rate, quota, first)));
     }
+    monitor.start();
     const issued = (await Promise.all(runs)).reduce((sum, n) => sum + n, 0);
     clearInterval(flusher);
     clearTimeout(deadline);
+    monitor.stop();
     this.flush();
-    return { planned, issued, connections: this.maxConnections };
+    return { ...this.totals(), issued };
+  }
+
+  private totals(): ShardTotals {
+    return {
+      planned: this.planned,
+      issued: this.issued,
+      connections: this.maxConnections,
+      cutBodies: this.cutBodies,
+    };
   }
 
   /** Stops early: pending segments never start (their requests count as dropped), running ones wind down. */
   stop(): void {
     this.stopped = true;
+    for (const wake of this.roomWaiters) wake();
     for (const cancel of this.pending) cancel();
     for (const instance of this.running) instance.stop();
   }
@@ -124,22 +159,61 @@ export class Shard {
   }
 
   /**
+   * Resolves with how many connections a segment may open now (at most `wanted`): the shard's budget
+   * less those still open, waiting for earlier segments' connections to close when none is free.
+   * Resolves 0 if the window ends (or the run stops) first: the segment's requests are then dropped,
+   * as an open model drops what no free connection can start.
+   */
+  private room(wanted: number, windowEndMs: number): Promise<number> {
+    const free = () => Math.min(wanted, this.budget - this.openConnections);
+    if (free() > 0 || this.stopped) return Promise.resolve(Math.max(0, free()));
+    return new Promise((resolve) => {
+      const wake = () => {
+        if (free() <= 0 && !this.stopped && this.now() < windowEndMs) return;
+        clearTimeout(timer);
+        this.roomWaiters.delete(wake);
+        resolve(this.stopped || this.now() >= windowEndMs ? 0 : free());
+      };
+      const timer = setTimeout(wake, Math.max(0, windowEndMs - this.now()));
+      this.roomWaiters.add(wake);
+    });
+  }
+
+  private connectionClosed(): void {
+    this.openConnections--;
+    for (const wake of this.roomWaiters) wake();
+  }
+
+  /**
    * Runs one segment; resolves with the number of requests it started. It starts requests only within
    * its own window: when answers lag, a later segment must not find it still sending (their rates
    * would add up beyond the plan's). Its requests still in flight at the window's end finish.
    */
-  private runSegment(segment: Segment, rate: number, quota: number, first: number): Promise<number> {
-    const { shards, shard, seed } = this.spec;
-    const windowLeft = (segment.start + segment.duration) * 1000 - this.now();
+  private async runSegment(segment: Segment, rate: number, quota: number, first: number): Promise<number> {
+    const windowEndMs = (segment.start + segment.duration) * 1000;
     // Started too late to start anything (a blocked event loop): its whole quota is dropped.
-    if (windowLeft <= 0) return Promise.resolve(0);
-    const connections = Math.min(rate, quota, this.connectionsFor(rate));
+    if (windowEndMs - this.now() <= 0) return 0;
+    const connections = await this.room(Math.min(rate, quota, this.connectionsFor(rate)), windowEndMs);
+    if (connections === 0) return 0;
+    return this.runAutocannon(segment, rate, quota, first, connections, windowEndMs);
+  }
+
+  private runAutocannon(
+    segment: Segment,
+    rate: number,
+    quota: number,
+    first: number,
+    connections: number,
+    windowEndMs: number,
+  ): Promise<number> {
+    const { shards, shard, seed } = this.spec;
     const clients = new Set<HookedClient>();
     let issued = 0;
     const nextRequest = (client: HookedClient): Buffer => {
       // A request still unanswered when its connection sends the next one was lost (timeout, socket error).
       if (client.flight) this.settle(client.flight, Outcome.noAnswer);
       const k = issued++;
+      this.issued++;
       const request = this.scenario.build(seed, (first + k) * shards + shard);
       const op = this.opIndex.get(request.tags.name) ?? 255;
       client.flight = { k, op, intended: intendedMs(segment.start, rate, k), sent: this.now(), request };
@@ -147,6 +221,9 @@ export class Shard {
     };
     return new Promise((resolve) => {
       let windowEnd: NodeJS.Timeout | undefined;
+      // Counted before autocannon makes its clients: each one's 'done' gives its connection back.
+      this.openConnections += connections;
+      this.maxConnections = Math.max(this.maxConnections, this.openConnections);
       const instance = autocannon(
         {
           url: this.spec.baseUrl,
@@ -161,19 +238,19 @@ export class Shard {
           // histogram with one value per millisecond of each answer, which costs time and is unused here.
           ignoreCoordinatedOmission: true,
           setupClient: (raw) => {
-            const client = hook(
-              raw,
+            const client = hook(raw, {
               nextRequest,
-              (flight, status, body) => this.record(flight, status, body),
-              (flight) => this.settle(flight, Outcome.noAnswer),
-            );
+              onAnswer: (flight, status, body, cut) => this.record(flight, status, body, cut),
+              onLost: (flight) => this.settle(flight, Outcome.noAnswer),
+              onGone: () => this.connectionClosed(),
+              maxBodyBytes: this.spec.maxBodyBytes,
+            });
             clients.add(client);
           },
         },
         () => {
           clearTimeout(windowEnd);
           this.running.delete(instance);
-          this.openConnections -= connections;
           // Still unanswered: in flight if the run was stopped (or ran out of time), else lost when the
           // connection gave up on it (its quota was used, so no next request replaced it).
           const cut = this.stopped || this.now() >= this.spec.deadline - 50;
@@ -183,12 +260,13 @@ export class Shard {
           resolve(Math.min(issued, quota));
         },
       );
-      windowEnd = setTimeout(() => {
-        for (const client of clients) stopSending(client);
-      }, windowLeft);
+      windowEnd = setTimeout(
+        () => {
+          for (const client of clients) stopSending(client);
+        },
+        Math.max(0, windowEndMs - this.now()),
+      );
       this.running.add(instance);
-      this.openConnections += connections;
-      this.maxConnections = Math.max(this.maxConnections, this.openConnections);
     });
   }
 
@@ -206,8 +284,9 @@ export class Shard {
     return { passed, total: checks.length };
   }
 
-  private record(flight: Flight, status: number, body: string): void {
+  private record(flight: Flight, status: number, body: string, cut: boolean): void {
     const done = this.now();
+    if (cut) this.cutBodies++;
     const { passed, total } = this.runChecks(flight, status, body);
     // The first answer starts the average: from 0 it would take dozens of answers to get near.
     const latency = done - flight.sent;

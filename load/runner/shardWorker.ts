@@ -1,6 +1,7 @@
 /**
  * A worker thread running one shard (see pool.ts): reports ready, waits for the shared time 0,
- * streams its measurements back (transferred, not copied) and its totals at the end.
+ * streams its measurements back (transferred, not copied), a pulse every second (its event loop's
+ * health and its totals so far) and its totals at the end.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { isScenarioName, scenarios } from '../scenarios/index.ts';
@@ -23,8 +24,11 @@ port.on('message', (message: { type: 'start'; epoch: number; deadline: number } 
     return;
   }
   if (shard) return;
-  shard = new Shard({ ...spec, epoch: message.epoch, deadline: message.deadline }, scenario, (batch) =>
-    port.postMessage({ type: 'batch', batch }, transferables(batch)),
+  shard = new Shard(
+    { ...spec, epoch: message.epoch, deadline: message.deadline },
+    scenario,
+    (batch) => port.postMessage({ type: 'batch', batch }, transferables(batch)),
+    (pulse) => port.postMessage({ type: 'pulse', pulse }),
   );
   const running = shard.run();
   // A stop that came before the start still counts: the shard starts nothing.

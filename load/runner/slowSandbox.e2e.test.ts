@@ -52,10 +52,10 @@ describe('a slow sandbox', () => {
           resolve({ status, stdout });
         });
       });
-      assert.equal(child.status, 1, child.stdout);
       const report = JSON.parse(
         readFileSync(join(outDir, 'load-listTransactions.json'), 'utf8'),
       ) as LoadReport;
+      assert.equal(child.status, report.generator.saturated ? 2 : 1, child.stdout);
       const failedKinds = new Set(report.thresholds.filter((t) => !t.ok).map((t) => t.kind));
       assert.deepEqual([...failedKinds].sort(), ['p95', 'p99']);
       assert.ok(report.thresholds.filter((t) => t.kind === 'p95').every((t) => !t.ok));

@@ -40,13 +40,28 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+export interface SandboxProcessOptions {
+  /** Connections the sandbox keeps open at once (its --max-connections); its default otherwise. */
+  maxConnections?: number;
+}
+
 /** Starts `sandbox/main.ts` and resolves once it printed its URL; rejects (and kills it) otherwise. */
-export function startSandboxProcess(): Promise<Target> {
+export function startSandboxProcess(options: SandboxProcessOptions = {}): Promise<Target> {
   const main = fileURLToPath(new URL('../../sandbox/main.ts', import.meta.url));
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', main, '--port', '0', '--no-demo', '--host', '127.0.0.1'],
+    [
+      '--import',
+      'tsx',
+      main,
+      '--port',
+      '0',
+      '--no-demo',
+      '--host',
+      '127.0.0.1',
+      ...(options.maxConnections ? ['--max-connections', String(options.maxConnections)] : []),
+    ],
     { cwd: root, env: sandboxEnv(), stdio: ['ignore', 'pipe', 'inherit'] },
   );
   // A sandbox left running would keep its port and a core: it ends with the runner, however that ends.
@@ -92,8 +107,11 @@ export function startSandboxProcess(): Promise<Target> {
   });
 }
 
-export async function startTarget(baseUrl: string | undefined): Promise<Target> {
+export async function startTarget(
+  baseUrl: string | undefined,
+  embedded: SandboxProcessOptions = {},
+): Promise<Target> {
   if (baseUrl !== undefined)
     return { url: baseUrl.replace(/\/+$/, ''), embedded: false, close: async () => {} };
-  return startSandboxProcess();
+  return startSandboxProcess(embedded);
 }

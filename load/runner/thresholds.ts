@@ -17,6 +17,8 @@ export interface ThresholdResult {
   /** Null when there was nothing to measure. */
   actual: number | null;
   ok: boolean;
+  /** False when the load generator saturated and this figure includes its own delays (saturation.ts). */
+  trusted?: boolean;
   message: string;
 }
 

@@ -1,0 +1,92 @@
+/**
+ * Who ran out of capacity, when the run shows a limit: the load generator (its event loop could not
+ * keep the schedule, so its latency figures include its own delays, as k6 warns when it runs out of
+ * VUs) or the target (answers fell behind, timed out or were refused while the generator kept up).
+ * Figures a saturated generator cannot vouch for are marked untrusted, and a run that failed only on
+ * those is inconclusive (exit 2), never a verdict against the target (exit 1).
+ */
+import type { GeneratorHealth } from './generatorHealth.ts';
+import type { OperationStats } from './stats.ts';
+import type { ThresholdResult } from './thresholds.ts';
+import type { TimelinePoint } from './timeline.ts';
+
+export interface Saturation {
+  by: 'generator' | 'target';
+  message: string;
+}
+
+/** Statuses by which a target says it is over capacity. */
+const overloadStatuses = ['429', '503'];
+/** Answers lost or refused for overload above this share of the requests show a saturated target. */
+const lostShare = 0.01;
+
+/** Whether a threshold's figure can be taken as the target's, given the generator's health. */
+export function trusted(result: ThresholdResult, generator: GeneratorHealth, ops: readonly OperationStats[]) {
+  if (!generator.saturated) return true;
+  if (result.kind === 'p95' || result.kind === 'p99' || result.kind === 'dropped') return false;
+  // Late reads of a stalled generator turn into timeouts: its errors without an answer are its own.
+  const op = ops.find((o) => o.operation === result.operation);
+  return (op?.statuses['0'] ?? 0) === 0;
+}
+
+/** The first second in which answers fell below 90 % of the target rate, if any (the last bucket is partial). */
+function fellBehindAt(timeline: readonly TimelinePoint[]): TimelinePoint | undefined {
+  return timeline
+    .slice(1, -1)
+    .find((p) => p.targetRate > 0 && p.doneRate + p.failedRate < 0.9 * p.targetRate);
+}
+
+function targetEvidence(
+  ops: readonly OperationStats[],
+  thresholds: readonly ThresholdResult[],
+  timeline: readonly TimelinePoint[],
+  timeoutS: number,
+): string[] {
+  const evidence: string[] = [];
+  const requests = ops.reduce((sum, o) => sum + o.requests, 0);
+  const lost = ops.reduce((sum, o) => sum + (o.statuses['0'] ?? 0), 0);
+  const refused = ops.reduce(
+    (sum, o) => sum + overloadStatuses.reduce((n, s) => n + (o.statuses[s] ?? 0), 0),
+    0,
+  );
+  if (lost > requests * lostShare) evidence.push(`${lost} requests got no answer within ${timeoutS} s`);
+  if (refused > requests * lostShare)
+    evidence.push(`${refused} were refused with ${overloadStatuses.join('/')}`);
+  for (const t of thresholds) {
+    if (!t.ok && t.actual !== null && (t.kind === 'p95' || t.kind === 'p99' || t.kind === 'dropped'))
+      evidence.push(t.message);
+  }
+  const behind = fellBehindAt(timeline);
+  if (behind && evidence.length > 0) {
+    evidence.push(
+      `from ${behind.t} s answers fell behind the target rate (${Math.round(behind.doneRate + behind.failedRate)} of ${behind.targetRate} req/s)`,
+    );
+  }
+  return evidence;
+}
+
+export function saturationOf(run: {
+  generator: GeneratorHealth;
+  operations: readonly OperationStats[];
+  thresholds: readonly ThresholdResult[];
+  timeline: readonly TimelinePoint[];
+  timeoutS: number;
+}): Saturation | undefined {
+  const g = run.generator;
+  const evidence = targetEvidence(run.operations, run.thresholds, run.timeline, run.timeoutS);
+  if (g.saturated) {
+    // Both can run out at once (a connection storm stalls the generator and floods the target).
+    const alsoTarget = evidence.length
+      ? `; the target showed signs of saturation too: ${evidence.join('; ')}`
+      : '';
+    return {
+      by: 'generator',
+      message: `the load generator saturated, not necessarily the target: ${g.reason} (CPU ${g.cpuPercent.mean} % of ${g.cpuPercent.cores} cores); its latency and dropped-request figures include its own delays; lower --rate-scale, add --workers or use a bigger machine${alsoTarget}`,
+    };
+  }
+  if (evidence.length === 0) return undefined;
+  return {
+    by: 'target',
+    message: `the target saturated: ${evidence.join('; ')}; the generator kept its schedule (event-loop delay p99 ${g.loopDelayMs.p99} ms, busy ${Math.round(g.utilization.mean * 100)} %)`,
+  };
+}

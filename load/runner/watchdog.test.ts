@@ -1,0 +1,39 @@
+/**
+ * The run's deadline is kept by a thread that sends no load: a shard whose event loop blocks for good
+ * is terminated after its wind-down time, and the run ends with what it measured, saying why.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { scenarios } from '../scenarios/index.ts';
+import type { Scenario } from '../scenarios/types.ts';
+import { measure } from './measure.ts';
+
+describe('watchdog', () => {
+  it('terminates a shard whose loop is blocked and keeps what it reported', { timeout: 60_000 }, async () => {
+    const measured = await measure(
+      {
+        shards: 1,
+        baseUrl: 'http://127.0.0.1:9',
+        scenario: 'createLinks',
+        seed: {},
+        segments: [{ start: 0, duration: 0.2, rate: 10, quota: 2 }],
+        connections: { initial: 1, max: 1 },
+        maxBodyBytes: 1024,
+        timeoutS: 1,
+        durationMs: 200,
+        graceMs: 0,
+      },
+      scenarios.createLinks as unknown as Scenario<unknown>,
+      [],
+      {
+        progress: false,
+        label: 'stalling',
+        stuckAfterMs: 300,
+        workerEntry: new URL('./testing/stallingShardWorker.ts', import.meta.url),
+      },
+    );
+    assert.match(measured.aborted ?? '', /did not stop within 0.3 s of its deadline .*terminated/);
+    assert.equal(measured.samples.length, 3);
+    assert.deepEqual(measured.totals, { planned: 10, issued: 3, connections: 1, cutBodies: 0 });
+  });
+});
