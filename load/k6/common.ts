@@ -16,6 +16,7 @@ import {
   totalDuration,
 } from '../profiles/profiles.ts';
 import { k6Thresholds, thresholdsFor } from '../profiles/slos.ts';
+import { isCallList } from '../scenarios/plans.ts';
 import { retryWaitMs } from '../scenarios/retry.ts';
 import type {
   LoadRequest,
@@ -96,15 +97,24 @@ export function send(request: LoadRequest) {
   });
 }
 
-/** Bounds a plan even if a generator misbehaves: seeding makes about a hundred calls. */
+/** Bounds a plan even if a generator misbehaves: seeding makes about a hundred steps, cleanup one per 32 links. */
 const maxPlanSteps = 250_000;
+
+/** Whether a seeding/cleanup answer asks to be sent again (a 429 within retry.ts's bounds), and after how long. */
+function retryWait(
+  response: { status: number; headers: Record<string, string> },
+  retries: number,
+  waited: number,
+) {
+  return retryWaitMs(response.status, response.headers['Retry-After'], retries, waited, Date.now());
+}
 
 /** Sends a seeding/cleanup call; a 429 is sent again after its Retry-After, within retry.ts's bounds. */
 function sendWithRetry(call: LoadRequest) {
   let response = send(call);
   let waited = 0;
   for (let retries = 0; ; retries++) {
-    const wait = retryWaitMs(response.status, response.headers['Retry-After'], retries, waited, Date.now());
+    const wait = retryWait(response, retries, waited);
     if (wait === undefined) return response;
     sleep(wait / 1000);
     waited += wait;
@@ -112,15 +122,32 @@ function sendWithRetry(call: LoadRequest) {
   }
 }
 
+/** Calls that may go at once, in one `http.batch`; an answer asking to wait is sent again on its own. */
+function sendAll(calls: readonly LoadRequest[]) {
+  const responses = http.batch(
+    calls.map((call) => ({
+      method: call.method,
+      url: baseUrl + call.path,
+      body: call.body === '' ? null : call.body,
+      params: { headers: call.headers, tags: call.tags, redirects: 0 },
+    })),
+  );
+  return responses.map((response, i) =>
+    retryWait(response, 0, 0) === undefined ? response : sendWithRetry(calls[i]!),
+  );
+}
+
+const reply = (response: { status: number; body: unknown }) => ({
+  status: response.status,
+  body: typeof response.body === 'string' ? response.body : '',
+});
+
 export function runPlan<T>(plan: Plan<T>): T {
   let step = plan.next();
   for (let steps = 0; !step.done; steps++) {
-    if (steps >= maxPlanSteps) throw new Error(`plan made more than ${maxPlanSteps} calls`);
-    const response = sendWithRetry(step.value);
-    step = plan.next({
-      status: response.status,
-      body: typeof response.body === 'string' ? response.body : '',
-    });
+    if (steps >= maxPlanSteps) throw new Error(`plan made more than ${maxPlanSteps} steps`);
+    const calls = step.value;
+    step = plan.next(isCallList(calls) ? sendAll(calls).map(reply) : reply(sendWithRetry(calls)));
   }
   return step.value;
 }

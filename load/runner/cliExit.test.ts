@@ -124,7 +124,10 @@ describe('CLI exit codes', { concurrency: true }, () => {
       assert.ok(report.engine.maxConnections <= 44, String(report.engine.maxConnections));
       // No request failed for want of a descriptor (EMFILE would show as requests without an answer).
       assert.ok(report.totals.answered > 0);
-      assert.ok(report.operations.every((o) => !o.statuses['0']), JSON.stringify(report.operations));
+      assert.ok(
+        report.operations.every((o) => !o.statuses['0']),
+        JSON.stringify(report.operations),
+      );
     } finally {
       await close();
     }

@@ -35,10 +35,10 @@ export function openFileLimit(): number | undefined {
   }
 }
 
-/** The run's budget, or why no connection can be opened at all. */
+/** The run's budget under `fileLimit` (undefined: unknown, so not lowered), or why no connection can be opened. */
 export function connectionBudget(
   planned: number,
-  fileLimit: number | undefined = openFileLimit(),
+  fileLimit: number | undefined,
 ): ConnectionBudget | { refused: string } {
   const base = { planned, ...(fileLimit === undefined ? {} : { fileLimit }) };
   if (fileLimit === undefined || planned + reservedDescriptors <= fileLimit)

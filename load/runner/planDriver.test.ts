@@ -8,13 +8,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { controlRequest } from '../scenarios/form.ts';
+import { call, callAll } from '../scenarios/plans.ts';
 import { retryAfterMs, retryWaitMs } from '../scenarios/retry.ts';
-import type { Plan, PlanReply } from '../scenarios/types.ts';
+import type { Plan } from '../scenarios/types.ts';
 import { planDefaults, runPlan } from './planDriver.ts';
 
 /** A plan of one call that answers the status it got. */
 function* oneCall(): Plan<number> {
-  const reply: PlanReply = yield controlRequest('POST', '/sandbox/tenants', 'createTenant');
+  const reply = yield* call(controlRequest('POST', '/sandbox/tenants', 'createTenant'));
   return reply.status;
 }
 
@@ -61,13 +62,37 @@ describe('plan driver', () => {
 
   it('paces the calls under --max-rate', async () => {
     function* fiveCalls(): Plan<number> {
-      for (let i = 0; i < 5; i++) yield controlRequest('POST', '/sandbox/tenants', 'createTenant');
+      for (let i = 0; i < 5; i++) yield* call(controlRequest('POST', '/sandbox/tenants', 'createTenant'));
       return 5;
     }
     answers = [];
     const started = Date.now();
     await runPlan(fiveCalls(), url, { ...planDefaults, minIntervalMs: 100 });
     assert.ok(Date.now() - started >= 390, `${Date.now() - started} ms for 5 calls at 10/s`);
+  });
+
+  it('sends the calls of a batch step at once, answers them in order, and retries each on its own', async () => {
+    function* batch(): Plan<number[]> {
+      const replies = yield* callAll(
+        [1, 2, 3].map((i) => controlRequest('POST', `/sandbox/links/${i}/pay`, 'payLink')),
+      );
+      return replies.map((r) => r.status);
+    }
+    answers = [{ status: 429, retryAfter: '0' }, { status: 404 }, { status: 200 }];
+    calls = 0;
+    // The first call to arrive gets the 429 and is sent again; the order of replies is the plan's.
+    const statuses = await runPlan(batch(), url);
+    assert.equal(calls, 4);
+    assert.deepEqual([...statuses].sort(), [200, 200, 404]);
+  });
+
+  it('counts every call of a batch against the call bound', async () => {
+    function* tooMany(): Plan<number> {
+      yield* callAll([1, 2, 3].map(() => controlRequest('POST', '/sandbox/tenants', 'createTenant')));
+      return 3;
+    }
+    answers = [];
+    await assert.rejects(runPlan(tooMany(), url, { ...planDefaults, maxCalls: 2 }), /more than 2 calls/);
   });
 
   it('reads Retry-After as seconds or an HTTP date, and bounds the total wait', () => {

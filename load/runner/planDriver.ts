@@ -1,12 +1,14 @@
 /**
  * Drives a scenario's seeding or cleanup plan (a generator of calls, see scenarios/types.ts) over
- * HTTP (targetFetch: to the target's origin only, no redirect followed): each call's answer is fed back into the plan. Bounded in calls and per-call time;
- * a 429 is sent again after its Retry-After (scenarios/retry.ts); paced under --max-rate; an abort
- * signal stops it between calls.
+ * HTTP (targetFetch: to the target's origin only, no redirect followed): each call's answer is fed
+ * back into the plan; the calls of a batch step go at once. Bounded in calls and per-call time; a 429
+ * is sent again after its Retry-After (scenarios/retry.ts); paced under --max-rate; an abort signal
+ * stops it between steps.
  */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { redirectNote, type TargetFetch, targetFetch } from '../../core/targetFetch.ts';
+import { isCallList } from '../scenarios/plans.ts';
 import { retryWaitMs } from '../scenarios/retry.ts';
 import type { Plan, PlanCall, PlanReply } from '../scenarios/types.ts';
 
@@ -15,6 +17,8 @@ export interface PlanLimits {
   callTimeoutMs: number;
   /** Calls start at most this often (1000 / --max-rate): cleanup of a long run makes thousands. */
   minIntervalMs?: number;
+  /** Told the number of calls made so far, after each step (cleanup of a big run takes minutes). */
+  onProgress?: (calls: number) => void;
 }
 
 export const planDefaults: PlanLimits = { maxCalls: 250_000, callTimeoutMs: 15_000 };
@@ -48,6 +52,23 @@ async function send(
   }
 }
 
+/** Sends a call, and again after each 429's Retry-After (scenarios/retry.ts bounds how often and how long). */
+async function sendWithRetry(
+  send: (call: PlanCall) => Promise<PlanReply & { retryAfter?: string }>,
+  call: PlanCall,
+  pause: { signal?: AbortSignal },
+): Promise<PlanReply> {
+  let reply = await send(call);
+  let waited = 0;
+  for (let retries = 0; ; retries++) {
+    const wait = retryWaitMs(reply.status, reply.retryAfter, retries, waited, Date.now());
+    if (wait === undefined) return { status: reply.status, body: reply.body };
+    await sleep(wait, undefined, pause);
+    waited += wait;
+    reply = await send(call);
+  }
+}
+
 export async function runPlan<T>(
   plan: Plan<T>,
   baseUrl: string,
@@ -57,27 +78,33 @@ export async function runPlan<T>(
   const pause = signal ? { signal } : {};
   const fetchTarget = targetFetch(baseUrl);
   let nextStart = 0;
-  /** Sends a call no sooner than the rate cap allows. */
+  /** Sends a call no sooner than the rate cap allows: each call takes the next free slot, then waits for it. */
   const paced = async (call: PlanCall) => {
-    const early = nextStart - performance.now();
+    const slot = Math.max(performance.now(), nextStart);
+    nextStart = slot + (limits.minIntervalMs ?? 0);
+    const early = slot - performance.now();
     if (early > 0) await sleep(early, undefined, pause);
-    nextStart = performance.now() + (limits.minIntervalMs ?? 0);
     return send(fetchTarget, call, baseUrl, limits.callTimeoutMs);
   };
+  let calls = 0;
+  const count = (n: number) => {
+    calls += n;
+    if (calls > limits.maxCalls) throw new Error(`plan made more than ${limits.maxCalls} calls`);
+  };
   let step = plan.next();
-  for (let calls = 0; !step.done; calls++) {
-    if (calls >= limits.maxCalls) throw new Error(`plan made more than ${limits.maxCalls} calls`);
+  while (!step.done) {
     signal?.throwIfAborted();
-    let reply = await paced(step.value);
-    let waited = 0;
-    for (let retries = 0; ; retries++) {
-      const wait = retryWaitMs(reply.status, reply.retryAfter, retries, waited, Date.now());
-      if (wait === undefined) break;
-      await sleep(wait, undefined, pause);
-      waited += wait;
-      reply = await paced(step.value);
+    const value = step.value;
+    if (isCallList(value)) {
+      count(value.length);
+      // Calls of one step go at once (each still paced and retried on its own), answered in order.
+      const replies = await Promise.all(value.map((call) => sendWithRetry(paced, call, pause)));
+      step = plan.next(replies);
+    } else {
+      count(1);
+      step = plan.next(await sendWithRetry(paced, value, pause));
     }
-    step = plan.next({ status: reply.status, body: reply.body });
+    limits.onProgress?.(calls);
   }
   return step.value;
 }

@@ -5,12 +5,13 @@
  * the CLI, the tests and the benchmark call.
  */
 import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { isProfileName, type Profile, peakRate, profiles, scaleProfile } from '../profiles/profiles.ts';
 import { thresholdsFor } from '../profiles/slos.ts';
 import { type ScenarioName, scenarios } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { type ComparableReport, loadBaseline, type RunIdentity } from './baseline.ts';
-import { connectionBudget } from './connectionBudget.ts';
+import { connectionBudget, openFileLimit } from './connectionBudget.ts';
 import { evaluateRun } from './evaluate.ts';
 import { LoadInterrupted, type Measurement, measure } from './measure.ts';
 import { type PlanLimits, planDefaults, runPlan } from './planDriver.ts';
@@ -117,7 +118,17 @@ async function cleanUp(
   if (options.cleanup === false) return undefined;
   // Interrupted from a terminal, the embedded sandbox got the same signal and is gone with its data.
   if (options.signal?.aborted && target.embedded) return undefined;
-  const limits = { ...planLimits(options), maxCalls: Math.ceil(plannedRequests * 1.01) + 10_000 };
+  let said = performance.now();
+  const limits = {
+    ...planLimits(options),
+    maxCalls: Math.ceil(plannedRequests * 1.01) + 10_000,
+    // A big run's cleanup takes minutes: say it is going, every 5 s, unless told to be quiet.
+    onProgress: (calls: number) => {
+      if (options.progress === false || performance.now() - said < 5_000) return;
+      said = performance.now();
+      console.error(`cleaning up: ${calls} calls so far`);
+    },
+  };
   return runPlan(scenario.cleanupPlan(seed), target.url, limits).then(
     (deletedLinks) => ({ deletedLinks }),
     (error: Error) => ({ error: error.message }),
@@ -144,7 +155,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const bounds = { ...defaultBounds, ...options.bounds };
   const tooBig = checkBounds(plan, bounds, options.maxRate);
   if (tooBig) throw new LoadRefused(tooBig);
-  const budget = connectionBudget(profile.maxVUs);
+  const budget = connectionBudget(profile.maxVUs, openFileLimit());
   if ('refused' in budget) throw new LoadRefused(budget.refused);
   if (budget.lowered) console.error(`warning: ${budget.lowered}`);
   const badHeader = checkHeaderValues([options.token ?? '', ...(options.recipientTokens ?? [])]);

@@ -10,7 +10,8 @@ import { type OperationId, operationIds, operations } from '../../core/spec.ts';
 import { describeErrors, requestValidator } from '../../core/validators.ts';
 import { createLinks } from './createLinks.ts';
 import { listTransactions } from './listTransactions.ts';
-import type { LoadRequest, OperationName, ResponseLike, Scenario } from './types.ts';
+import { isCallList } from './plans.ts';
+import type { LoadRequest, OperationName, Plan, ResponseLike, Scenario } from './types.ts';
 
 const form = 'application/x-www-form-urlencoded';
 const createSeed = {
@@ -158,15 +159,17 @@ describe('listTransactions scenario', () => {
 });
 
 describe('seeding and cleanup plans', () => {
-  function drive<T>(
-    plan: Generator<LoadRequest, T, { status: number; body: string }>,
-    answer: (r: LoadRequest) => unknown,
-  ) {
+  /** Runs a plan to its end, answering each call (batch steps call by call) with `answer`'s body. */
+  function drive<T>(plan: Plan<T>, answer: (r: LoadRequest) => unknown) {
     const calls: string[] = [];
+    const reply = (r: LoadRequest) => {
+      calls.push(`${r.method} ${r.path}`);
+      return { status: 200, body: JSON.stringify(answer(r)) };
+    };
     let step = plan.next();
     while (!step.done) {
-      calls.push(`${step.value.method} ${step.value.path}`);
-      step = plan.next({ status: 200, body: JSON.stringify(answer(step.value)) });
+      const value = step.value;
+      step = plan.next(isCallList(value) ? value.map(reply) : reply(value));
     }
     return { calls, result: step.value };
   }
@@ -246,10 +249,10 @@ describe('seeding and cleanup plans', () => {
   it('cleanup stops when a deleted link is listed again, rather than going round for ever', () => {
     const plan = createLinks.cleanupPlan(createSeed);
     const page = JSON.stringify({ data: [{ linktopay_id: '5' }] });
-    const ok = JSON.stringify({ ResponseCode: 1 });
+    const ok = { status: 200, body: JSON.stringify({ ResponseCode: 1 }) };
     plan.next();
     plan.next({ status: 200, body: page });
-    plan.next({ status: 200, body: ok });
+    plan.next([ok]);
     assert.throws(
       () => plan.next({ status: 200, body: page }),
       /link 5 is still listed after it was deleted; 1 links of this run were deleted before/,
@@ -259,14 +262,18 @@ describe('seeding and cleanup plans', () => {
   it('cleanup fails on any answer but 200, saying how far it got', () => {
     const plan = createLinks.cleanupPlan(createSeed);
     plan.next();
-    plan.next({
+    const deletes = plan.next({
       status: 200,
-      body: JSON.stringify({ data: [{ linktopay_id: '5' }, { linktopay_id: '6' }] }),
+      body: JSON.stringify({ data: [{ linktopay_id: '5' }, { linktopay_id: '6' }, { linktopay_id: '7' }] }),
     });
-    plan.next({ status: 200, body: JSON.stringify({ ResponseCode: 1 }) });
+    assert.ok(
+      !deletes.done && isCallList(deletes.value) && deletes.value.length === 3,
+      'the deletes go at once',
+    );
+    const ok = { status: 200, body: JSON.stringify({ ResponseCode: 1 }) };
     assert.throws(
-      () => plan.next({ status: 404, body: '{"error":"NotFound","errorMessage":"no such link"}' }),
-      /cleanup: deleteLink 6 answered 404 \(NotFound: no such link\); 1 links of this run were deleted before/,
+      () => plan.next([ok, { status: 404, body: '{"error":"NotFound","errorMessage":"no such link"}' }, ok]),
+      /cleanup: deleteLink 6 answered 404 \(NotFound: no such link\); 2 links of this run were deleted before/,
     );
     const listing = createLinks.cleanupPlan(createSeed);
     listing.next();

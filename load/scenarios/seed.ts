@@ -4,6 +4,7 @@
  */
 import { dataObject, expectOk, type Json } from './envelope.ts';
 import { apiRequest, controlRequest } from './form.ts';
+import { call, callAll } from './plans.ts';
 import type { Plan } from './types.ts';
 
 export interface Tenant {
@@ -12,7 +13,10 @@ export interface Tenant {
 }
 
 export function* createTenant(): Plan<Tenant> {
-  const body = expectOk(yield controlRequest('POST', '/sandbox/tenants', 'createTenant'), 'create a tenant');
+  const body = expectOk(
+    yield* call(controlRequest('POST', '/sandbox/tenants', 'createTenant')),
+    'create a tenant',
+  );
   const data = dataObject(body, 'create a tenant', ['token', 'recipient_token']);
   return { token: String(data.token), recipientToken: String(data.recipient_token) };
 }
@@ -21,19 +25,28 @@ export function* createTenant(): Plan<Tenant> {
 export function* createLink(token: string, amount: string, note: string): Plan<number> {
   const request = apiRequest('createLink', token, { amount, recipient_note: note });
   request.tags.name = 'seed:createLink';
-  const body = expectOk(yield request, 'createLink');
+  const body = expectOk(yield* call(request), 'createLink');
   return Number(dataObject(body, 'createLink', ['id']).id);
 }
 
 export function* payLink(linkId: number): Plan<void> {
-  expectOk(yield controlRequest('POST', `/sandbox/links/${linkId}/pay`, 'payLink'), `pay link ${linkId}`);
+  expectOk(
+    yield* call(controlRequest('POST', `/sandbox/links/${linkId}/pay`, 'payLink')),
+    `pay link ${linkId}`,
+  );
 }
 
 export function* runPayouts(): Plan<number> {
-  const body = expectOk(yield controlRequest('POST', '/sandbox/payouts/run', 'runPayouts'), 'run payouts');
+  const body = expectOk(
+    yield* call(controlRequest('POST', '/sandbox/payouts/run', 'runPayouts')),
+    'run payouts',
+  );
   const payouts = dataObject(body, 'run payouts', ['payouts']).payouts;
   return Array.isArray(payouts) ? payouts.length : 0;
 }
+
+/** Deletes sent at once: a run of 10,000 req/s leaves hundreds of thousands of links to remove. */
+const deleteBatch = 32;
 
 /**
  * Deletes the caller's unused links whose note contains `runTag` (everything the run created that can
@@ -51,7 +64,7 @@ export function* deleteTaggedLinks(token: string, runTag: string): Plan<number> 
   for (;;) {
     const list = apiRequest('getMyUnusedLinks', token, { limit: '1000', search: runTag });
     list.tags.name = 'cleanup:getMyUnusedLinks';
-    const listed = yield list;
+    const listed = yield* call(list);
     let items: unknown;
     try {
       items = expectOk(listed, 'getMyUnusedLinks', 'cleanup').data;
@@ -62,16 +75,27 @@ export function* deleteTaggedLinks(token: string, runTag: string): Plan<number> 
     const page = new Set((items as Json[]).map((item) => String(item.linktopay_id)));
     const again = [...page].find((id) => lastPage.has(id));
     if (again !== undefined) throw failed(new Error(`link ${again} is still listed after it was deleted`));
-    for (const id of page) {
-      const remove = apiRequest('deleteLink', token, { link_id: id });
-      remove.tags.name = 'cleanup:deleteLink';
-      const reply = yield remove;
-      try {
-        expectOk(reply, `deleteLink ${id}`, 'cleanup');
-      } catch (error) {
-        throw failed(error);
-      }
-      deleted++;
+    const ids = [...page];
+    for (let from = 0; from < ids.length; from += deleteBatch) {
+      const batch = ids.slice(from, from + deleteBatch);
+      const replies = yield* callAll(
+        batch.map((id) => {
+          const remove = apiRequest('deleteLink', token, { link_id: id });
+          remove.tags.name = 'cleanup:deleteLink';
+          return remove;
+        }),
+      );
+      // The batch went at once: every delete that succeeded counts, then the first failure stops it.
+      let firstFailure: unknown;
+      replies.forEach((reply, i) => {
+        try {
+          expectOk(reply, `deleteLink ${batch[i]}`, 'cleanup');
+          deleted++;
+        } catch (error) {
+          firstFailure ??= error;
+        }
+      });
+      if (firstFailure !== undefined) throw failed(firstFailure);
     }
     lastPage = page;
   }

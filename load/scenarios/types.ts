@@ -48,8 +48,14 @@ export interface PlanReply {
   status: number;
   body: string;
 }
-/** Seeding and cleanup are generators: they yield calls, the engine sends them (k6 synchronously, Node with await). */
-export type Plan<Result> = Generator<PlanCall, Result, PlanReply>;
+/**
+ * Seeding and cleanup are generators: they yield calls, the engine sends them (k6 synchronously, Node
+ * with await) and hands back the answer. A step is one call, or calls that may go at once (k6
+ * `http.batch`, Node concurrently), answered in their order; plans.ts has the typed helpers.
+ */
+export type PlanStep = PlanCall | readonly PlanCall[];
+export type PlanAnswer = PlanReply | readonly PlanReply[];
+export type Plan<Result> = Generator<PlanStep, Result, PlanAnswer>;
 
 /** Where seeding starts from: a fresh sandbox tenant, or keys given by the user (`SECPAID_TOKEN`). */
 export interface SeedOptions {
