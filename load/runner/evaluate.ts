@@ -65,7 +65,7 @@ export function evaluateRun(facts: RunFacts): LoadReport {
   });
   // A pass stays a pass (a generator's delays only make figures worse); a breach it may have caused is marked.
   const thresholds = evaluated.map((t) =>
-    t.ok || trusted(t, generator, operations)
+    trusted(t, generator, operations, facts.engine.timeoutS)
       ? t
       : { ...t, trusted: false, message: `${t.message} (not trustworthy: the load generator saturated)` },
   );

@@ -115,13 +115,24 @@ describe('saturation', () => {
     assert.equal(s, undefined);
   });
 
-  it('a saturated generator cannot vouch for latency, dropped requests, or errors without an answer', () => {
+  it('a saturated generator cannot vouch for breaches its own stalls could explain', () => {
     const ops = [op({ 200: 90, 0: 10 })];
-    assert.equal(trusted(threshold('p95', false), stalled, ops), false);
-    assert.equal(trusted(threshold('dropped', false), stalled, ops), false);
-    assert.equal(trusted(threshold('errorRate', false), stalled, ops), false);
-    assert.equal(trusted(threshold('errorRate', false), stalled, [op({ 200: 90, 500: 10 })]), true);
-    assert.equal(trusted(threshold('p95', false), steady, ops), true);
+    const breach = (kind: ThresholdResult['kind'], actual: number, limit: number) => ({
+      ...threshold(kind, false),
+      actual,
+      limit,
+    });
+    // The worst stall was 1200 ms: a p95 of 1300 ms against 250 ms may be the generator's own.
+    assert.equal(trusted(breach('p95', 1300, 250), stalled, ops, 10), false);
+    // A p95 of 13 s stays over 250 ms with 1.2 s taken off: the target's.
+    assert.equal(trusted(breach('p95', 13_000, 250), stalled, ops, 10), true);
+    assert.equal(trusted(breach('dropped', 500, 10), stalled, ops, 10), false);
+    // Timeouts of 10 s cannot come from 1.2 s stalls; of 2 s they can.
+    assert.equal(trusted(breach('errorRate', 0.1, 0.01), stalled, ops, 10), true);
+    assert.equal(trusted(breach('errorRate', 0.1, 0.01), stalled, ops, 2), false);
+    assert.equal(trusted(breach('errorRate', 0.1, 0.01), stalled, [op({ 200: 90, 500: 10 })], 2), true);
+    assert.equal(trusted(breach('p95', 1300, 250), steady, ops, 10), true);
+    assert.equal(trusted(threshold('p95', true), stalled, ops, 10), true);
   });
 
   it('exits 2 when only untrusted figures failed, 1 when a trusted one did', () => {

@@ -20,13 +20,24 @@ const overloadStatuses = ['429', '503'];
 /** Answers lost or refused for overload above this share of the requests show a saturated target. */
 const lostShare = 0.01;
 
-/** Whether a threshold's figure can be taken as the target's, given the generator's health. */
-export function trusted(result: ThresholdResult, generator: GeneratorHealth, ops: readonly OperationStats[]) {
-  if (!generator.saturated) return true;
-  if (result.kind === 'p95' || result.kind === 'p99' || result.kind === 'dropped') return false;
-  // Late reads of a stalled generator turn into timeouts: its errors without an answer are its own.
+/**
+ * Whether a breached threshold can be laid at the target's door although the generator saturated. A
+ * latency breach holds if it stays a breach with the generator's worst stall taken off; errors without
+ * an answer hold unless the generator stalled for half the request timeout (a late read turns into a
+ * timeout only then); dropped requests cannot be told apart (no free connection, or a late sender).
+ */
+export function trusted(
+  result: ThresholdResult,
+  generator: GeneratorHealth,
+  ops: readonly OperationStats[],
+  timeoutS: number,
+): boolean {
+  if (!generator.saturated || result.ok || result.actual === null) return true;
+  const stall = generator.loopDelayMs.max;
+  if (result.kind === 'p95' || result.kind === 'p99') return result.actual - stall >= result.limit;
+  if (result.kind === 'dropped') return false;
   const op = ops.find((o) => o.operation === result.operation);
-  return (op?.statuses['0'] ?? 0) === 0;
+  return (op?.statuses['0'] ?? 0) === 0 || stall < (timeoutS * 1000) / 2;
 }
 
 /** The first second in which answers fell below 90 % of the target rate, if any (the last bucket is partial). */
