@@ -2,8 +2,11 @@
  * Test helper: a local HTTP server on loopback (127.0.0.1 unless told another loopback address;
  * free port) that records every request exactly as received and answers with whatever the test
  * set (a fixed reply, or one made from the request), so the client's wire format can be checked.
+ * It also counts the answers whose connection closed before their body was all sent (`abandoned`):
+ * what a client that cuts a transfer leaves behind (hostileBodies.ts).
  */
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedRequest {
@@ -19,6 +22,8 @@ export interface Reply {
   headers?: Record<string, string>;
   /** Wait this long before answering (bounded: the server's close() ends hanging connections). */
   delayMs?: number;
+  /** Writes the body instead of `body`, after the head (hostileBodies.ts); must stop on 'close'. */
+  writeBody?: (res: ServerResponse) => void;
 }
 
 export function jsonReply(status: number, value: unknown): Reply {
@@ -32,6 +37,8 @@ export async function startRecordingServer(options: { host?: string } = {}) {
   const received: ReceivedRequest[] = [];
   let reply: ReplyFor = jsonReply(200, {});
   const timers = new Set<NodeJS.Timeout>();
+  const events = new EventEmitter();
+  let abandoned = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -44,7 +51,16 @@ export async function startRecordingServer(options: { host?: string } = {}) {
       };
       received.push(request);
       const answer = typeof reply === 'function' ? reply(request) : reply;
-      const send = () => res.writeHead(answer.status, answer.headers ?? {}).end(answer.body);
+      res.once('close', () => {
+        if (res.writableFinished) return;
+        abandoned += 1;
+        events.emit('abandoned');
+      });
+      const send = () => {
+        res.writeHead(answer.status, answer.headers ?? {});
+        if (answer.writeBody) answer.writeBody(res);
+        else res.end(answer.body);
+      };
       if (!answer.delayMs) return send();
       const timer = setTimeout(() => {
         timers.delete(timer);
@@ -67,6 +83,12 @@ export async function startRecordingServer(options: { host?: string } = {}) {
     },
     setReply(next: ReplyFor): void {
       reply = next;
+    },
+    /** Answers whose connection closed before the whole body was sent. */
+    abandoned: () => abandoned,
+    /** Resolves once `count` answers in all were abandoned (a condition, not a timer). */
+    async whenAbandoned(count: number): Promise<void> {
+      while (abandoned < count) await new Promise((resolve) => events.once('abandoned', resolve));
     },
     async close(): Promise<void> {
       for (const timer of timers) clearTimeout(timer);

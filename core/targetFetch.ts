@@ -5,8 +5,14 @@
  *   origin, so the `token` header (and, after a 307/308, the body) would go wherever `Location`
  *   points. The 3xx comes back as the answer it is, and `redirectNote` says so in reports;
  * - a URL outside the bound origin is refused before a byte is sent, so no later code path (a
- *   `Location` taken from an answer, a link's URL) can carry a key to a host nobody vetted.
+ *   `Location` taken from an answer, a link's URL) can carry a key to a host nobody vetted;
+ * - every answer's body is bounded (boundedResponse.ts): at most `limits.capBytes` of it is kept,
+ *   and a body too long or too slow is cut, so no answer can fill the memory or outlast the
+ *   request's deadline. `bodyOutcome(response)` (boundedResponse.ts) says what became of it.
  */
+import { performance } from 'node:perf_hooks';
+import { type BodyLimits, defaultBodyLimits } from './boundedBody.ts';
+import { boundResponse } from './boundedResponse.ts';
 
 export type TargetFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -18,9 +24,11 @@ export class OffTargetRequestError extends Error {
 export function targetFetch(
   baseUrl: string | URL,
   baseFetch: (input: Request) => Promise<Response> = (input) => globalThis.fetch(input),
+  limits: BodyLimits = defaultBodyLimits,
 ): TargetFetch {
   const origin = new URL(baseUrl).origin;
   return async (input, init) => {
+    const startedAt = performance.now();
     // A Request already set not to follow is sent as it is; any other is re-made with
     // `redirect: 'manual'` (and with `init`, as fetch would).
     const asIs = input instanceof Request && init === undefined && input.redirect === 'manual';
@@ -32,7 +40,8 @@ export function targetFetch(
       );
     }
     try {
-      return await baseFetch(request);
+      const response = await baseFetch(request);
+      return boundResponse(response, limits, { signal: request.signal, startedAt, hold: [input, init] });
     } finally {
       // A re-made Request follows the caller's signal only weakly: the caller's Request and init
       // must outlive the fetch, or a collected AbortSignal.timeout never fires.

@@ -1,0 +1,99 @@
+/**
+ * The node:http side of the body cap with a plain node:http client, against hostile servers on
+ * 127.0.0.1 (Pactum's use of it: contract/harness/boundedPactum.test.ts). Deadlines here make a
+ * drip end; nothing is timed.
+ */
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { after, before, test } from 'node:test';
+import { drippingReply, endlessReply, hugeReply } from '../client/hostileBodies.ts';
+import { jsonReply, startRecordingServer } from '../client/recordingServer.ts';
+import { bodyDeadlineOption, bodyMeterOf, boundedAgents } from './boundedAgent.ts';
+import { bodyLimits } from './boundedBody.ts';
+
+let server: Awaited<ReturnType<typeof startRecordingServer>>;
+// A generous default deadline: a busy machine must not turn "over the cap" into "too slow".
+const agents = boundedAgents(
+  bodyLimits({ capBytes: 64 * 1024, drainBytes: 4 * 1024 * 1024, deadlineMs: 120_000 }),
+);
+before(async () => {
+  server = await startRecordingServer();
+});
+after(async () => {
+  agents['http:'].destroy();
+  await server.close();
+});
+
+/** A GET through the bounded agent, read the way centra reads: 'data' until 'end'. */
+function get(deadlineMs?: number): Promise<{ body: Buffer; chunks: number; response: http.IncomingMessage }> {
+  return new Promise((resolve, reject) => {
+    const options = { agent: agents['http:'], ...(deadlineMs ? { [bodyDeadlineOption]: deadlineMs } : {}) };
+    const request = http.get(`${server.url}/x`, options, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => resolve({ body: Buffer.concat(chunks), chunks: chunks.length, response }));
+    });
+    request.on('error', reject);
+  });
+}
+
+test('a small body passes whole, and the kept-alive connection serves the next request', async () => {
+  server.setReply(jsonReply(200, { ok: true }));
+  const { body, response } = await get();
+  assert.equal(body.toString(), '{"ok":true}');
+  assert.deepEqual(bodyMeterOf(response)?.outcome(), { keptBytes: 11, seenBytes: 11 });
+  assert.equal((await get()).body.toString(), '{"ok":true}');
+  assert.equal(server.received.at(-1)?.headers.connection, 'keep-alive');
+});
+
+test('a body over the cap: the client reads the cap, in one chunk, and every byte is counted', async () => {
+  server.setReply(hugeReply(1024 * 1024));
+  const { body, chunks, response } = await get();
+  assert.equal(chunks, 1, 'centra copies its buffer on every chunk: one chunk is one copy');
+  assert.equal(body.length, 64 * 1024);
+  assert.ok(body.toString().startsWith('{"ResponseCode":1'));
+  assert.deepEqual(bodyMeterOf(response)?.outcome(), {
+    keptBytes: 64 * 1024,
+    seenBytes: 1024 * 1024,
+    cut: 'over the cap',
+  });
+});
+
+test('huge and endless bodies are cut at the drain bound; the connection is closed, the next one works', async () => {
+  for (const reply of [hugeReply(), endlessReply()]) {
+    const abandoned = server.abandoned();
+    server.setReply(reply);
+    const { body, response } = await get();
+    const outcome = bodyMeterOf(response)?.outcome();
+    assert.equal(outcome?.cut, 'endless');
+    assert.equal(body.length, 64 * 1024);
+    assert.ok((outcome?.seenBytes ?? 0) > 4 * 1024 * 1024);
+    await server.whenAbandoned(abandoned + 1);
+  }
+  server.setReply(jsonReply(200, { after: 'cut' }));
+  assert.equal((await get()).body.toString(), '{"after":"cut"}');
+});
+
+test("a dripping body ends at the request's deadline as too slow, and ends normally", async () => {
+  const abandoned = server.abandoned();
+  server.setReply(drippingReply());
+  const { body, response } = await get(300);
+  const meter = bodyMeterOf(response);
+  assert.equal(meter?.outcome().cut, 'too slow');
+  assert.equal(body.length, meter?.outcome().keptBytes);
+  await server.whenAbandoned(abandoned + 1);
+});
+
+test('no response head by the deadline: the request fails and says why', async () => {
+  server.setReply({ ...jsonReply(200, {}), delayMs: 60_000 });
+  await assert.rejects(get(300), /no response head within the request's deadline of 300 ms/);
+});
+
+test('a response the agent did not carry has no meter', async () => {
+  server.setReply(jsonReply(200, {}));
+  const response = await new Promise<http.IncomingMessage>((resolve) =>
+    http.get(`${server.url}/x`, { agent: false }, (res) => res.resume().on('end', () => resolve(res))),
+  );
+  assert.equal(bodyMeterOf(response), undefined);
+});

@@ -1,0 +1,107 @@
+/**
+ * The fetch side of the body cap against hostile servers on 127.0.0.1: a huge body, an endless one
+ * and a dripping one all end, with the kept start and a stated outcome. No test depends on speed:
+ * the deadlines here are what a test sets to make a drip end, not figures to meet.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { drippingReply, endlessReply, hugeBodyBytes, hugeReply } from '../client/hostileBodies.ts';
+import { jsonReply, startRecordingServer } from '../client/recordingServer.ts';
+import { bodyLimits } from './boundedBody.ts';
+import { bodyOutcome, readBoundedText } from './boundedResponse.ts';
+import { targetFetch } from './targetFetch.ts';
+
+let server: Awaited<ReturnType<typeof startRecordingServer>>;
+before(async () => {
+  server = await startRecordingServer();
+});
+after(() => server.close());
+
+/** Generous deadlines where a body must drain: a busy machine must not turn "over the cap" into "too slow". */
+const patient = bodyLimits({ deadlineMs: 120_000 });
+
+const get = (limits = patient, init: RequestInit = {}) =>
+  targetFetch(server.url, undefined, limits)(`${server.url}/x`, init);
+
+test('a small body is read whole, and says so', async () => {
+  server.setReply(jsonReply(200, { ok: true }));
+  const answer = await readBoundedText(await get());
+  assert.equal(answer.text, '{"ok":true}');
+  assert.deepEqual(answer.body, { keptBytes: 11, seenBytes: 11 });
+  assert.equal(answer.cut, undefined);
+});
+
+test('50 MB with a Content-Length: 1 MiB kept, every byte counted, the transfer drained', async () => {
+  server.setReply(hugeReply());
+  const response = await get();
+  const text = await response.text();
+  assert.equal(text.length, 1024 * 1024);
+  assert.ok(text.startsWith('{"ResponseCode":1,"Result":"True","data":"xxx'));
+  assert.deepEqual(bodyOutcome(response), {
+    keptBytes: 1024 * 1024,
+    seenBytes: hugeBodyBytes,
+    cut: 'over the cap',
+  });
+  assert.equal(server.abandoned(), 0, 'drained to its end, not cut');
+});
+
+test('a huge body past the drain bound is cut there, and the connection closed', async () => {
+  const abandoned = server.abandoned();
+  server.setReply(hugeReply());
+  const answer = await readBoundedText(
+    await get(bodyLimits({ ...patient, capBytes: 1024, drainBytes: 1024 * 1024 })),
+  );
+  assert.equal(answer.text.length, 1024);
+  assert.equal(answer.body.cut, 'endless');
+  assert.ok(answer.body.seenBytes > 1024 * 1024 && answer.body.seenBytes < hugeBodyBytes);
+  assert.match(answer.cut ?? '', /^over the 1 KiB cap and still arriving past the 1 MiB drain bound/);
+  await server.whenAbandoned(abandoned + 1);
+});
+
+test('an endless body ends at the drain bound (the default 64 MiB), with the cap kept', async () => {
+  const abandoned = server.abandoned();
+  server.setReply(endlessReply());
+  const answer = await readBoundedText(await get());
+  assert.equal(answer.text.length, 1024 * 1024);
+  assert.equal(answer.body.cut, 'endless');
+  assert.ok(answer.body.seenBytes > 64 * 1024 * 1024);
+  await server.whenAbandoned(abandoned + 1);
+});
+
+test('a dripping body ends at the deadline as "too slow", with what had arrived', async () => {
+  const abandoned = server.abandoned();
+  server.setReply(drippingReply());
+  const answer = await readBoundedText(await get(bodyLimits({ deadlineMs: 300 })));
+  assert.equal(answer.body.cut, 'too slow');
+  assert.equal(answer.body.keptBytes, answer.body.seenBytes);
+  assert.equal(answer.text.length, answer.body.keptBytes);
+  assert.ok(answer.text.startsWith('{'));
+  assert.match(answer.cut ?? '', /^still arriving at the request's deadline, .* after it was sent/);
+  await server.whenAbandoned(abandoned + 1);
+});
+
+test("the caller's timeout during the body is the same cut; any other abort stays an error", async () => {
+  server.setReply(drippingReply());
+  const timedOut = await readBoundedText(await get(patient, { signal: AbortSignal.timeout(300) }));
+  assert.equal(timedOut.body.cut, 'too slow');
+  const stop = new AbortController();
+  const response = await get(patient, { signal: stop.signal });
+  stop.abort();
+  await assert.rejects(response.text(), { name: 'AbortError' });
+});
+
+test('a clone of a bounded response is bounded too', async () => {
+  server.setReply(hugeReply(256 * 1024));
+  const response = await get(bodyLimits({ ...patient, capBytes: 4096 }));
+  const clone = response.clone();
+  const [original, copy] = await Promise.all([response.text(), clone.text()]);
+  assert.equal(original.length, 4096);
+  assert.equal(copy, original);
+});
+
+test('a response without a body is whole; a response not from targetFetch is refused', async () => {
+  server.setReply({ status: 204, body: '' });
+  const answer = await readBoundedText(await get());
+  assert.deepEqual(answer.body, { keptBytes: 0, seenBytes: 0 });
+  await assert.rejects(readBoundedText(new Response('x')), /not a response from targetFetch/);
+});

@@ -1,0 +1,140 @@
+/**
+ * The fetch side of the body cap (boundedBody.ts): a Response whose body stream hands out at most
+ * the cap, drains the rest within the drain bound, and is cut (the source stream cancelled, which
+ * closes the connection) past that bound or at the deadline. The bounded body ends normally in every
+ * case, so `text()` and `json()` read the kept start and `bodyOutcome` says what happened. Clones
+ * (`response.clone()`) tee the bounded stream, so they are bounded too.
+ * The deadline is the request's: its signal (a TimeoutError while the body arrives is a cut, not an
+ * error; any other abort stays an error) or `limits.deadlineMs` from `startedAt`, whichever is first.
+ */
+import { performance } from 'node:perf_hooks';
+import { type BodyLimits, BodyMeter, type BodyOutcome } from './boundedBody.ts';
+
+const meters = new WeakMap<Response, BodyMeter>();
+
+export interface BoundOptions {
+  /** The request's signal. */
+  signal?: AbortSignal;
+  /** performance.now() when the request was sent. */
+  startedAt: number;
+  /**
+   * Held until the body ends: a Request re-made from the caller's follows the caller's signal only
+   * weakly, so the caller's signal must stay reachable for its timeout to fire during the body.
+   */
+  hold?: unknown;
+}
+
+const isTimeout = (error: unknown, signal: AbortSignal | undefined) =>
+  (error as Error | undefined)?.name === 'TimeoutError' ||
+  (signal?.aborted === true && (signal.reason as Error | undefined)?.name === 'TimeoutError');
+
+export function boundResponse(response: Response, limits: BodyLimits, options: BoundOptions): Response {
+  const meter = new BodyMeter(limits);
+  const source = response.body;
+  if (!source) {
+    meter.end();
+    meters.set(response, meter);
+    return response;
+  }
+  const reader = source.getReader();
+  const { signal, startedAt } = options;
+  // Released when the body has ended or was cut (see BoundOptions.hold).
+  const held = [options.hold];
+  let timer: NodeJS.Timeout | undefined;
+  const settle = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    held.length = 0;
+  };
+  const tooSlow = () => meter.tooSlow(performance.now() - startedAt);
+  const cutTransfer = () => {
+    settle();
+    reader.cancel(new Error(`response body cut: ${meter.describe()}`)).catch(() => {});
+  };
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start() {
+        const left = startedAt + limits.deadlineMs - performance.now();
+        timer = setTimeout(
+          () => {
+            tooSlow();
+            cutTransfer();
+          },
+          Math.max(0, left),
+        );
+        timer.unref();
+      },
+      async pull(controller) {
+        for (;;) {
+          let step: Awaited<ReturnType<typeof reader.read>>;
+          try {
+            step = await reader.read();
+          } catch (error) {
+            if (!isTimeout(error, signal)) {
+              settle();
+              throw error;
+            }
+            tooSlow();
+            step = { done: true, value: undefined };
+          }
+          if (step.done || meter.finished) {
+            meter.end();
+            if (meter.stopped) cutTransfer();
+            else settle();
+            controller.close();
+            return;
+          }
+          const keep = meter.take(step.value);
+          if (keep) controller.enqueue(keep);
+          if (meter.stopped) {
+            cutTransfer();
+            controller.close();
+            return;
+          }
+          if (keep) return;
+        }
+      },
+      cancel(reason) {
+        settle();
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const bounded = new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  // A Response made here has no URL of its own; callers that name the answered URL read it.
+  Object.defineProperty(bounded, 'url', { value: response.url });
+  meters.set(bounded, meter);
+  return bounded;
+}
+
+/** What became of a bounded response's body (final once the body was read); undefined if not bounded. */
+export function bodyOutcome(response: Response): BodyOutcome | undefined {
+  return meters.get(response)?.outcome();
+}
+
+/** The cut of a bounded response's body in words (boundedBody.ts describeCut); undefined when whole. */
+export function bodyCutText(response: Response): string | undefined {
+  return meters.get(response)?.describe();
+}
+
+export interface BoundedText {
+  text: string;
+  body: BodyOutcome;
+  /** Why the text is not the whole body; undefined when it is. */
+  cut?: string;
+}
+
+/** Reads a bounded response's kept text with its outcome. Refuses a response that is not bounded. */
+export async function readBoundedText(response: Response): Promise<BoundedText> {
+  const meter = meters.get(response);
+  if (!meter)
+    throw new TypeError('readBoundedText: not a response from targetFetch (its body is not bounded)');
+  const text = await response.text();
+  const cut = meter.describe();
+  return { text, body: meter.outcome(), ...(cut ? { cut } : {}) };
+}
