@@ -130,6 +130,34 @@ describe('conformsToSpec on canned createLink answers', () => {
     assert.equal(headerFailures(required, { 'retry-after': '-1' }, 429).length, 1);
   });
 
+  test('a body cut at the cap fails responseBodyBounded alone: not parsed, not read by the body checks', () => {
+    // The kept start here is itself valid JSON: it must not pass for the body.
+    const bodyCut = 'over the 1 MiB cap (52,428,800 bytes; 1,048,576 kept)';
+    const exchange = toExchange(
+      'createLink',
+      { status: 200, headers: json, bodyText: JSON.stringify(created), bodyCut },
+      200,
+    );
+    assert.equal(exchange.bodyIsJson, false);
+    assert.equal(exchange.body, undefined);
+    const v = conformsToSpec({ ...exchange, receivedAt: seedTime });
+    assert.deepEqual(v, {
+      failures: [
+        {
+          check: 'responseBodyBounded',
+          message: `received a response body ${bodyCut}: not checked against the schema / documented: a JSON body`,
+        },
+      ],
+      drift: [],
+    });
+    const wrongStatus = toExchange('createLink', { status: 418, headers: json, bodyText: '{', bodyCut }, 200);
+    assert.deepEqual(failedChecks(conformsToSpec(wrongStatus)), [
+      'statusAsIntended',
+      'statusCodeConformance',
+      'responseBodyBounded',
+    ]);
+  });
+
   test('an unknown field is drift, not a failure', () => {
     const v = verdict(200, { ...created, data: { ...link, x_debug: { a: 1 } }, extra: true }, 200);
     assert.deepEqual(v, { failures: [], drift: ['data.x_debug', 'extra'] });

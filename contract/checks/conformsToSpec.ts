@@ -1,6 +1,8 @@
 /**
  * The one verdict every response of the suite gets: all named checks run, their failures listed
- * together, and the drift (unknown fields) collected beside them as warnings.
+ * together, and the drift (unknown fields) collected beside them as warnings. A body cut at the
+ * run's cap is judged by the checks of status and headers, and `responseBodyBounded` says why the
+ * rest could not run.
  */
 import { operations } from '../../core/spec.ts';
 import { clockConformance } from './clockConformance.ts';
@@ -10,6 +12,7 @@ import { envelopeStatusAgreement } from './envelopeStatusAgreement.ts';
 import { headerConformance } from './headerConformance.ts';
 import { linkConsistency } from './linkConsistency.ts';
 import { moneyArithmetic } from './moneyArithmetic.ts';
+import { responseBodyBounded } from './responseBodyBounded.ts';
 import { responseSchemaConformance } from './responseSchemaConformance.ts';
 import { statusAsIntended, statusCodeConformance } from './statusCodeConformance.ts';
 import type { Check, CheckFailure, Exchange } from './types.ts';
@@ -24,7 +27,17 @@ export const checks: readonly Check[] = [
   linkConsistency,
   moneyArithmetic,
   clockConformance,
+  responseBodyBounded,
 ];
+
+/** The checks that read the body: they have nothing to judge in a body that was cut. */
+const readBody: ReadonlySet<Check> = new Set([
+  responseSchemaConformance,
+  envelopeStatusAgreement,
+  linkConsistency,
+  moneyArithmetic,
+  clockConformance,
+]);
 
 export interface Verdict {
   failures: CheckFailure[];
@@ -32,7 +45,8 @@ export interface Verdict {
 }
 
 export function conformsToSpec(exchange: Exchange): Verdict {
-  const failures = checks.flatMap((check) =>
+  const applicable = exchange.bodyCut === undefined ? checks : checks.filter((check) => !readBody.has(check));
+  const failures = applicable.flatMap((check) =>
     check.run(exchange).map((message) => ({ check: check.name, message })),
   );
   const schema = operations[exchange.operationId].responseSchema(exchange.status);
@@ -40,19 +54,24 @@ export function conformsToSpec(exchange: Exchange): Verdict {
   return { failures, drift };
 }
 
-/** Reads a raw response into an Exchange (the body is parsed whatever the content type says). */
+/**
+ * Reads a raw response into an Exchange (the body is parsed whatever the content type says; a cut
+ * body is not: its start may parse, and must not pass for the body).
+ */
 export function toExchange(
   operationId: Exchange['operationId'],
-  response: { status: number; headers: Exchange['headers']; bodyText: string },
+  response: { status: number; headers: Exchange['headers']; bodyText: string; bodyCut?: string },
   expectedStatus?: number,
 ): Exchange {
   let body: unknown;
   let bodyIsJson = false;
-  try {
-    body = JSON.parse(response.bodyText);
-    bodyIsJson = true;
-  } catch {
-    body = undefined;
+  if (response.bodyCut === undefined) {
+    try {
+      body = JSON.parse(response.bodyText);
+      bodyIsJson = true;
+    } catch {
+      body = undefined;
+    }
   }
   return { operationId, expectedStatus, ...response, body, bodyIsJson, receivedAt: Date.now() };
 }

@@ -16,6 +16,11 @@ export interface Exchange {
   /** The parsed body, when `bodyText` is JSON (whatever the content type claims). */
   body?: unknown;
   bodyIsJson: boolean;
+  /**
+   * Why `bodyText` is only the start of the body (over the cap, endless, too slow: core/boundedBody.ts);
+   * the body is then not parsed, and the checks that read it do not run.
+   */
+  bodyCut?: string;
   /** When the answer arrived (ms since the epoch); the clock checks use now when absent. */
   receivedAt?: number;
 }
