@@ -1,8 +1,11 @@
 /**
  * A small client of the sandbox control API (spec/sandbox.yaml): make tenants, pay or cancel links,
  * run payouts, arm faults. Every call may be observed (the contract harness logs it, redacted);
- * a refused call throws with the server's answer, since a test cannot go on without it.
+ * a refused call throws with the server's answer, since a test cannot go on without it, and so
+ * does an answer whose body was cut at the cap (core/boundedBody.ts): its start is not the answer.
  */
+import type { BodyLimits, BodyOutcome } from '../../core/boundedBody.ts';
+import { readBoundedText } from '../../core/boundedResponse.ts';
 import { redirectNote, targetFetch } from '../../core/targetFetch.ts';
 import type { components } from '../../generated/sandbox.d.ts';
 
@@ -20,7 +23,11 @@ export interface ControlCall {
   url: string;
   requestBody?: string;
   status?: number;
+  /** The kept start of the body (all of it unless `bodyCut`). */
   responseBody?: string;
+  responseBodySize?: BodyOutcome;
+  /** Why the body is not whole (core/boundedBody.ts describeCut). */
+  bodyCut?: string;
   error?: string;
   ms: number;
 }
@@ -35,9 +42,13 @@ export interface ControlApi {
   clearFaults(): Promise<void>;
 }
 
-export function controlApi(baseUrl: string, observe: (call: ControlCall) => void = () => {}): ControlApi {
+export function controlApi(
+  baseUrl: string,
+  observe: (call: ControlCall) => void = () => {},
+  limits?: BodyLimits,
+): ControlApi {
   // A redirected control call would make tenants (and hand their keys) on whichever host it names.
-  const fetchTarget = targetFetch(baseUrl);
+  const fetchTarget = targetFetch(baseUrl, undefined, limits);
   async function call<T>(method: string, path: string, body?: object): Promise<T> {
     const url = new URL(path, baseUrl).toString();
     const requestBody = body ? JSON.stringify(body) : undefined;
@@ -49,18 +60,21 @@ export function controlApi(baseUrl: string, observe: (call: ControlCall) => void
         body: requestBody,
         signal: AbortSignal.timeout(10_000),
       });
-      const text = await response.text();
+      const { text, body, cut } = await readBoundedText(response);
       observe({
         method,
         url,
         requestBody,
         status: response.status,
         responseBody: text,
+        responseBodySize: body,
+        ...(cut ? { bodyCut: cut } : {}),
         ms: Date.now() - started,
       });
-      if (response.status !== 200) {
+      if (response.status !== 200 || cut) {
         const redirect = redirectNote(response.status, response.headers.get('location'), url);
-        throw new Error(`control API ${method} ${path} answered ${response.status}: ${redirect ?? text}`);
+        const why = redirect ?? (cut ? `a body ${cut}` : text);
+        throw new Error(`control API ${method} ${path} answered ${response.status}: ${why}`);
       }
       return (JSON.parse(text) as { data: T }).data;
     } catch (error) {

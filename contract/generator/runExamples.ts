@@ -71,7 +71,8 @@ async function recordLinks(
   values: string[] | undefined,
   grounding: Grounding,
 ) {
-  if (received.status !== 200 || values?.length !== 1) return;
+  // A cut answer names no link it can be trusted for (the cleanup's tag search finds one with the tag).
+  if (received.status !== 200 || values?.length !== 1 || received.bodyCut !== undefined) return;
   const other = await grounding.other();
   const token = [grounding.caller.token, other?.token].find((key) => key === values[0]!.trim());
   if (!token) return;

@@ -5,6 +5,7 @@
  */
 import { operations } from '../../core/spec.ts';
 import { formOf, formText } from '../builders/forms.ts';
+import { boundedBodyOf } from '../harness/boundedPactum.ts';
 import { contractContext } from '../harness/context.ts';
 import { configurePactum } from '../harness/pactumSetup.ts';
 import { type Example, mediaTypes } from './example.ts';
@@ -20,7 +21,9 @@ export interface Sent {
 export interface Received {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  /** The kept start of the body: all of it unless `bodyCut` says why not (core/boundedBody.ts). */
   bodyText: string;
+  bodyCut?: string;
 }
 
 /** The exact bytes of the body and the Content-Type, from the grounded body. */
@@ -52,8 +55,15 @@ export async function sendExample(example: Example, sent: Sent): Promise<Receive
     statusCode: number;
     headers: Received['headers'];
     text?: string;
+    buffer?: Buffer;
   };
-  return { status: response.statusCode, headers: response.headers, bodyText: response.text ?? '' };
+  const bodyCut = boundedBodyOf(response).describe();
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    bodyText: response.text ?? '',
+    ...(bodyCut ? { bodyCut } : {}),
+  };
 }
 
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;

@@ -4,6 +4,7 @@
  * run id for notes, and the private directory where observations go.
  */
 import { readFileSync } from 'node:fs';
+import type { BodyLimits } from '../../core/boundedBody.ts';
 import type { OperationId } from '../../core/spec.ts';
 import { setRunId } from '../builders/notes.ts';
 import { registerSecrets } from '../reporting/redact.ts';
@@ -25,6 +26,10 @@ export interface ContractContext {
   operations: OperationId[];
   /** The generated phase's budget and seed (contract/generator/). */
   generated?: GeneratedOptions;
+  /** What is kept of each answer's body, and how long one is listened to (core/boundedBody.ts). */
+  bodyLimits: BodyLimits;
+  /** Bytes the run's request records may take in the private directory; past it, without bodies. */
+  requestRecordBudgetBytes: number;
 }
 
 export interface GeneratedOptions {

@@ -14,20 +14,25 @@ export function control(): ControlApi {
   const context = contractContext();
   if (!context.control)
     throw new Error('this target has no sandbox control API (the test should have declared it)');
-  client ??= controlApi(context.baseUrl, (call) => {
-    observeControl(call);
-    recordRequest({
-      at: new Date().toISOString(),
-      test: currentTest.getStore()?.title,
-      method: call.method,
-      url: call.url,
-      requestHeaders: call.requestBody ? { 'content-type': 'application/json' } : {},
-      requestBody: call.requestBody,
-      status: call.status,
-      responseBody: call.responseBody,
-      error: call.error,
-      ms: call.ms,
-    });
-  });
+  client ??= controlApi(
+    context.baseUrl,
+    (call) => {
+      observeControl(call);
+      recordRequest({
+        at: new Date().toISOString(),
+        test: currentTest.getStore()?.title,
+        method: call.method,
+        url: call.url,
+        requestHeaders: call.requestBody ? { 'content-type': 'application/json' } : {},
+        requestBody: call.requestBody,
+        status: call.status,
+        responseBody: call.responseBody,
+        ...(call.responseBodySize ? { responseBodySize: call.responseBodySize } : {}),
+        error: call.error,
+        ms: call.ms,
+      });
+    },
+    context.bodyLimits,
+  );
   return client;
 }

@@ -1,8 +1,9 @@
 /**
  * Pactum, configured once per suite process: the target's base URL, redirects never followed, no
  * console output (pactum prints requests with their headers on failure, and the token header must
- * never be printed), the one expect handler every response goes through (`conformsToSpec`), and a
- * listener that logs every exchange with the token redacted.
+ * never be printed), every answer's body bounded by the run's cap (boundedPactum.ts), the one
+ * expect handler every response goes through (`conformsToSpec`), and a listener that logs every
+ * exchange with the token redacted: the kept body and what became of the whole one.
  */
 import { AssertionError } from 'node:assert';
 import pactum from 'pactum';
@@ -11,6 +12,7 @@ import { formText } from '../builders/forms.ts';
 import { conformsToSpec, toExchange } from '../checks/conformsToSpec.ts';
 import { type Exchange, headerValue } from '../checks/types.ts';
 import { bodyFields, stateOracle } from '../oracle/processOracle.ts';
+import { boundedBodyOf, boundPactum } from './boundedPactum.ts';
 import { contractContext } from './context.ts';
 import { currentTest } from './currentTest.ts';
 import { recordObservation, recordRequest } from './recorder.ts';
@@ -24,6 +26,7 @@ type RawResponse = {
   statusCode?: number;
   headers?: Record<string, string | string[] | undefined>;
   text?: string;
+  buffer?: Buffer;
 };
 type RawRequest = {
   url: string;
@@ -71,6 +74,7 @@ function logExchange(event: {
           status: response.statusCode,
           responseHeaders: flatHeaders(response.headers),
           responseBody: response.text,
+          responseBodySize: boundedBodyOf(response).outcome(),
         }),
     ms: response.responseTime ?? 0,
   });
@@ -79,21 +83,30 @@ function logExchange(event: {
 function conformsHandler(ctx: { req?: RawRequest; res: RawResponse; data?: ConformsData }): void {
   const { operationId, status } = ctx.data ?? ({} as ConformsData);
   if (!operationId) throw new Error('conformsToSpec needs { operationId }');
+  const { statusCode, headers, text } = ctx.res;
+  const bodyCut = boundedBodyOf(ctx.res).describe();
   const exchange = toExchange(
     operationId,
-    { status: ctx.res.statusCode ?? 0, headers: ctx.res.headers ?? {}, bodyText: ctx.res.text ?? '' },
+    {
+      status: statusCode ?? 0,
+      headers: headers ?? {},
+      bodyText: text ?? '',
+      ...(bodyCut ? { bodyCut } : {}),
+    },
     status,
   );
   const verdict = conformsToSpec(exchange);
-  verdict.failures.push(
-    ...stateOracle({
-      operationId,
-      token: headerValue((ctx.req?.headers ?? {}) as Exchange['headers'], 'token'),
-      request: bodyFields(ctx.req?.form ?? ctx.req?.data),
-      status: exchange.status,
-      body: exchange.body,
-    }),
-  );
+  // The state oracle learns from answers: a cut one teaches it nothing, and is not judged.
+  if (!bodyCut)
+    verdict.failures.push(
+      ...stateOracle({
+        operationId,
+        token: headerValue((ctx.req?.headers ?? {}) as Exchange['headers'], 'token'),
+        request: bodyFields(ctx.req?.form ?? ctx.req?.data),
+        status: exchange.status,
+        body: exchange.body,
+      }),
+    );
   recordObservation({
     kind: 'response',
     operationId,
@@ -116,12 +129,14 @@ let configured = false;
 export function configurePactum(): typeof pactum {
   if (configured) return pactum;
   configured = true;
-  pactum.request.setBaseUrl(contractContext().baseUrl);
+  const context = contractContext();
+  pactum.request.setBaseUrl(context.baseUrl);
   pactum.request.setDefaultTimeout(15_000);
   // Pactum's default today, pinned: a followed redirect would send the token header to any host.
   pactum.request.setDefaultFollowRedirects(false);
   pactum.settings.setLogLevel('SILENT');
   pactum.settings.setReporterAutoRun(false);
+  boundPactum(pactum, context.bodyLimits);
   pactum.handler.addExpectHandler('conformsToSpec', conformsHandler as never);
   pactum.events.pactumEvents.on(pactum.events.EVENT_TYPES.AFTER_RESPONSE, logExchange);
   return pactum;

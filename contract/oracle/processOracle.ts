@@ -22,8 +22,9 @@ export function observeControl(call: {
   url: string;
   status?: number;
   responseBody?: string;
+  bodyCut?: string;
 }): void {
-  if (call.method !== 'POST' || call.status !== 200) return;
+  if (call.method !== 'POST' || call.status !== 200 || call.bodyCut !== undefined) return;
   const path = new URL(call.url).pathname;
   const linkAction = /^\/sandbox\/links\/(\d+)\/(pay|cancel)$/.exec(path);
   if (linkAction)

@@ -2,9 +2,11 @@
  * What suite processes tell the runner, one JSON object a line: every checked response, every
  * status a skipped test could not provoke (and why), every failed test, every request made. The
  * lines are written to the run's private directory (they may hold raw bodies, hence secrets) and
- * only reach `reports/` aggregated and redacted.
+ * only reach `reports/` aggregated and redacted. A body in them is at most the run's cap, and the
+ * request records together stay within the run's budget (harness/recorder.ts).
  */
 
+import type { BodyOutcome } from '../../core/boundedBody.ts';
 import type { OperationId } from '../../core/spec.ts';
 import type { CheckFailure } from '../checks/types.ts';
 
@@ -42,7 +44,12 @@ export interface RequestRecord {
   requestBody?: string;
   status?: number;
   responseHeaders?: Record<string, string>;
+  /** The kept start of the body only: at most the run's cap (responseBodySize says what it was). */
   responseBody?: string;
+  /** Bytes kept, bytes that arrived, and why the body is not whole (core/boundedBody.ts). */
+  responseBodySize?: BodyOutcome;
+  /** The run's budget for request records was spent: this one was written without its bodies. */
+  bodiesLeftOut?: true;
   error?: string;
   ms: number;
 }
@@ -68,3 +75,6 @@ export const privateFiles = {
   secrets: 'secrets.jsonl',
   links: 'links.jsonl',
 } as const;
+
+/** Any process's request records (privateFiles.requests). */
+export const isRequestsFile = (name: string) => name.startsWith('requests-');

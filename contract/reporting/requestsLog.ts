@@ -1,7 +1,9 @@
 /**
  * reports/requests.log: every request and response of the run, in time order, readable as text.
- * Long bodies are cut, after redaction: a token cut in half would no longer be recognised.
+ * Long bodies are cut, after redaction: a token cut in half would no longer be recognised. The log
+ * opens with what the run's body cap did, and a response whose body was not kept whole says so.
  */
+import { type BodyLimits, describeCut } from '../../core/boundedBody.ts';
 import type { RequestRecord } from './observations.ts';
 import type { Redactor } from './redact.ts';
 
@@ -17,7 +19,22 @@ function headers(h: Record<string, string> | undefined): string[] {
   return Object.entries(h ?? {}).map(([k, v]) => `${k}: ${k.toLowerCase() === 'token' ? '«redacted»' : v}`);
 }
 
-export function requestsLogText(records: RequestRecord[], redact: Redactor): string {
+function bodyNotes(r: RequestRecord, limits: BodyLimits | undefined): string {
+  const cut = r.responseBodySize && limits ? describeCut(r.responseBodySize, limits) : undefined;
+  const left = r.bodiesLeftOut ? 'bodies not recorded: the budget for request records was spent' : undefined;
+  return [cut ? `body ${cut}` : undefined, left]
+    .filter(Boolean)
+    .map((note) => `  [${note}]`)
+    .join('');
+}
+
+/** `preface`: lines before the first request (what the body cap did: reporting/bodies.ts). */
+export function requestsLogText(
+  records: RequestRecord[],
+  redact: Redactor,
+  limits?: BodyLimits,
+  preface: string[] = [],
+): string {
   const sorted = [...records].sort((a, b) => a.at.localeCompare(b.at));
   const blocks = sorted.map((r) => {
     const lines = [
@@ -28,10 +45,11 @@ export function requestsLogText(records: RequestRecord[], redact: Redactor): str
     if (r.requestBody) lines.push('', clip(r.requestBody, redact));
     if (r.error) lines.push(`--> request failed after ${r.ms} ms: ${r.error}`);
     else {
-      lines.push(`--> ${r.status} (${r.ms} ms)`, ...headers(r.responseHeaders));
+      lines.push(`--> ${r.status} (${r.ms} ms)${bodyNotes(r, limits)}`, ...headers(r.responseHeaders));
       if (r.responseBody) lines.push('', clip(r.responseBody, redact));
     }
     return lines.join('\n');
   });
-  return `${blocks.join('\n\n')}\n`;
+  const opening = preface.length > 0 ? [preface.join('\n')] : [];
+  return `${[...opening, ...blocks].join('\n\n')}\n`;
 }

@@ -6,6 +6,8 @@
  * Bounded (a few list pages per account, a retry budget for 429s), and it never fails the run:
  * problems are reported, and a real account's links that may be left behind always are.
  */
+import type { BodyLimits } from '../../core/boundedBody.ts';
+import { readBoundedText } from '../../core/boundedResponse.ts';
 import { operations } from '../../core/spec.ts';
 import { redirectNote, type TargetFetch, targetFetch } from '../../core/targetFetch.ts';
 import type { LinkRecord, RequestRecord } from '../reporting/observations.ts';
@@ -31,8 +33,11 @@ export interface CleanupAccount {
 const maxRounds = 5;
 const contentType = 'application/x-www-form-urlencoded';
 
-/** `why` explains a status that is not what it seems (a redirect, a retry budget spent). */
-type Answer = { status: number; retryAfter: string | null; text: string; why?: string };
+/**
+ * `why` explains a status that is not what it seems (a redirect, a retry budget spent); `cut` says
+ * why `text` is only the start of the body (core/boundedBody.ts), which then cannot be read.
+ */
+type Answer = { status: number; retryAfter: string | null; text: string; why?: string; cut?: string };
 
 async function post(
   fetchTarget: TargetFetch,
@@ -51,7 +56,7 @@ async function post(
     body: requestBody,
     signal: AbortSignal.timeout(10_000),
   });
-  const text = await response.text();
+  const { text, body, cut } = await readBoundedText(response);
   log.push({
     at: new Date().toISOString(),
     test: 'cleanup',
@@ -61,6 +66,7 @@ async function post(
     requestBody,
     status: response.status,
     responseBody: text,
+    responseBodySize: body,
     ms: Date.now() - started,
   });
   const why = redirectNote(response.status, response.headers.get('location'), url);
@@ -69,6 +75,7 @@ async function post(
     retryAfter: response.headers.get('retry-after'),
     text,
     ...(why ? { why } : {}),
+    ...(cut ? { cut } : {}),
   };
 }
 
@@ -91,12 +98,13 @@ export async function cleanupRun(
   log: RequestRecord[],
   budget: RetryBudget = defaultRetryBudget(),
   recorded: readonly LinkRecord[] = [],
+  limits?: BodyLimits,
 ): Promise<CleanupResult> {
   const byToken = aliveLinks(recorded);
   const tag = `[run:${runId}]`;
   const result: CleanupResult = { deleted: 0, problems: [] };
   const leftBehind = `links of this run (note tag ${tag}) may be left behind`;
-  const fetchTarget = targetFetch(baseUrl);
+  const fetchTarget = targetFetch(baseUrl, undefined, limits);
   for (const account of accounts) {
     /** A request of this account; a real account's 429 is retried within the budget. */
     const call = async (path: string, form: Record<string, string>): Promise<Answer> => {
@@ -122,6 +130,11 @@ export async function cleanupRun(
       let finished = false;
       for (let round = 0; round < maxRounds && !finished; round++) {
         const list = await call(operations.getMyUnusedLinks.path, { search: tag, limit: '1000' });
+        if (list.status === 200 && list.cut) {
+          result.problems.push(`${account.label}: listing answered a body ${list.cut}: ${leftBehind}`);
+          finished = true;
+          break;
+        }
         if (list.status !== 200) {
           // A disposable tenant that is suspended or rate-limited on purpose is not worth a problem.
           if (account.fromEnvironment || (list.status !== 403 && list.status !== 429)) {

@@ -1,9 +1,12 @@
 /**
  * After the suites and the cleanup: read what the suite processes observed, compute the coverage
- * matrix and the drift, decide pass/fail, write the reports and print the summary, all redacted.
+ * matrix, the drift and what the body cap did, decide pass/fail, write the reports and print the
+ * summary, all redacted.
  */
 import { resolve } from 'node:path';
+import type { BodyLimits } from '../../core/boundedBody.ts';
 import type { OperationId } from '../../core/spec.ts';
+import { type BodyReport, bodyReport } from '../reporting/bodies.ts';
 import { type Coverage, computeCoverage } from '../reporting/coverage.ts';
 import { collectDrift, type DriftEntry } from '../reporting/drift.ts';
 import type { TestResult } from '../reporting/junit.ts';
@@ -12,7 +15,7 @@ import { makeRedactor } from '../reporting/redact.ts';
 import type { Target } from '../target/types.ts';
 import type { CleanupResult } from './cleanup.ts';
 import type { SuiteRun } from './executeSuites.ts';
-import { type PrivateDir, readPrivate } from './privateDir.ts';
+import { type PrivateDir, privateDirBytes, readPrivate } from './privateDir.ts';
 import { summaryText } from './summary.ts';
 import { writeReports } from './writeReports.ts';
 
@@ -26,6 +29,8 @@ export interface RunResult {
   coverage: Coverage;
   drift: DriftEntry[];
   cleanup: CleanupResult;
+  /** What the body cap did: the cap, bodies cut, request records without bodies. */
+  bodies: BodyReport;
   reports: Record<string, string>;
 }
 
@@ -45,6 +50,8 @@ export interface RunFacts {
   exampleFilter?: string;
   cleanup: CleanupResult;
   cleanupLog: RequestRecord[];
+  bodyLimits: BodyLimits;
+  requestRecordBudgetBytes: number;
 }
 
 const isText = (value: string | undefined): value is string => !!value;
@@ -89,6 +96,13 @@ export function judgeRun(
     durationMs,
     counts,
   };
+  const allRequests = [...requests, ...facts.cleanupLog];
+  const bodies = bodyReport(
+    allRequests,
+    facts.bodyLimits,
+    facts.requestRecordBudgetBytes,
+    privateDirBytes(dir),
+  );
   const reports = writeReports(
     resolve(reportsDir),
     {
@@ -96,8 +110,10 @@ export function judgeRun(
       coverage,
       drift,
       results,
-      requests: [...requests, ...facts.cleanupLog],
-      summary: { ...summary, gate: coverage.gate, cleanup },
+      requests: allRequests,
+      bodyLimits: facts.bodyLimits,
+      bodies,
+      summary: { ...summary, gate: coverage.gate, cleanup, bodies },
     },
     redact,
   );
@@ -105,7 +121,19 @@ export function judgeRun(
   const control = target.control;
   print(
     redact(
-      summaryText({ heading, ok, durationMs, results, coverage, drift, cleanup, reports, stderr, control }),
+      summaryText({
+        heading,
+        ok,
+        durationMs,
+        results,
+        coverage,
+        drift,
+        cleanup,
+        bodies,
+        reports,
+        stderr,
+        control,
+      }),
     ),
   );
   return {
@@ -118,6 +146,7 @@ export function judgeRun(
     coverage,
     drift,
     cleanup,
+    bodies,
     reports,
   };
 }

@@ -4,6 +4,7 @@
  * judge and report (judgeRun.ts). `ok` only when every test that ran passed and the gate passed.
  */
 import { randomBytes } from 'node:crypto';
+import { bodyLimits } from '../../core/boundedBody.ts';
 import { type OperationId, operationIds } from '../../core/spec.ts';
 import { finishImageRun } from '../container/containerReport.ts';
 import type { ImageTarget } from '../container/imageTarget.ts';
@@ -38,7 +39,14 @@ export interface RunOptions {
   generate?: Partial<GeneratedOptions>;
   /** false runs the generated phase alone (`--generated-only`). */
   handWritten?: boolean;
+  /** Bytes kept of each answer's body (`--max-body-bytes`; default 1 MiB, core/boundedBody.ts). */
+  maxBodyBytes?: number;
+  /** Bytes the request records may take in the private directory before they go without bodies. */
+  requestRecordBudgetBytes?: number;
 }
+
+/** About five times what the request records of a whole default run against the sandbox take (3 MB). */
+export const defaultRequestRecordBudgetBytes = 16 * 1024 * 1024;
 
 function generatedOptions(options: RunOptions): GeneratedOptions {
   const given = options.generate ?? {};
@@ -83,6 +91,8 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
       ? `generated phase: seed ${generated.seed}, ${generated.examples} random examples per operation (--seed ${generated.seed}${generated.examples === defaultGeneratedExamples ? '' : ` --generate ${generated.examples}`} replays them)`
       : 'generated phase: off (--generate 0)',
   );
+  const limits = bodyLimits(options.maxBodyBytes === undefined ? {} : { capBytes: options.maxBodyBytes });
+  const recordBudget = options.requestRecordBudgetBytes ?? defaultRequestRecordBudgetBytes;
   const target = await resolveTarget(options.target, options.env ?? process.env);
   const dir = createPrivateDir();
   let passed = false;
@@ -97,6 +107,8 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
       privateDir: dir.path,
       operations: selected,
       generated,
+      bodyLimits: limits,
+      requestRecordBudgetBytes: recordBudget,
     });
     let suiteRun: SuiteRun = { results: [], stderr: new Map() };
     let cleanup: CleanupResult = { deleted: 0, problems: [] };
@@ -120,6 +132,7 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
         cleanupLog,
         undefined,
         links,
+        limits,
       );
     }
     const handWritten = options.handWritten !== false;
@@ -128,6 +141,7 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
     const facts = {
       ...{ runId, target, readOnly, selected, startedAt, suiteRun, cleanup, cleanupLog },
       ...{ handWritten, generatedPhase, exampleFilter: generated.example },
+      ...{ bodyLimits: limits, requestRecordBudgetBytes: recordBudget },
     };
     const result = judgeRun(
       { ...facts, aborted: options.signal?.aborted ?? false },

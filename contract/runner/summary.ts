@@ -1,7 +1,9 @@
 /**
  * The console summary: per operation passed/failed/skipped, each failure with its message, the
- * coverage matrix, drift warnings, cleanup, and where the reports are. Redacted like the reports.
+ * coverage matrix, drift warnings, cleanup, what the body cap did, and where the reports are.
+ * Redacted like the reports.
  */
+import { type BodyReport, bodyReportLines } from '../reporting/bodies.ts';
 import type { Coverage } from '../reporting/coverage.ts';
 import { coverageTable, fieldCoverageLine, notProvokableLines } from '../reporting/coverageMarkdown.ts';
 import type { DriftEntry } from '../reporting/drift.ts';
@@ -16,6 +18,7 @@ export interface SummaryInput {
   coverage: Coverage;
   drift: DriftEntry[];
   cleanup: CleanupResult;
+  bodies: BodyReport;
   reports: Record<string, string>;
   stderr: Map<string, string>;
   /** The target offers the control API: the state oracle then knows every account in full. */
@@ -84,6 +87,7 @@ export function summaryText(input: SummaryInput): string {
   }
   out.push('', `Cleanup: deleted the ${input.cleanup.deleted} links this run had made and left unpaid`);
   for (const p of input.cleanup.problems.slice(0, 10)) out.push(`  cleanup problem: ${p}`);
+  out.push(...bodyReportLines(input.bodies));
   out.push(`Reports: ${Object.values(input.reports).join(', ')}`);
   const count = (o: TestResult['outcome']) => input.results.filter((r) => r.outcome === o).length;
   out.push(

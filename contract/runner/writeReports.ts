@@ -1,9 +1,11 @@
 /**
  * Writes the run's reports, each through the redactor: coverage (json, md), drift (json, md),
- * junit.xml, requests.log and a summary.json of the whole result.
+ * junit.xml, requests.log (opening with what the body cap did) and a summary.json of the whole result.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BodyLimits } from '../../core/boundedBody.ts';
+import { type BodyReport, bodyReportLines } from '../reporting/bodies.ts';
 import type { Coverage } from '../reporting/coverage.ts';
 import { coverageMarkdown } from '../reporting/coverageMarkdown.ts';
 import { type DriftEntry, driftMarkdown } from '../reporting/drift.ts';
@@ -18,6 +20,8 @@ export interface ReportInput {
   drift: DriftEntry[];
   results: TestResult[];
   requests: RequestRecord[];
+  bodyLimits: BodyLimits;
+  bodies: BodyReport;
   summary: unknown;
 }
 
@@ -29,7 +33,7 @@ export function writeReports(dir: string, input: ReportInput, redact: Redactor):
     'drift.json': JSON.stringify(input.drift, null, 2),
     'drift.md': driftMarkdown(input.drift, input.heading),
     'junit.xml': junitXml(input.results, `contract ${input.heading}`),
-    'requests.log': requestsLogText(input.requests, redact),
+    'requests.log': requestsLogText(input.requests, redact, input.bodyLimits, bodyReportLines(input.bodies)),
     'summary.json': JSON.stringify(input.summary, null, 2),
   };
   const written: Record<string, string> = {};

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { defaultBodyLimits } from '../../core/boundedBody.ts';
+import { bodyReport, bodyReportLines } from './bodies.ts';
+import type { RequestRecord } from './observations.ts';
+import { requestsLogText } from './requestsLog.ts';
+
+const base: RequestRecord = {
+  at: '2025-01-01T00:00:00.000Z',
+  method: 'POST',
+  url: 'http://127.0.0.1/api/v2/createLink',
+  requestHeaders: {},
+  status: 200,
+  ms: 1,
+};
+const records: RequestRecord[] = [
+  { ...base, responseBody: '{}', responseBodySize: { keptBytes: 2, seenBytes: 2 } },
+  {
+    ...base,
+    responseBody: 'x',
+    responseBodySize: { keptBytes: 1_048_576, seenBytes: 52_428_800, cut: 'over the cap' },
+  },
+  {
+    ...base,
+    bodiesLeftOut: true,
+    responseBodySize: { keptBytes: 1_048_576, seenBytes: 67_174_400, cut: 'endless' },
+  },
+  { ...base, responseBodySize: { keptBytes: 3, seenBytes: 3, cut: 'too slow', afterMs: 15_000 } },
+  { ...base, status: undefined, error: 'ECONNRESET' },
+];
+
+test('the report counts answers and cuts by reason, and records written without bodies', () => {
+  const report = bodyReport(records, defaultBodyLimits, 16 * 1024 * 1024, 17_000_000);
+  assert.deepEqual(report, {
+    capBytes: 1_048_576,
+    drainBytes: 67_108_864,
+    answers: 4,
+    cut: 3,
+    byReason: { 'over the cap': 1, endless: 1, 'too slow': 1 },
+    recordBudgetBytes: 16_777_216,
+    recordsWithoutBodies: 1,
+    privateDirBytes: 17_000_000,
+  });
+  assert.deepEqual(bodyReportLines(report), [
+    'Response bodies: at most 1 MiB kept of each (--max-body-bytes), at most 64 MiB read; 4 answers, 3 cut (1 over the cap, 1 endless, 1 too slow).',
+    "Request records: 1 written without their bodies, past the run's 16 MiB budget for them (the private directory held 17,000,000 bytes at the end).",
+  ]);
+  const quiet = bodyReport(records.slice(0, 1), defaultBodyLimits, 1, 0);
+  assert.deepEqual(bodyReportLines(quiet), [
+    'Response bodies: at most 1 MiB kept of each (--max-body-bytes), at most 64 MiB read; 1 answer, none cut.',
+  ]);
+});
+
+test('requests.log opens with the report and marks each cut body and each record without bodies', () => {
+  const log = requestsLogText(records, (text) => text, defaultBodyLimits, ['Response bodies: …']);
+  assert.ok(log.startsWith('Response bodies: …\n\n=== '));
+  assert.match(log, /--> 200 \(1 ms\)\n/);
+  assert.match(log, /--> 200 \(1 ms\) {2}\[body over the 1 MiB cap \(52,428,800 bytes; 1,048,576 kept\)\]\n/);
+  assert.match(
+    log,
+    /\[body over the 1 MiB cap and still arriving past the 64 MiB drain bound \(67,174,400 bytes or more; 1,048,576 kept; cut there\)\] {2}\[bodies not recorded: the budget for request records was spent\]/,
+  );
+  assert.match(log, /\[body still arriving at the request's deadline, 15\.0 s after it was sent/);
+});
