@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseArgs } from './args.ts';
+import { parseArgs, usage } from './args.ts';
 
 test('no options: the embedded sandbox, every operation', () => {
   assert.deepEqual(parseArgs([]), { target: { kind: 'embedded' } });
@@ -120,4 +120,25 @@ test('the generated phase options: budget, seed, request cap, one example, the p
   ])
     assert.throws(() => parseArgs(bad), /needs a whole number from 0 to/, bad.join(' '));
   assert.throws(() => parseArgs(['--generated-only', '--generate', '0']), /would run nothing/);
+});
+
+test('--max-body-bytes: the bytes kept of each body, from 1 to 32 MiB, each mistake one line', () => {
+  assert.deepEqual(parseArgs(['--max-body-bytes', '65536']), {
+    target: { kind: 'embedded' },
+    maxBodyBytes: 65_536,
+  });
+  assert.deepEqual(parseArgs(['--max-body-bytes=33554432']), {
+    target: { kind: 'embedded' },
+    maxBodyBytes: 33_554_432,
+  });
+  for (const bad of ['0', '-1', '1.5', '1MiB', '33554433', ''])
+    assert.throws(
+      () => parseArgs([`--max-body-bytes=${bad}`]),
+      (error: Error) =>
+        /--max-body-bytes needs a whole number from 1 to 33554432, not/.test(error.message) &&
+        !error.message.includes('\n'),
+      bad,
+    );
+  assert.throws(() => parseArgs(['--max-body-bytes']), /--max-body-bytes needs a value/);
+  assert.match(usage, /--max-body-bytes N +bytes kept of each answer's body \(default 1048576, 1 MiB/);
 });

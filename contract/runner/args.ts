@@ -18,7 +18,10 @@
  *   --max-requests N      at most N requests in the generated phase
  *   --example ID          only the generated examples whose id starts with ID
  *   --generated-only      run the generated phase without the hand-written suites
+ *   --max-body-bytes N    bytes kept of each answer's body (default 1 MiB; a longer body fails its
+ *                         test as over the cap, core/boundedBody.ts)
  */
+import { defaultBodyLimits, maxBodyCapBytes } from '../../core/boundedBody.ts';
 import { type OperationId, operationIds } from '../../core/spec.ts';
 import type { ImageArgs } from '../container/imageOptions.ts';
 import { maxSeed } from '../generator/seed.ts';
@@ -42,15 +45,17 @@ export const usage = `usage: npm run contract -- [options]
     --max-requests N           at most N requests in the generated phase
     --example ID               only the generated examples whose id starts with ID
     --generated-only           the generated phase without the hand-written suites
+    --max-body-bytes N         bytes kept of each answer's body (default ${defaultBodyLimits.capBytes}, 1 MiB; at most ${maxBodyCapBytes});
+                               a longer body is counted, not kept, and fails its test as over the cap
   reports:
     --reports DIR              where reports go (default reports/)`;
 
 /** A usage error: one line, pointing at --help. */
 const refuse = (problem: string) => new Error(`${problem} (npm run contract -- --help lists the options)`);
 
-function wholeNumber(flag: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
-  if (!/^[0-9]+$/.test(text) || Number(text) > max)
-    throw refuse(`${flag} needs a whole number from 0 to ${max}, not ${text}`);
+function wholeNumber(flag: string, text: string, max = Number.MAX_SAFE_INTEGER, min = 0): number {
+  if (!/^[0-9]+$/.test(text) || Number(text) > max || Number(text) < min)
+    throw refuse(`${flag} needs a whole number from ${min} to ${max}, not ${text}`);
   return Number(text);
 }
 
@@ -132,6 +137,9 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
         break;
       case '--generated-only':
         options.handWritten = false;
+        break;
+      case '--max-body-bytes':
+        options.maxBodyBytes = wholeNumber(flag, value(), maxBodyCapBytes, 1);
         break;
       default:
         throw refuse(`unknown option ${arg}`);
