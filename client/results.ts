@@ -6,14 +6,18 @@
 import { type OperationId, operations } from '../core/spec.ts';
 import type { ErrorResponse, SecPaidErrorStatus, SecPaidResult, SecPaidSuccessBody } from './types.ts';
 
+/** `bodyCut`: why `bodyText` is only the start of the body; such an answer is never read as typed. */
 export function classifyResponse<Id extends OperationId>(
   operationId: Id,
   response: { status: number; headers: Headers },
   bodyText: string,
   durationMs: number,
+  bodyCut?: string,
 ): SecPaidResult<Id> {
   const base = { headers: response.headers, bodyText, durationMs };
   const { status } = response;
+  if (bodyCut !== undefined)
+    return { ok: false, documented: false, status, body: bodyText, bodyCut, ...base };
   let body: unknown;
   try {
     body = JSON.parse(bodyText);

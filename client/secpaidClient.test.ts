@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { inspect } from 'node:util';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { drippingReply, hugeReply } from './hostileBodies.ts';
 import { closedPort, jsonReply, startRecordingServer } from './recordingServer.ts';
 import { startRedirectTrap } from './redirectTrap.ts';
 import { createSecPaidClient, type SecPaidExchange, SecPaidRequestError } from './secpaidClient.ts';
@@ -240,6 +241,33 @@ test('the timeout still fires when garbage is collected while the answer is awai
   }
   const error = await outcome;
   assert.ok(error instanceof SecPaidRequestError && error.code === 'TIMEOUT', `got ${String(error)}`);
+});
+
+test('a body over maxBodyBytes, or still arriving at timeoutMs, is never read as a typed answer', async () => {
+  // Valid JSON of the success envelope, only longer than the cap: its start must not pass for it.
+  server.setReply(hugeReply(256 * 1024));
+  const exchanges: SecPaidExchange[] = [];
+  const client = createSecPaidClient({
+    baseUrl: server.url,
+    token,
+    maxBodyBytes: 4096,
+    onExchange: (e) => void exchanges.push(e),
+  });
+  const over = await client.createLink({ amount: 1 });
+  assert.equal(over.ok, false);
+  assert.equal(over.documented, false);
+  assert.equal(over.bodyText.length, 4096);
+  assert.equal(exchanges[0]?.response?.body.length, 4096, 'the exchange record reads a bounded clone');
+  assert.match(
+    !over.documented ? (over.bodyCut ?? '') : '',
+    /^over the 4 KiB cap \(262,144 bytes; 4,096 kept\)$/,
+  );
+  server.setReply(drippingReply());
+  const slow = await createSecPaidClient({ baseUrl: server.url, token, timeoutMs: 300 }).createLink({
+    amount: 1,
+  });
+  assert.equal(slow.documented, false);
+  assert.match(!slow.documented ? (slow.bodyCut ?? '') : '', /still arriving at the request's deadline/);
 });
 
 test('a baseUrl that is not http(s) is refused up front', () => {

@@ -5,6 +5,8 @@
  */
 import { inspect } from 'node:util';
 import createClient, { type Middleware } from 'openapi-fetch';
+import { bodyLimits } from '../core/boundedBody.ts';
+import { bodyCutText } from '../core/boundedResponse.ts';
 import { type OperationId, operationIds, operations } from '../core/spec.ts';
 import { targetFetch } from '../core/targetFetch.ts';
 import type { paths } from '../generated/secpaid.d.ts';
@@ -33,6 +35,11 @@ export interface SecPaidClientOptions {
   bodyFormat?: BodyFormat;
   /** Per call, until the whole response is read. Default 30 s. */
   timeoutMs?: number;
+  /**
+   * Bytes kept of an answer's body (default 1 MiB): a longer body, or one still arriving at
+   * `timeoutMs`, comes back as undocumented with `bodyCut` saying why (core/boundedBody.ts).
+   */
+  maxBodyBytes?: number;
   /** Called once per call, after the answer (or the failure), with the token redacted. */
   onExchange?: ExchangeHook;
 }
@@ -85,13 +92,17 @@ export function createSecPaidClient(options: SecPaidClientOptions): SecPaidClien
     throw new TypeError(`createSecPaidClient: baseUrl must be http(s), got ${base.protocol}`);
   }
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const limits = bodyLimits({
+    deadlineMs: Math.ceil(timeoutMs),
+    ...(options.maxBodyBytes === undefined ? {} : { capBytes: options.maxBodyBytes }),
+  });
   // The token lives only in closures (here and openapi-fetch's): no property of the client holds it.
   // It goes to baseUrl's origin only: a 3xx is answered as it is, never followed (targetFetch.ts).
   const api = createClient<paths>({
     baseUrl,
     headers: { token },
     redirect: 'manual',
-    fetch: targetFetch(baseUrl, options.fetch),
+    fetch: targetFetch(baseUrl, options.fetch, limits),
   });
   const post = api.POST as unknown as PostFn;
 
@@ -143,7 +154,7 @@ export function createSecPaidClient(options: SecPaidClientOptions): SecPaidClien
     // Unreachable unless openapi-fetch stops running response middleware; fail loudly if it does.
     if (!received)
       throw new SecPaidRequestError(`SecPaid ${operationId}: no response captured`, operationId, 'INTERNAL');
-    return classifyResponse(operationId, response, received.body, exchange.durationMs);
+    return classifyResponse(operationId, response, received.body, exchange.durationMs, bodyCutText(response));
   }
 
   const methods = Object.fromEntries(

@@ -23,7 +23,7 @@ export type ErrorResponse = components['schemas']['ErrorResponse'];
 interface ResultBase {
   /** Response headers (e.g. Retry-After on 429). */
   headers: Headers;
-  /** The response body exactly as received. */
+  /** The response body exactly as received (its start only when `bodyCut` says so). */
   bodyText: string;
   /** From sending the request to having read the whole response body. */
   durationMs: number;
@@ -54,6 +54,11 @@ export interface SecPaidUndocumented extends ResultBase {
   documented: false;
   status: number;
   body: unknown;
+  /**
+   * Why `bodyText` is only the start of the body (over the client's `maxBodyBytes`, endless, or
+   * still arriving at `timeoutMs`: core/boundedBody.ts); `body` is then that text, unparsed.
+   */
+  bodyCut?: string;
 }
 
 export type SecPaidResult<Id extends OperationId> =
