@@ -1,0 +1,95 @@
+/**
+ * A whole contract run against a server that answers every request (the control API probe, the
+ * suites, cleanup) with 50 MB of valid JSON. Before the body cap, such a run wrote gigabytes of
+ * request records and died without a report (exit 2). Now it ends as a failed run with its reports
+ * (exit 1), says what the cap did, and its private directory and reports stay small.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { hugeReply } from '../../client/hostileBodies.ts';
+import { startRecordingServer } from '../../client/recordingServer.ts';
+import type { BodyReport } from '../reporting/bodies.ts';
+import { spawnTsx } from '../selftest/spawnTsx.ts';
+import { defaultRequestRecordBudgetBytes } from './runContract.ts';
+
+const MiB = 1024 * 1024;
+const keys = { SECPAID_TOKEN: 'HugeKeyA-0123456789abcdef', SECPAID_TOKEN_B: 'HugeKeyB-0123456789abcdef' };
+
+let server: Awaited<ReturnType<typeof startRecordingServer>>;
+const dirs: string[] = [];
+before(async () => {
+  server = await startRecordingServer();
+  server.setReply(hugeReply());
+});
+after(async () => {
+  await server.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+test('50 MB answers to every request: exit 1 with every report, the cap stated, everything small', {
+  timeout: 180_000,
+}, async () => {
+  const reportsDir = mkdtempSync(join(tmpdir(), 'contract-huge-'));
+  dirs.push(reportsDir);
+  const run = await spawnTsx(
+    'contract/cli.ts',
+    ['--base-url', server.url, '--only', 'getMyUnusedLinks', '--generate', '0', '--reports', reportsDir],
+    keys,
+  );
+  assert.equal(run.code, 1, run.stdout.slice(-3000) + run.stderr);
+
+  const reports = readdirSync(reportsDir).sort();
+  assert.deepEqual(reports, [
+    'coverage.json',
+    'coverage.md',
+    'drift.json',
+    'drift.md',
+    'junit.xml',
+    'requests.log',
+    'summary.json',
+  ]);
+  for (const name of reports) assert.ok(statSync(join(reportsDir, name)).size < MiB, `${name} is small`);
+
+  const bodies = (
+    JSON.parse(readFileSync(join(reportsDir, 'summary.json'), 'utf8')) as { bodies: BodyReport }
+  ).bodies;
+  // Every answer was huge (suites and cleanup alike), and every one was cut at the cap: drained to its
+  // end within the request's time limit ("over the cap"), or, on a machine too busy for that, cut then.
+  assert.equal(bodies.capBytes, MiB);
+  assert.ok(bodies.answers > 20, `only ${bodies.answers} answers`);
+  assert.equal(bodies.cut, bodies.answers);
+  assert.equal(bodies.byReason.endless, 0, '50 MB is within the 64 MiB drain bound');
+  assert.ok(bodies.byReason['over the cap'] > 0);
+  // The request records kept bodies up to their budget, then went on without them.
+  assert.ok(bodies.recordsWithoutBodies > 0);
+  assert.ok(
+    bodies.privateDirBytes < defaultRequestRecordBudgetBytes + 4 * MiB,
+    `private directory ${bodies.privateDirBytes} bytes`,
+  );
+
+  const junit = readFileSync(join(reportsDir, 'junit.xml'), 'utf8');
+  assert.match(
+    junit,
+    /responseBodyBounded: received a response body over the 1 MiB cap \(52,428,800 bytes; 1,048,576 kept\): not checked against the schema/,
+  );
+  assert.doesNotMatch(junit, /not JSON/, 'a cut body is stated as cut, never as a parse error');
+  const log = readFileSync(join(reportsDir, 'requests.log'), 'utf8');
+  assert.ok(
+    log.startsWith('Response bodies: at most 1 MiB kept of each (--max-body-bytes), at most 64 MiB read;'),
+  );
+  assert.match(log, /\[body over the 1 MiB cap \(52,428,800 bytes; 1,048,576 kept\)\]/);
+  assert.match(log, /\[bodies not recorded: the budget for request records was spent\]/);
+  assert.match(
+    run.stdout,
+    /Response bodies: .*; \d+ answers, \d+ cut \(\d+ over the cap, 0 endless, \d+ too slow\)\./,
+  );
+  assert.match(run.stdout, /Request records: \d+ written without their bodies, past the run's 16 MiB budget/);
+  assert.match(run.stdout, /cleanup problem: SECPAID_TOKEN: listing answered a body over the 1 MiB cap/);
+  for (const name of reports) {
+    const text = readFileSync(join(reportsDir, name), 'utf8');
+    for (const key of Object.values(keys)) assert.ok(!text.includes(key), `${name} holds no key`);
+  }
+});
