@@ -27,6 +27,15 @@ export const defaultBodyLimits: Readonly<BodyLimits> = Object.freeze({
 });
 
 /**
+ * For the harness's own paging calls (cleanup's lists of up to 1000 links, whose notes may be long):
+ * they must read a whole page whatever cap the run chose for the answers it checks.
+ */
+export const pagingBodyLimits: Readonly<BodyLimits> = Object.freeze({
+  ...defaultBodyLimits,
+  capBytes: 16 * MiB,
+});
+
+/**
  * The largest cap a run accepts. Pactum's client (centra) fails its process on a body over 50 MB
  * (a TypeError in its 'data' listener), and the kept bytes must stay below that.
  */

@@ -4,7 +4,7 @@
  * judge and report (judgeRun.ts). `ok` only when every test that ran passed and the gate passed.
  */
 import { randomBytes } from 'node:crypto';
-import { bodyLimits } from '../../core/boundedBody.ts';
+import { bodyLimits, pagingBodyLimits } from '../../core/boundedBody.ts';
 import { type OperationId, operationIds } from '../../core/spec.ts';
 import { finishImageRun } from '../container/containerReport.ts';
 import type { ImageTarget } from '../container/imageTarget.ts';
@@ -132,7 +132,8 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
         cleanupLog,
         undefined,
         links,
-        limits,
+        // Cleanup reads whole pages of links, whatever cap the run set for the answers it checks.
+        { ...pagingBodyLimits, deadlineMs: limits.deadlineMs },
       );
     }
     const handWritten = options.handWritten !== false;

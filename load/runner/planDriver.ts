@@ -7,6 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pagingBodyLimits } from '../../core/boundedBody.ts';
 import { redirectNote, type TargetFetch, targetFetch } from '../../core/targetFetch.ts';
 import { isCallList } from '../scenarios/plans.ts';
 import { retryWaitMs } from '../scenarios/retry.ts';
@@ -76,7 +77,11 @@ export async function runPlan<T>(
   signal?: AbortSignal,
 ): Promise<T> {
   const pause = signal ? { signal } : {};
-  const fetchTarget = targetFetch(baseUrl);
+  // Cleanup reads pages of up to 1000 links: whole pages, within the paging cap.
+  const fetchTarget = targetFetch(baseUrl, undefined, {
+    ...pagingBodyLimits,
+    deadlineMs: limits.callTimeoutMs,
+  });
   let nextStart = 0;
   /** Sends a call no sooner than the rate cap allows: each call takes the next free slot, then waits for it. */
   const paced = async (call: PlanCall) => {
