@@ -4,6 +4,7 @@
  * the deadlines here are what a test sets to make a drip end, not figures to meet.
  */
 import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:net';
 import { after, before, test } from 'node:test';
 import { drippingReply, endlessReply, hugeBodyBytes, hugeReply } from '../client/hostileBodies.ts';
 import { jsonReply, startRecordingServer } from '../client/recordingServer.ts';
@@ -104,4 +105,39 @@ test('a response without a body is whole; a response not from targetFetch is ref
   const answer = await readBoundedText(await get());
   assert.deepEqual(answer.body, { keptBytes: 0, seenBytes: 0 });
   await assert.rejects(readBoundedText(new Response('x')), /not a response from targetFetch/);
+});
+
+/** A server that answers every connection with `head` (raw bytes, Latin-1) and the body `x`. */
+async function rawServer(statusLine: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((socket) => {
+    socket.once('data', () =>
+      socket.end(`${statusLine}\r\ncontent-length: 1\r\nconnection: close\r\n\r\nx`, 'latin1'),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, server };
+}
+
+test('a status the Response constructor refuses (600) and a reason phrase that is no ByteString pass as they came', async () => {
+  for (const [line, status, statusText] of [
+    ['HTTP/1.1 600 Odd', 600, 'Odd'],
+    ['HTTP/1.1 200 \u00e9t\u00e9', 200, '\ufffdt\ufffd'],
+  ] as const) {
+    const { url, server: raw } = await rawServer(line);
+    try {
+      const response = await targetFetch(url, undefined, patient)(`${url}/x`);
+      for (const answer of [response, response.clone()]) {
+        assert.equal(answer.status, status);
+        assert.equal(answer.statusText, statusText);
+        assert.equal(answer.ok, status === 200);
+        assert.equal(answer.url, `${url}/x`);
+      }
+      const read = await readBoundedText(response);
+      assert.equal(read.text, 'x');
+      assert.deepEqual(read.body, { keptBytes: 1, seenBytes: 1 });
+    } finally {
+      raw.close();
+    }
+  }
 });

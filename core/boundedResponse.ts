@@ -101,15 +101,24 @@ export function boundResponse(response: Response, limits: BodyLimits, options: B
     },
     { highWaterMark: 0 },
   );
-  const bounded = new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-  // A Response made here has no URL of its own; callers that name the answered URL read it.
-  Object.defineProperty(bounded, 'url', { value: response.url });
+  const bounded = asAnswered(new Response(body, { headers: response.headers }), response);
   meters.set(bounded, meter);
   return bounded;
+}
+
+/**
+ * `made` with the answer's own status line and URL. The Response constructor accepts only statuses
+ * 200–599 and a reason phrase of bytes, while fetch hands back whatever the server sent (HTTP 600, a
+ * reason phrase in Latin-1 read as U+FFFD): so the body is wrapped under a plain 200 and the answer's
+ * status, reason, `ok`, URL and redirect flag are set on the wrapper. Its clones carry them too.
+ */
+function asAnswered(made: Response, answered: Response): Response {
+  const { status, statusText, ok, url, redirected, type } = answered;
+  for (const [name, value] of Object.entries({ status, statusText, ok, url, redirected, type }))
+    Object.defineProperty(made, name, { value });
+  const clone = made.clone.bind(made);
+  Object.defineProperty(made, 'clone', { value: () => asAnswered(clone(), answered) });
+  return made;
 }
 
 /** What became of a bounded response's body (final once the body was read); undefined if not bounded. */
