@@ -109,9 +109,12 @@ function retryWait(
   return retryWaitMs(response.status, response.headers['Retry-After'], retries, waited, Date.now());
 }
 
-/** Sends a seeding/cleanup call; a 429 is sent again after its Retry-After, within retry.ts's bounds. */
-function sendWithRetry(call: LoadRequest) {
-  let response = send(call);
+/**
+ * Sends a seeding/cleanup call; a 429 is sent again after its Retry-After, within retry.ts's bounds.
+ * `first` is an answer already received for it (from a batch), which counts as the first try.
+ */
+function sendWithRetry(call: LoadRequest, first?: ReturnType<typeof send>) {
+  let response = first ?? send(call);
   let waited = 0;
   for (let retries = 0; ; retries++) {
     const wait = retryWait(response, retries, waited);
@@ -122,7 +125,7 @@ function sendWithRetry(call: LoadRequest) {
   }
 }
 
-/** Calls that may go at once, in one `http.batch`; an answer asking to wait is sent again on its own. */
+/** Calls that may go at once, in one `http.batch`; an answer asking to wait is sent again on its own, after the wait. */
 function sendAll(calls: readonly LoadRequest[]) {
   const responses = http.batch(
     calls.map((call) => ({
@@ -132,9 +135,7 @@ function sendAll(calls: readonly LoadRequest[]) {
       params: { headers: call.headers, tags: call.tags, redirects: 0 },
     })),
   );
-  return responses.map((response, i) =>
-    retryWait(response, 0, 0) === undefined ? response : sendWithRetry(calls[i]!),
-  );
+  return responses.map((response, i) => sendWithRetry(calls[i]!, response));
 }
 
 const reply = (response: { status: number; body: unknown }) => ({

@@ -27,6 +27,14 @@ describe('load CLI options', () => {
     assert.deepEqual(options.bounds, { maxRequests: 10, maxDurationS: 20 });
   });
 
+  it('bounds the body cap and the timeout to what the engine can keep', () => {
+    const options = parse('--max-body-bytes', '4096', '--timeout', '1');
+    assert.ok(options !== 'help' && options.maxBodyBytes === 4096 && options.timeoutS === 1);
+    assert.throws(() => parse('--max-body-bytes', String(2 * 1024 * 1024)), /up to 1048576/);
+    assert.throws(() => parse('--max-body-bytes', '1.5'), /whole number/);
+    assert.throws(() => parse('--timeout', '0.5'), /at least 1/);
+  });
+
   it('refuses a rate scale that rounds the rates to nothing, before connecting', async () => {
     await assert.rejects(
       runLoad({ scenario: 'createLinks', profile: 'smoke', rateScale: 0.01, baseUrl: 'http://127.0.0.1:9' }),

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { profileNames } from '../profiles/profiles.ts';
 import { isScenarioName, scenarioNames } from '../scenarios/index.ts';
-import type { LoadOptions } from './run.ts';
+import { type LoadOptions, maxLoadBodyBytes } from './run.ts';
 
 export const usage = `Usage: npm run load -- --scenario <${scenarioNames.join('|')}> [options]
 
@@ -20,7 +20,8 @@ export const usage = `Usage: npm run load -- --scenario <${scenarioNames.join('|
   --max-requests N     bound on planned requests (default 2000000)
   --max-duration S     bound on planned seconds (default 10800)
   --timeout S          per-request timeout; also the grace for late answers (default 10)
-  --max-body-bytes N   bytes of each answer kept for the checks; longer ones are cut (default 65536)
+  --max-body-bytes N   bytes of each answer kept for the checks, at most 1048576; longer answers
+                       are cut and counted (default 65536)
   --out DIR            report directory (default reports)
   --no-cleanup         keep the links the run created
   --quiet              no progress lines
@@ -75,8 +76,12 @@ export function parseLoadArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
   if (workers !== undefined && !Number.isInteger(workers))
     throw new UsageError('--workers must be a whole number');
   const maxBodyBytes = positive('max-body-bytes', values['max-body-bytes']);
-  if (maxBodyBytes !== undefined && !Number.isInteger(maxBodyBytes))
-    throw new UsageError('--max-body-bytes must be a whole number');
+  if (maxBodyBytes !== undefined && !(Number.isInteger(maxBodyBytes) && maxBodyBytes <= maxLoadBodyBytes))
+    throw new UsageError(`--max-body-bytes must be a whole number up to ${maxLoadBodyBytes}`);
+  // autocannon counts its timeout in whole seconds, at least one.
+  const timeoutS = positive('timeout', values.timeout);
+  if (timeoutS !== undefined && timeoutS < 1)
+    throw new UsageError(`--timeout must be at least 1 (seconds), not '${values.timeout}'`);
   const maxRequests = positive('max-requests', values['max-requests']);
   const maxDurationS = positive('max-duration', values['max-duration']);
   const recipients = (env.SECPAID_RECIPIENT_TOKENS ?? '').split(',').filter((t) => t !== '');
@@ -95,7 +100,7 @@ export function parseLoadArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
       ...(maxRequests !== undefined ? { maxRequests } : {}),
       ...(maxDurationS !== undefined ? { maxDurationS } : {}),
     },
-    timeoutS: positive('timeout', values.timeout),
+    timeoutS,
     maxBodyBytes,
     outDir: values.out,
     cleanup: !values['no-cleanup'],

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { LoopHealth } from './loopMonitor.ts';
 
 export interface GeneratorHealth {
-  /** Seconds of the run with a measurement. */
+  /** Seconds the run lasted (its measurement, grace included). */
   seconds: number;
   /** A second counts as stalled when a shard's timers fired this late (ms) or later. */
   stallMs: number;
@@ -21,7 +21,10 @@ export interface GeneratorHealth {
    * not judged: a loop can be busy all the time and still fire its timers on time.
    */
   utilization: { mean: number; max: number };
-  /** The whole process's CPU use, in % of all the machine's cores: mean and the busiest second. */
+  /**
+   * The whole process's CPU use, in % of all the machine's cores: mean and the busiest second.
+   * Reported, not judged: a generator short of CPU shows it as event-loop delay, which is judged.
+   */
   cpuPercent: { mean: number; max: number; cores: number };
   /** Whether the generator could not keep its schedule: its latency figures are then not trustworthy. */
   saturated: boolean;
@@ -44,8 +47,16 @@ interface Second {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+const maxOf = (values: Iterable<number>) => {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  return max;
+};
+
 export class HealthRecorder {
   private readonly seconds = new Map<number, Second>();
+  /** Seconds of the run during which some shard's loop was stalled (a long stall covers several). */
+  private readonly stalled = new Set<number>();
   private utilizationSum = 0;
   private pulses = 0;
   private readonly cpu: number[] = [];
@@ -55,15 +66,20 @@ export class HealthRecorder {
 
   constructor(private readonly epoch: number) {}
 
-  /** A shard's pulse: its loop's health over the last second. */
+  /** A shard's pulse: its loop's health since its last pulse (about a second, longer after a stall). */
   pulse(health: LoopHealth): void {
-    const second = Math.max(0, Math.floor((health.at - this.epoch) / 1000));
+    const secondOf = (at: number) => Math.max(0, Math.floor((at - this.epoch) / 1000));
+    const second = secondOf(health.at);
     const seen = this.seconds.get(second);
     this.seconds.set(second, {
       delayP99: Math.max(seen?.delayP99 ?? 0, health.delayP99Ms),
       delayMax: Math.max(seen?.delayMax ?? 0, health.delayMaxMs),
       utilization: Math.max(seen?.utilization ?? 0, health.utilization),
     });
+    if (health.delayMaxMs >= healthBounds.stallMs) {
+      // A loop blocked for 20 s reports once, late: every second it was blocked counts.
+      for (let s = secondOf(health.at - health.delayMaxMs); s <= second; s++) this.stalled.add(s);
+    }
     this.utilizationSum += health.utilization;
     this.pulses++;
   }
@@ -78,34 +94,40 @@ export class HealthRecorder {
     if (wallUs > 0) this.cpu.push(((used.user + used.system) / wallUs / this.cores) * 100);
   }
 
-  summary(): GeneratorHealth {
+  /**
+   * The run's health over `durationS` seconds; `killed` when its shards had to be terminated (their
+   * loops blocked past the deadline, so they may not have reported at all).
+   */
+  summary(durationS: number, killed = false): GeneratorHealth {
     if (performance.now() - this.lastCpuAt >= 100) this.sampleCpu();
-    const seconds = [...this.seconds.values()];
-    const stalledSeconds = seconds.filter((s) => s.delayMax >= healthBounds.stallMs).length;
+    const seconds = Math.max(1, Math.ceil(durationS));
+    const stalledSeconds = this.stalled.size;
     const utilizationMean = this.pulses ? this.utilizationSum / this.pulses : 0;
     const reasons: string[] = [];
     if (
       stalledSeconds >= healthBounds.minStalledSeconds &&
-      stalledSeconds > seconds.length * healthBounds.stalledShare
+      stalledSeconds > seconds * healthBounds.stalledShare
     ) {
       reasons.push(
-        `its event loop stalled ${healthBounds.stallMs} ms or more in ${stalledSeconds} of ${seconds.length} s`,
+        `its event loop stalled ${healthBounds.stallMs} ms or more in ${stalledSeconds} of ${seconds} s`,
       );
     }
+    if (killed) reasons.push('its shards had to be terminated, their event loops blocked past the deadline');
     const cpuMean = this.cpu.length ? this.cpu.reduce((a, b) => a + b, 0) / this.cpu.length : 0;
+    const perSecond = [...this.seconds.values()];
     return {
-      seconds: seconds.length,
+      seconds,
       stallMs: healthBounds.stallMs,
       stalledSeconds,
       loopDelayMs: {
-        p99: Math.max(0, ...seconds.map((s) => s.delayP99)),
-        max: Math.max(0, ...seconds.map((s) => s.delayMax)),
+        p99: maxOf(perSecond.map((s) => s.delayP99)),
+        max: maxOf(perSecond.map((s) => s.delayMax)),
       },
       utilization: {
         mean: Math.round(utilizationMean * 1000) / 1000,
-        max: Math.max(0, ...seconds.map((s) => s.utilization)),
+        max: maxOf(perSecond.map((s) => s.utilization)),
       },
-      cpuPercent: { mean: round1(cpuMean), max: round1(Math.max(0, ...this.cpu)), cores: this.cores },
+      cpuPercent: { mean: round1(cpuMean), max: round1(maxOf(this.cpu)), cores: this.cores },
       saturated: reasons.length > 0,
       ...(reasons.length ? { reason: reasons.join('; ') } : {}),
     };

@@ -38,6 +38,8 @@ export const defaultAbortDelayS = 10;
 const abortEveryMs = 1_000;
 /** After the deadline, shards get this long to wind down before the run is declared stuck. */
 const stuckAfterMs = 30_000;
+/** Workers that are not ready by then (a loader that hangs) are terminated and the run fails. */
+const bootDeadlineMs = 120_000;
 
 function firstBreach(
   thresholds: readonly Threshold[],
@@ -78,7 +80,18 @@ export async function measure(
   const interrupt = () => pool.stop();
   signal?.addEventListener('abort', interrupt, { once: true });
   if (signal?.aborted) pool.stop();
-  const epoch = await pool.started;
+  // Workers load TypeScript first: seconds on a busy machine, never minutes.
+  const boot = setTimeout(() => pool.kill(), bootDeadlineMs);
+  let epoch: number;
+  try {
+    epoch = await pool.started;
+  } catch (error) {
+    signal?.removeEventListener('abort', interrupt);
+    if (signal?.aborted) throw new LoadInterrupted(signal.reason);
+    throw new Error(`the load generator did not start: ${(error as Error).message}`);
+  } finally {
+    clearTimeout(boot);
+  }
   health = new HealthRecorder(epoch);
   const elapsedMs = () => performance.timeOrigin + performance.now() - epoch;
   const progress = new Progress(options.label, spec.durationMs / 1000, {
@@ -97,7 +110,9 @@ export async function measure(
   const deadlineMs = spec.durationMs + spec.graceMs;
   const deadline = setTimeout(() => pool.stop(), deadlineMs);
   const windDownMs = options.stuckAfterMs ?? stuckAfterMs;
+  let killed = false;
   const stuck = setTimeout(() => {
+    killed = true;
     aborted = `the load generator did not stop within ${windDownMs / 1000} s of its deadline (its event loop was blocked): its shards were terminated`;
     pool.kill();
   }, deadlineMs + windDownMs);
@@ -107,7 +122,7 @@ export async function measure(
     return {
       samples: store.view,
       totals,
-      generator: health.summary(),
+      generator: health.summary(elapsedMs() / 1000, killed),
       epoch,
       durationS: elapsedMs() / 1000,
       ...(aborted ? { aborted } : {}),

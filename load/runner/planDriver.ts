@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pagingBodyLimits } from '../../core/boundedBody.ts';
+import { readBoundedText } from '../../core/boundedResponse.ts';
 import { redirectNote, type TargetFetch, targetFetch } from '../../core/targetFetch.ts';
 import { isCallList } from '../scenarios/plans.ts';
 import { retryWaitMs } from '../scenarios/retry.ts';
@@ -39,12 +40,18 @@ async function send(
       signal: AbortSignal.timeout(timeoutMs),
     });
     const retryAfter = response.headers.get('retry-after') ?? undefined;
-    const body = await response.text();
-    // The plan reads a failed call's errorMessage: a redirect must be named as one, not as a bad body.
+    const { text, cut } = await readBoundedText(response);
+    // The plan reads a failed call's errorMessage: a redirect or a cut body must be named as what it
+    // is, not taken for a bad body.
     const redirect = redirectNote(response.status, response.headers.get('location'), url);
+    const problem = redirect
+      ? { error: 'Redirected', errorMessage: redirect }
+      : cut
+        ? { error: 'BodyCut', errorMessage: `the answer's ${cut}` }
+        : undefined;
     return {
-      status: response.status,
-      body: redirect ? JSON.stringify({ error: 'Redirected', errorMessage: redirect }) : body,
+      status: problem && response.status === 200 ? 0 : response.status,
+      body: problem ? JSON.stringify(problem) : text,
       ...(retryAfter ? { retryAfter } : {}),
     };
   } catch (error) {

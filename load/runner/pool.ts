@@ -112,12 +112,6 @@ export function startPool(spec: PoolSpec, events: PoolEvents, entry: URL = shard
     startShard(spec, shard, events, entry),
   );
   let killed = false;
-  const started = Promise.all(threads.map((t) => t.ready)).then(() => {
-    const epoch = absoluteNow();
-    for (const { worker } of threads)
-      worker.postMessage({ type: 'start', epoch, deadline: spec.durationMs + spec.graceMs });
-    return epoch;
-  });
   const done = Promise.all(threads.map((t) => t.result))
     .then((results) => {
       const terminated = results.filter((r) => r === undefined).length;
@@ -125,6 +119,23 @@ export function startPool(spec: PoolSpec, events: PoolEvents, entry: URL = shard
       return { ...sum(results.map((r, i) => r ?? threads[i]!.lastTotals)), terminated };
     })
     .finally(() => Promise.all(threads.map((t) => t.worker.terminate())));
+  // Handled here too: a shard that fails while booting rejects `done` before anyone awaits it.
+  done.catch(() => {});
+  const allReady = Promise.all(threads.map((t) => t.ready)).then(() => {
+    const epoch = absoluteNow();
+    for (const { worker } of threads)
+      worker.postMessage({ type: 'start', epoch, deadline: spec.durationMs + spec.graceMs });
+    return epoch;
+  });
+  // A shard that fails (or is killed) before it is ready ends the wait with the reason.
+  const started = Promise.race([
+    allReady,
+    done.then((totals) => {
+      throw new Error(
+        `the load generator's ${totals.terminated} worker(s) were terminated before they started`,
+      );
+    }),
+  ]);
   return {
     started,
     done,

@@ -72,6 +72,8 @@ export { LoadInterrupted };
 const ratePerWorker = 5000;
 /** Answers of the scenarios are a few KB at most; a bound keeps a misbehaving target from filling memory. */
 export const defaultMaxBodyBytes = 64 * 1024;
+/** Memory for bodies is connections × this at most: a megabyte each is already 20 GB at 20,000. */
+export const maxLoadBodyBytes = 1024 * 1024;
 
 function resolveProfile(options: LoadOptions): Profile {
   const base =
@@ -155,6 +157,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const bounds = { ...defaultBounds, ...options.bounds };
   const tooBig = checkBounds(plan, bounds, options.maxRate);
   if (tooBig) throw new LoadRefused(tooBig);
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  if (!(Number.isInteger(maxBodyBytes) && maxBodyBytes >= 1 && maxBodyBytes <= maxLoadBodyBytes))
+    throw new LoadRefused(`maxBodyBytes must be a whole number from 1 to ${maxLoadBodyBytes}`);
   const budget = connectionBudget(profile.maxVUs, openFileLimit());
   if ('refused' in budget) throw new LoadRefused(budget.refused);
   if (budget.lowered) console.error(`warning: ${budget.lowered}`);
@@ -193,7 +198,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       throw new LoadRefused(`setup failed: ${error.message}`);
     });
     const cores = Math.max(1, availableParallelism() - (target.embedded ? 1 : 0));
-    const workers = options.workers ?? Math.min(cores, Math.max(1, Math.ceil(plan.peakRate / ratePerWorker)));
+    // Each shard needs a connection of its own: never more shards than the budget has connections.
+    const workers = Math.min(
+      budget.connections,
+      options.workers ?? Math.min(cores, Math.max(1, Math.ceil(plan.peakRate / ratePerWorker))),
+    );
     const thresholds = thresholdsFor(scenario.operations, profile);
     const startedAt = new Date().toISOString();
     let measured: Measurement;
@@ -209,7 +218,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
             initial: Math.min(profile.preAllocatedVUs, budget.connections),
             max: budget.connections,
           },
-          maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
+          maxBodyBytes,
           timeoutS,
           durationMs: plan.durationS * 1000,
           graceMs: graceS * 1000,
@@ -241,7 +250,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         workers,
         timeoutS,
         graceS,
-        maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
+        maxBodyBytes,
         connectionBudget: budget.connections,
         ...(budget.lowered ? { connectionBudgetLowered: budget.lowered } : {}),
       },

@@ -131,6 +131,11 @@ describe('saturation', () => {
     assert.equal(trusted(breach('errorRate', 0.1, 0.01), stalled, ops, 10), true);
     assert.equal(trusted(breach('errorRate', 0.1, 0.01), stalled, ops, 2), false);
     assert.equal(trusted(breach('errorRate', 0.1, 0.01), stalled, [op({ 200: 90, 500: 10 })], 2), true);
+    // 5xx answers that breach the rate on their own hold, lost requests or not.
+    assert.equal(
+      trusted(breach('errorRate', 0.2, 0.01), stalled, [op({ 200: 80, 500: 10, 0: 10 })], 2),
+      true,
+    );
     assert.equal(trusted(breach('p95', 1300, 250), steady, ops, 10), true);
     assert.equal(trusted(threshold('p95', true), stalled, ops, 10), true);
   });

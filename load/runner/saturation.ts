@@ -37,7 +37,14 @@ export function trusted(
   if (result.kind === 'p95' || result.kind === 'p99') return result.actual - stall >= result.limit;
   if (result.kind === 'dropped') return false;
   const op = ops.find((o) => o.operation === result.operation);
-  return (op?.statuses['0'] ?? 0) === 0 || stall < (timeoutS * 1000) / 2;
+  const lost = op?.statuses['0'] ?? 0;
+  if (!op || lost === 0 || stall < (timeoutS * 1000) / 2) return true;
+  // Without the answers the generator may have lost, does the figure still breach?
+  const answered = op.requests - lost;
+  if (answered <= 0) return false;
+  if (result.kind === 'errorRate') return (op.failed - lost) / answered >= result.limit;
+  const checksPerRequest = op.checks / op.requests;
+  return op.checksPassed / (op.checks - lost * checksPerRequest) <= result.limit;
 }
 
 /** The first second in which answers fell below 90 % of the target rate, if any (the last bucket is partial). */

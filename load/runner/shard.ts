@@ -49,6 +49,8 @@ export interface ShardPulse {
   totals: ShardTotals;
 }
 
+/** How long a waiting segment gathers connections that close together before it takes them. */
+const gatherMs = 10;
 /** autocannon gives up on a segment after this many socket errors or timeouts (a dead target). */
 const bailoutErrors = 100;
 
@@ -159,22 +161,46 @@ export class Shard {
   }
 
   /**
-   * Resolves with how many connections a segment may open now (at most `wanted`): the shard's budget
-   * less those still open, waiting for earlier segments' connections to close when none is free.
-   * Resolves 0 if the window ends (or the run stops) first: the segment's requests are then dropped,
-   * as an open model drops what no free connection can start.
+   * Resolves with how many connections a segment may open (at most `wanted`): the shard's budget
+   * less those still open. When fewer than it wants are free, it waits for earlier segments'
+   * connections to close, which they do together as their answers arrive: it takes what is free once
+   * it has all it wants, or once it has waited a tenth of its window (a segment cannot add
+   * connections later). Resolves 0 if the window ends (or the run stops) with none free: the
+   * segment's requests are then dropped, as an open model drops what no free connection can start.
+   * What it resolves with is already counted as open (runAutocannon's clients give it back).
    */
   private room(wanted: number, windowEndMs: number): Promise<number> {
-    const free = () => Math.min(wanted, this.budget - this.openConnections);
-    if (free() > 0 || this.stopped) return Promise.resolve(Math.max(0, free()));
+    const free = () => Math.max(0, Math.min(wanted, this.budget - this.openConnections));
+    // Taken at once, before anything else can look: two waiting segments never get the same ones.
+    const reserve = (connections: number) => {
+      this.openConnections += connections;
+      this.maxConnections = Math.max(this.maxConnections, this.openConnections);
+      return connections;
+    };
+    if (this.stopped) return Promise.resolve(0);
+    if (free() >= wanted) return Promise.resolve(reserve(wanted));
+    const waitUntil = Math.min(windowEndMs, this.now() + (windowEndMs - this.now()) / 10);
     return new Promise((resolve) => {
-      const wake = () => {
-        if (free() <= 0 && !this.stopped && this.now() < windowEndMs) return;
-        clearTimeout(timer);
+      let checking = false;
+      const settle = (connections: number) => {
+        clearTimeout(early);
+        clearTimeout(end);
         this.roomWaiters.delete(wake);
-        resolve(this.stopped || this.now() >= windowEndMs ? 0 : free());
+        resolve(this.stopped ? 0 : reserve(connections));
       };
-      const timer = setTimeout(wake, Math.max(0, windowEndMs - this.now()));
+      // Closes that come together (answers that arrive together) are counted together: the check
+      // runs a moment after the first of them.
+      const wake = () => {
+        if (checking) return;
+        checking = true;
+        setTimeout(() => {
+          checking = false;
+          if (this.stopped || free() >= wanted || (this.now() >= waitUntil && free() > 0)) settle(free());
+        }, gatherMs);
+      };
+      // Past the wait it takes what is free; with nothing free it waits on, to the window's end.
+      const early = setTimeout(() => free() > 0 && settle(free()), Math.max(0, waitUntil - this.now()));
+      const end = setTimeout(() => settle(0), Math.max(0, windowEndMs - this.now()));
       this.roomWaiters.add(wake);
     });
   }
@@ -221,9 +247,7 @@ export class Shard {
     };
     return new Promise((resolve) => {
       let windowEnd: NodeJS.Timeout | undefined;
-      // Counted before autocannon makes its clients: each one's 'done' gives its connection back.
-      this.openConnections += connections;
-      this.maxConnections = Math.max(this.maxConnections, this.openConnections);
+      // `connections` were counted as open by room(): each client's 'done' gives its own back.
       const instance = autocannon(
         {
           url: this.spec.baseUrl,

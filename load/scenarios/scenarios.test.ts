@@ -159,6 +159,9 @@ describe('listTransactions scenario', () => {
 });
 
 describe('seeding and cleanup plans', () => {
+  /** A listed link of this run (its note carries the run's tag), and one of someone else. */
+  const ours = (id: string) => ({ linktopay_id: id, recipient_note: `${createSeed.runTag} invoice` });
+  const theirs = (id: string) => ({ linktopay_id: id, recipient_note: 'rent for March' });
   /** Runs a plan to its end, answering each call (batch steps call by call) with `answer`'s body. */
   function drive<T>(plan: Plan<T>, answer: (r: LoadRequest) => unknown) {
     const calls: string[] = [];
@@ -214,7 +217,7 @@ describe('seeding and cleanup plans', () => {
     let listed = 0;
     const { calls, result } = drive(createLinks.cleanupPlan(createSeed), (r) =>
       r.path === '/api/v2/getMyUnusedLinks'
-        ? { data: listed++ === 0 ? [{ linktopay_id: '5' }, { linktopay_id: '6' }] : [] }
+        ? { data: listed++ === 0 ? [ours('5'), ours('6')] : [] }
         : { ResponseCode: 1 },
     );
     assert.deepEqual(calls, [
@@ -231,10 +234,10 @@ describe('seeding and cleanup plans', () => {
     const alive = new Set(Array.from({ length: 250_500 }, (_, i) => i + 1));
     const { calls, result } = drive(createLinks.cleanupPlan(createSeed), (r) => {
       if (r.path === '/api/v2/getMyUnusedLinks') {
-        const page: { linktopay_id: number }[] = [];
+        const page: { linktopay_id: number; recipient_note: string }[] = [];
         for (const id of alive) {
           if (page.length === Number(r.fields.limit)) break;
-          page.push({ linktopay_id: id });
+          page.push({ linktopay_id: id, recipient_note: `${createSeed.runTag} 1` });
         }
         return { data: page };
       }
@@ -246,9 +249,31 @@ describe('seeding and cleanup plans', () => {
     assert.equal(calls.filter((c) => c.endsWith('getMyUnusedLinks')).length, 252);
   });
 
+  it("cleanup deletes only the run's links, whatever the list answers, and stops when none is left in a page", () => {
+    let listed = 0;
+    const deletedIds: string[] = [];
+    const plan = createLinks.cleanupPlan(createSeed);
+    assert.throws(
+      () =>
+        drive(plan, (r) => {
+          if (r.path === '/api/v2/deleteLink') {
+            deletedIds.push(r.fields.link_id!);
+            return { ResponseCode: 1 };
+          }
+          // A target that ignores `search`: the run's links among someone else's, then someone else's only.
+          return {
+            data:
+              listed++ === 0 ? [theirs('1'), ours('2'), theirs('3'), ours('4')] : [theirs('1'), theirs('3')],
+          };
+        }),
+      /the list answered 2 links without this run's tag .*\(is search ignored\?\); 2 links of this run were deleted before/,
+    );
+    assert.deepEqual(deletedIds, ['2', '4']);
+  });
+
   it('cleanup stops when a deleted link is listed again, rather than going round for ever', () => {
     const plan = createLinks.cleanupPlan(createSeed);
-    const page = JSON.stringify({ data: [{ linktopay_id: '5' }] });
+    const page = JSON.stringify({ data: [ours('5')] });
     const ok = { status: 200, body: JSON.stringify({ ResponseCode: 1 }) };
     plan.next();
     plan.next({ status: 200, body: page });
@@ -264,7 +289,7 @@ describe('seeding and cleanup plans', () => {
     plan.next();
     const deletes = plan.next({
       status: 200,
-      body: JSON.stringify({ data: [{ linktopay_id: '5' }, { linktopay_id: '6' }, { linktopay_id: '7' }] }),
+      body: JSON.stringify({ data: [ours('5'), ours('6'), ours('7')] }),
     });
     assert.ok(
       !deletes.done && isCallList(deletes.value) && deletes.value.length === 3,

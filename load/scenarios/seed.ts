@@ -72,7 +72,17 @@ export function* deleteTaggedLinks(token: string, runTag: string): Plan<number> 
       throw failed(error);
     }
     if (!Array.isArray(items) || items.length === 0) return deleted;
-    const page = new Set((items as Json[]).map((item) => String(item.linktopay_id)));
+    // Only the run's own links, whatever the search answered: a target that ignores `search` must
+    // not make cleanup delete the other links of a real account.
+    const ours = (items as Json[]).filter((item) => String(item.recipient_note ?? '').includes(runTag));
+    if (ours.length === 0) {
+      throw failed(
+        new Error(
+          `the list answered ${items.length} links without this run's tag ${runTag} (is search ignored?)`,
+        ),
+      );
+    }
+    const page = new Set(ours.map((item) => String(item.linktopay_id)));
     const again = [...page].find((id) => lastPage.has(id));
     if (again !== undefined) throw failed(new Error(`link ${again} is still listed after it was deleted`));
     const ids = [...page];
