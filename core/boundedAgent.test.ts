@@ -1,21 +1,25 @@
 /**
  * The node:http side of the body cap with a plain node:http client, against hostile servers on
  * 127.0.0.1 (Pactum's use of it: contract/harness/boundedPactum.test.ts). Deadlines here make a
- * drip end; nothing is timed.
+ * drip end; nothing is timed: a body's deadline counts from its head, however late that came.
  */
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, test } from 'node:test';
 import { drippingReply, endlessReply, hugeReply } from '../client/hostileBodies.ts';
 import { jsonReply, startRecordingServer } from '../client/recordingServer.ts';
-import { bodyDeadlineOption, bodyMeterOf, boundedAgents } from './boundedAgent.ts';
+import { bodyDeadlineOption, bodyMeterOf, boundedAgents, headDeadlineOption } from './boundedAgent.ts';
 import { bodyLimits } from './boundedBody.ts';
 
 let server: Awaited<ReturnType<typeof startRecordingServer>>;
-// A generous default deadline: a busy machine must not turn "over the cap" into "too slow".
-const agents = boundedAgents(
-  bodyLimits({ capBytes: 64 * 1024, drainBytes: 4 * 1024 * 1024, deadlineMs: 120_000 }),
-);
+// Generous deadlines: a busy machine must not turn "over the cap" into "too slow".
+const patient = {
+  capBytes: 64 * 1024,
+  drainBytes: 4 * 1024 * 1024,
+  deadlineMs: 120_000,
+  headDeadlineMs: 120_000,
+};
+const agents = boundedAgents(bodyLimits(patient));
 before(async () => {
   server = await startRecordingServer();
 });
@@ -24,10 +28,12 @@ after(async () => {
   await server.close();
 });
 
-/** A GET through the bounded agent, read the way centra reads: 'data' until 'end'. */
-function get(deadlineMs?: number): Promise<{ body: Buffer; chunks: number; response: http.IncomingMessage }> {
+/** A GET through the bounded agent (with this request's own deadlines), read the way centra reads: 'data' until 'end'. */
+function get(
+  deadlines: { [headDeadlineOption]?: number; [bodyDeadlineOption]?: number } = {},
+): Promise<{ body: Buffer; chunks: number; response: http.IncomingMessage }> {
   return new Promise((resolve, reject) => {
-    const options = { agent: agents['http:'], ...(deadlineMs ? { [bodyDeadlineOption]: deadlineMs } : {}) };
+    const options = { agent: agents['http:'], ...deadlines };
     const request = http.get(`${server.url}/x`, options, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -75,19 +81,31 @@ test('huge and endless bodies are cut at the drain bound; the connection is clos
   assert.equal((await get()).body.toString(), '{"after":"cut"}');
 });
 
-test("a dripping body ends at the request's deadline as too slow, and ends normally", async () => {
+test("a dripping body ends at the body's deadline as too slow, and ends normally", async () => {
   const abandoned = server.abandoned();
   server.setReply(drippingReply());
-  const { body, response } = await get(300);
+  const { body, response } = await get({ [bodyDeadlineOption]: 300 });
   const meter = bodyMeterOf(response);
   assert.equal(meter?.outcome().cut, 'too slow');
+  assert.equal(meter?.limits.deadlineMs, 300);
   assert.equal(body.length, meter?.outcome().keptBytes);
   await server.whenAbandoned(abandoned + 1);
 });
 
-test('no response head by the deadline: the request fails and says why', async () => {
-  server.setReply({ ...jsonReply(200, {}), delayMs: 60_000 });
-  await assert.rejects(get(300), /no response head within the request's deadline of 300 ms/);
+test("a head later than the body's deadline does not eat into it: the body still gets its own", async () => {
+  server.setReply({ ...drippingReply(), delayMs: 1_000 });
+  const { response } = await get({ [bodyDeadlineOption]: 300 });
+  // Counted from sending, the deadline would have passed before the head, failing the request.
+  assert.equal(bodyMeterOf(response)?.outcome().cut, 'too slow');
+});
+
+test("no response head by the request's head deadline: the request fails and says why", async () => {
+  // The head is an hour away: the 300 ms head deadline passes first however busy the machine is.
+  server.setReply({ ...jsonReply(200, {}), delayMs: 3_600_000 });
+  await assert.rejects(
+    get({ [headDeadlineOption]: 300 }),
+    /no response head within 300 ms of sending the request/,
+  );
 });
 
 test('a response the agent did not carry has no meter', async () => {

@@ -9,17 +9,19 @@
  * There a 'response' listener is put first (before the client's own), and it replaces `push` on
  * that one IncomingMessage: node:http's parser hands every body chunk, and the end, to the message
  * through `push` (_http_common.js parserOnBody, parserOnMessageComplete). Chunks are metered; kept
- * ones are held and delivered together at the end. Past the drain bound, or at the request's
- * deadline (`options[bodyDeadlineOption]`, else `limits.deadlineMs`, from addRequest), the kept
- * part and the end are delivered and the socket is destroyed. A request with no response head by
- * its deadline is destroyed with an error.
+ * ones are held and delivered together at the end. Past the drain bound, or past the body's
+ * deadline (`options[bodyDeadlineOption]`, else `limits.deadlineMs`, from the response head), the
+ * kept part and the end are delivered and the socket is destroyed. A request with no response head
+ * by its head deadline (`options[headDeadlineOption]`, else `limits.headDeadlineMs`, from
+ * addRequest) is destroyed with an error.
  */
 import http, { type ClientRequest, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { type BodyLimits, BodyMeter } from './boundedBody.ts';
 
-/** A request option (core option, in Pactum's words) with that request's own deadline in ms. */
+/** Request options (core options, in Pactum's words): that request's own deadlines in ms. */
+export const headDeadlineOption = 'headDeadlineMs';
 export const bodyDeadlineOption = 'bodyDeadlineMs';
 
 const meters = new WeakMap<IncomingMessage, BodyMeter>();
@@ -58,26 +60,28 @@ class KeptBytes {
 }
 type AgentInternals = { addRequest(req: ClientRequest, options: Record<string, unknown>): void };
 
-function deadlineOf(options: Record<string, unknown>, limits: BodyLimits): number {
-  const own = options[bodyDeadlineOption];
-  return typeof own === 'number' && own > 0 ? own : limits.deadlineMs;
+function own(options: Record<string, unknown>, name: string, otherwise: number): number {
+  const value = options[name];
+  return typeof value === 'number' && value > 0 ? value : otherwise;
 }
 
 function bound(req: ClientRequest, options: Record<string, unknown>, base: BodyLimits): void {
-  const startedAt = performance.now();
-  const limits = { ...base, deadlineMs: deadlineOf(options, base) };
+  const limits = {
+    ...base,
+    headDeadlineMs: own(options, headDeadlineOption, base.headDeadlineMs),
+    deadlineMs: own(options, bodyDeadlineOption, base.deadlineMs),
+  };
   const meter = new BodyMeter(limits);
-  let cut: (() => void) | undefined;
-  const timer = setTimeout(() => {
-    if (cut) {
-      meter.tooSlow(performance.now() - startedAt);
-      cut();
-    } else
-      req.destroy(new Error(`no response head within the request's deadline of ${limits.deadlineMs} ms`));
-  }, limits.deadlineMs);
+  let timer = setTimeout(
+    () =>
+      req.destroy(new Error(`no response head within ${limits.headDeadlineMs} ms of sending the request`)),
+    limits.headDeadlineMs,
+  );
   timer.unref();
   req.once('close', () => clearTimeout(timer));
   req.prependOnceListener('response', (res: IncomingMessage) => {
+    clearTimeout(timer);
+    const headAt = performance.now();
     meters.set(res, meter);
     const push = res.push as Push;
     const kept = new KeptBytes(limits.capBytes);
@@ -89,7 +93,7 @@ function bound(req: ClientRequest, options: Record<string, unknown>, base: BodyL
       if (kept.length > 0) push.call(res, kept.bytes());
       push.call(res, null);
     };
-    cut = () => {
+    const cut = () => {
       deliver();
       // The body as delivered is complete: without this, the socket's close would destroy the
       // message with an 'aborted' error before the client reads the end. Nor is the connection
@@ -98,6 +102,11 @@ function bound(req: ClientRequest, options: Record<string, unknown>, base: BodyL
       req.shouldKeepAlive = false;
       res.socket?.destroy();
     };
+    timer = setTimeout(() => {
+      meter.tooSlow(performance.now() - headAt);
+      cut();
+    }, limits.deadlineMs);
+    timer.unref();
     (res as { push: Push }).push = (chunk, encoding) => {
       if (chunk === null) {
         meter.end();
@@ -107,7 +116,7 @@ function bound(req: ClientRequest, options: Record<string, unknown>, base: BodyL
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : (chunk as Buffer);
       const keep = meter.take(bytes);
       if (keep) kept.add(keep);
-      if (meter.stopped) cut?.();
+      if (meter.stopped) cut();
       // Chunks are held here, never queued in the stream: the parser may go on reading.
       return true;
     };

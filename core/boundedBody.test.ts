@@ -57,7 +57,7 @@ test('at the deadline the transfer must be cut: "too slow", with when', () => {
   assert.deepEqual(meter.outcome(), { keptBytes: 3, seenBytes: 3, cut: 'too slow', afterMs: 15_004 });
   assert.equal(
     meter.describe(),
-    "still arriving at the request's deadline, 15.0 s after it was sent (3 bytes or more; 3 kept; cut then)",
+    "still arriving at the request's deadline, 15.0 s after the response head (3 bytes or more; 3 kept; cut then)",
   );
   const over = new BodyMeter(limits);
   over.take(bytes(12));
@@ -83,6 +83,7 @@ test('limits: 1 MiB kept and 64 MiB drained by default; a cap above the drain bo
   assert.throws(() => bodyLimits({ capBytes: maxBodyCapBytes + 1 }), /at most/);
   assert.throws(() => bodyLimits({ capBytes: 0 }), /whole number/);
   assert.throws(() => bodyLimits({ deadlineMs: 1.5 }), /whole number/);
+  assert.throws(() => bodyLimits({ headDeadlineMs: 0 }), /headDeadlineMs must be a whole number/);
 });
 
 test('describeCut states the cap in the words reports use', () => {

@@ -3,8 +3,11 @@
  * may answer with any number of bytes at any pace; nothing it sends may fill a run's memory or disk,
  * or hold a request past its deadline. The start of a body is kept up to the cap; the rest is
  * counted and dropped while the drain bound allows (so its size is known and a keep-alive connection
- * stays usable); past that bound, or at the request's deadline, the transfer is cut. Every body ends
- * with an outcome saying which of these happened. The fetch side is boundedResponse.ts, the
+ * stays usable); past that bound, or at the body's deadline, the transfer is cut. Every body ends
+ * with an outcome saying which of these happened. Time is bounded in two parts: the response head
+ * must arrive within `headDeadlineMs` of sending (else the request fails), and the body within
+ * `deadlineMs` of the head. The body's clock starts at the head so that what becomes of a body
+ * depends on the body, not on how long the head took. The fetch side is boundedResponse.ts, the
  * node:http side (Pactum) boundedAgent.ts.
  */
 
@@ -16,14 +19,17 @@ export interface BodyLimits {
   capBytes: number;
   /** Bytes received at most, kept or not, before the transfer is cut. */
   drainBytes: number;
-  /** From sending the request: a body still arriving then is cut. */
+  /** From the response head: a body still arriving then is cut ('too slow'). */
   deadlineMs: number;
+  /** From sending the request: a request with no response head by then fails. */
+  headDeadlineMs: number;
 }
 
 export const defaultBodyLimits: Readonly<BodyLimits> = Object.freeze({
   capBytes: 1 * MiB,
   drainBytes: 64 * MiB,
   deadlineMs: 30_000,
+  headDeadlineMs: 30_000,
 });
 
 /**
@@ -65,7 +71,7 @@ export interface BodyOutcome {
   seenBytes: number;
   /** Absent when the body arrived whole and was kept whole. */
   cut?: BodyCut;
-  /** For a body cut as too slow: when, in ms from sending the request. */
+  /** For a body cut as too slow: when, in ms from the response head. */
   afterMs?: number;
 }
 
@@ -90,7 +96,7 @@ export class BodyMeter {
     return keep;
   }
 
-  /** The request's deadline passed, `afterMs` from sending, with the body still arriving. */
+  /** The deadline passed, `afterMs` after the response head, with the body still arriving. */
   tooSlow(afterMs: number): void {
     if (this.#finished) return;
     this.#afterMs = Math.round(afterMs);
@@ -167,7 +173,7 @@ export function describeCut(outcome: BodyOutcome, limits: BodyLimits): string | 
       return `${cap} and still arriving past the ${sizeText(limits.drainBytes)} drain bound (${sizes(true)}; cut there)`;
     case 'too slow': {
       const when =
-        outcome.afterMs === undefined ? '' : `, ${durationText(outcome.afterMs)} after it was sent`;
+        outcome.afterMs === undefined ? '' : `, ${durationText(outcome.afterMs)} after the response head`;
       const late = `still arriving at the request's deadline${when}`;
       return `${seenBytes > keptBytes ? `${cap} and ` : ''}${late} (${sizes(true)}; cut then)`;
     }

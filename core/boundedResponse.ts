@@ -4,8 +4,9 @@
  * closes the connection) past that bound or at the deadline. The bounded body ends normally in every
  * case, so `text()` and `json()` read the kept start and `bodyOutcome` says what happened. Clones
  * (`response.clone()`) tee the bounded stream, so they are bounded too.
- * The deadline is the request's: its signal (a TimeoutError while the body arrives is a cut, not an
- * error; any other abort stays an error) or `limits.deadlineMs` from `startedAt`, whichever is first.
+ * The body's deadline is `limits.deadlineMs` from the head (when the response is bounded here), or
+ * the request's signal timing out first (a TimeoutError while the body arrives is a cut, not an
+ * error; any other abort stays an error).
  */
 import { performance } from 'node:perf_hooks';
 import { type BodyLimits, BodyMeter, type BodyOutcome } from './boundedBody.ts';
@@ -15,13 +16,13 @@ const meters = new WeakMap<Response, BodyMeter>();
 export interface BoundOptions {
   /** The request's signal. */
   signal?: AbortSignal;
-  /** performance.now() when the request was sent. */
-  startedAt: number;
   /**
    * Held until the body ends: a Request re-made from the caller's follows the caller's signal only
    * weakly, so the caller's signal must stay reachable for its timeout to fire during the body.
    */
   hold?: unknown;
+  /** Called once when the body has ended or was cut (targetFetch stops listening to the caller). */
+  onSettled?: () => void;
 }
 
 const isTimeout = (error: unknown, signal: AbortSignal | undefined) =>
@@ -33,20 +34,25 @@ export function boundResponse(response: Response, limits: BodyLimits, options: B
   const source = response.body;
   if (!source) {
     meter.end();
+    options.onSettled?.();
     meters.set(response, meter);
     return response;
   }
   const reader = source.getReader();
-  const { signal, startedAt } = options;
+  const { signal } = options;
+  const headAt = performance.now();
   // Released when the body has ended or was cut (see BoundOptions.hold).
   const held = [options.hold];
+  let onSettled = options.onSettled;
   let timer: NodeJS.Timeout | undefined;
   const settle = () => {
     clearTimeout(timer);
     timer = undefined;
     held.length = 0;
+    onSettled?.();
+    onSettled = undefined;
   };
-  const tooSlow = () => meter.tooSlow(performance.now() - startedAt);
+  const tooSlow = () => meter.tooSlow(performance.now() - headAt);
   const cutTransfer = () => {
     settle();
     reader.cancel(new Error(`response body cut: ${meter.describe()}`)).catch(() => {});
@@ -54,14 +60,10 @@ export function boundResponse(response: Response, limits: BodyLimits, options: B
   const body = new ReadableStream<Uint8Array>(
     {
       start() {
-        const left = startedAt + limits.deadlineMs - performance.now();
-        timer = setTimeout(
-          () => {
-            tooSlow();
-            cutTransfer();
-          },
-          Math.max(0, left),
-        );
+        timer = setTimeout(() => {
+          tooSlow();
+          cutTransfer();
+        }, limits.deadlineMs);
         timer.unref();
       },
       async pull(controller) {

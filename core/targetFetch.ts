@@ -6,11 +6,12 @@
  *   points. The 3xx comes back as the answer it is, and `redirectNote` says so in reports;
  * - a URL outside the bound origin is refused before a byte is sent, so no later code path (a
  *   `Location` taken from an answer, a link's URL) can carry a key to a host nobody vetted;
- * - every answer's body is bounded (boundedResponse.ts): at most `limits.capBytes` of it is kept,
- *   and a body too long or too slow is cut, so no answer can fill the memory or outlast the
- *   request's deadline. `bodyOutcome(response)` (boundedResponse.ts) says what became of it.
+ * - every answer is bounded in time and size (boundedBody.ts): no head within
+ *   `limits.headDeadlineMs` of sending fails the request with a TimeoutError; of the body, at most
+ *   `limits.capBytes` is kept, and a body too long or still arriving `limits.deadlineMs` after the
+ *   head is cut (boundedResponse.ts), so no answer can fill the memory or hold a call for ever.
+ *   `bodyOutcome(response)` (boundedResponse.ts) says what became of it.
  */
-import { performance } from 'node:perf_hooks';
 import { type BodyLimits, defaultBodyLimits } from './boundedBody.ts';
 import { boundResponse } from './boundedResponse.ts';
 
@@ -28,24 +29,43 @@ export function targetFetch(
 ): TargetFetch {
   const origin = new URL(baseUrl).origin;
   return async (input, init) => {
-    const startedAt = performance.now();
-    // A Request already set not to follow is sent as it is; any other is re-made with
-    // `redirect: 'manual'` (and with `init`, as fetch would).
-    const asIs = input instanceof Request && init === undefined && input.redirect === 'manual';
-    const request = asIs ? input : new Request(input, { ...init, redirect: 'manual' });
+    // Every request is re-made with `redirect: 'manual'` (and with `init`, as fetch would) and a
+    // signal of this call's own: the caller's signal is forwarded to it, and the head's deadline
+    // aborts it. Both hold the controller strongly, so neither abort is lost to garbage collection.
+    const caller = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    const controller = new AbortController();
+    const request = new Request(input, { ...init, redirect: 'manual', signal: controller.signal });
     const requested = new URL(request.url).origin;
     if (requested !== origin) {
       throw new OffTargetRequestError(
         `refused to send a request to ${requested}: this run sends its requests and keys only to ${origin}`,
       );
     }
+    const forward = () => controller.abort(caller?.reason);
+    if (caller?.aborted) forward();
+    else caller?.addEventListener('abort', forward, { once: true });
+    const stopForwarding = () => caller?.removeEventListener('abort', forward);
+    const headMs = limits.headDeadlineMs;
+    const headTimer = setTimeout(
+      () => controller.abort(new DOMException(`no response head within ${headMs} ms`, 'TimeoutError')),
+      headMs,
+    );
     try {
       const response = await baseFetch(request);
-      return boundResponse(response, limits, { signal: request.signal, startedAt, hold: [input, init] });
+      clearTimeout(headTimer);
+      return boundResponse(response, limits, {
+        signal: controller.signal,
+        hold: [input, init, request, controller],
+        onSettled: stopForwarding,
+      });
+    } catch (error) {
+      stopForwarding();
+      throw error;
     } finally {
-      // A re-made Request follows the caller's signal only weakly: the caller's Request and init
-      // must outlive the fetch, or a collected AbortSignal.timeout never fires.
-      retain(input, init);
+      clearTimeout(headTimer);
+      // The caller's Request and init, and the Request sent, must outlive the fetch: a collected
+      // AbortSignal.timeout of the caller's never fires.
+      retain(input, init, request, controller);
     }
   };
 }

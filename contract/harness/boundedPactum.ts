@@ -1,34 +1,49 @@
 /**
  * Every request Pactum sends goes through a bounded agent (core/boundedAgent.ts), so no answer can
- * fill a suite process's memory or outlast the request's timeout. Pactum emits BEFORE_REQUEST with
- * the request object it then hands to phinx, whose `core` options reach node:http (centra's
- * `option()`): the agent for the URL's protocol and the request's own timeout as its deadline go
- * there. They are set on the object directly, not through `withCore`, which deep-merges (and an
- * agent with live sockets is a cycle that overflows its stack); AFTER_RESPONSE takes them out again,
- * so nothing later in Pactum walks them either.
+ * fill a suite process's memory or hold a request for ever. Pactum emits BEFORE_REQUEST with the
+ * request object it then hands to phinx, whose `core` options reach node:http (centra's
+ * `option()`): the agent for the URL's protocol goes there, and the request's timeout becomes the
+ * agent's head deadline. The timeout is taken off the request meanwhile: centra would make it a
+ * socket idle timeout, a second clock racing the agent's; the agent bounds the head, and the body
+ * within `limits.deadlineMs` of it. The options are set on the object directly, not through
+ * `withCore`, which deep-merges (and an agent with live sockets is a cycle that overflows its
+ * stack); AFTER_RESPONSE puts the request back as it was, so nothing later in Pactum walks them.
+ * A request asking for compression is refused: centra would inflate the kept start of a body, and
+ * what the suites read would no longer be what the cap kept.
  */
 import type pactum from 'pactum';
-import { bodyDeadlineOption, bodyMeterOf, boundedAgents } from '../../core/boundedAgent.ts';
+import { bodyMeterOf, boundedAgents, headDeadlineOption } from '../../core/boundedAgent.ts';
 import type { BodyLimits } from '../../core/boundedBody.ts';
 
-type PactumRequest = { url: string; timeout?: number; core?: Record<string, unknown> };
+type PactumRequest = {
+  url: string;
+  timeout?: number;
+  compression?: boolean;
+  core?: Record<string, unknown>;
+};
 
 export function boundPactum(p: typeof pactum, limits: BodyLimits): void {
   const agents = boundedAgents(limits);
   const { pactumEvents, EVENT_TYPES } = p.events;
   pactumEvents.on(EVENT_TYPES.BEFORE_REQUEST, ({ request }: { request: PactumRequest }) => {
+    if (request.compression)
+      throw new Error(
+        `Pactum request to ${request.url} asks for compression: refused, since the body cap (core/boundedAgent.ts) keeps the bytes as sent and centra would inflate them`,
+      );
     const protocol = new URL(request.url).protocol as keyof typeof agents;
     const agent = agents[protocol];
     if (!agent) throw new Error(`Pactum request to ${request.url}: no bounded agent for ${protocol}`);
     request.core = {
       ...request.core,
       agent,
-      ...(request.timeout ? { [bodyDeadlineOption]: request.timeout } : {}),
+      ...(request.timeout ? { [headDeadlineOption]: request.timeout } : {}),
     };
+    delete request.timeout;
   });
   pactumEvents.on(EVENT_TYPES.AFTER_RESPONSE, ({ request }: { request: PactumRequest }) => {
     if (!request.core) return;
-    const { agent: _agent, [bodyDeadlineOption]: _deadline, ...rest } = request.core;
+    const { agent: _agent, [headDeadlineOption]: timeout, ...rest } = request.core;
+    if (typeof timeout === 'number') request.timeout = timeout;
     if (Object.keys(rest).length > 0) request.core = rest;
     else delete request.core;
   });

@@ -131,7 +131,8 @@ export function configurePactum(): typeof pactum {
   configured = true;
   const context = contractContext();
   pactum.request.setBaseUrl(context.baseUrl);
-  pactum.request.setDefaultTimeout(15_000);
+  // The head's deadline (boundedPactum.ts); the body has the run's own after it.
+  pactum.request.setDefaultTimeout(context.bodyLimits.headDeadlineMs);
   // Pactum's default today, pinned: a followed redirect would send the token header to any host.
   pactum.request.setDefaultFollowRedirects(false);
   pactum.settings.setLogLevel('SILENT');

@@ -48,6 +48,12 @@ export interface RunOptions {
 /** About five times what the request records of a whole default run against the sandbox take (3 MB). */
 export const defaultRequestRecordBudgetBytes = 16 * 1024 * 1024;
 
+/**
+ * Each request of the run: its response head within 15 s of sending, its body within 15 s of the
+ * head (core/boundedBody.ts). Pactum's request timeout is the head's (harness/pactumSetup.ts).
+ */
+export const requestTimeLimitMs = 15_000;
+
 function generatedOptions(options: RunOptions): GeneratedOptions {
   const given = options.generate ?? {};
   return {
@@ -91,7 +97,11 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
       ? `generated phase: seed ${generated.seed}, ${generated.examples} random examples per operation (--seed ${generated.seed}${generated.examples === defaultGeneratedExamples ? '' : ` --generate ${generated.examples}`} replays them)`
       : 'generated phase: off (--generate 0)',
   );
-  const limits = bodyLimits(options.maxBodyBytes === undefined ? {} : { capBytes: options.maxBodyBytes });
+  const limits = bodyLimits({
+    deadlineMs: requestTimeLimitMs,
+    headDeadlineMs: requestTimeLimitMs,
+    ...(options.maxBodyBytes === undefined ? {} : { capBytes: options.maxBodyBytes }),
+  });
   const recordBudget = options.requestRecordBudgetBytes ?? defaultRequestRecordBudgetBytes;
   const target = await resolveTarget(options.target, options.env ?? process.env);
   const dir = createPrivateDir();
@@ -133,7 +143,7 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
         undefined,
         links,
         // Cleanup reads whole pages of links, whatever cap the run set for the answers it checks.
-        { ...pagingBodyLimits, deadlineMs: limits.deadlineMs },
+        { ...pagingBodyLimits, deadlineMs: limits.deadlineMs, headDeadlineMs: limits.headDeadlineMs },
       );
     }
     const handWritten = options.handWritten !== false;
