@@ -243,7 +243,7 @@ test('the timeout still fires when garbage is collected while the answer is awai
   assert.ok(error instanceof SecPaidRequestError && error.code === 'TIMEOUT', `got ${String(error)}`);
 });
 
-test('a body over maxBodyBytes, or still arriving at timeoutMs, is never read as a typed answer', async () => {
+test("a body over maxBodyBytes, or still arriving at the call's deadline, is never read as a typed answer", async () => {
   // Valid JSON of the success envelope, only longer than the cap: its start must not pass for it.
   server.setReply(hugeReply(256 * 1024));
   const exchanges: SecPaidExchange[] = [];
@@ -262,12 +262,34 @@ test('a body over maxBodyBytes, or still arriving at timeoutMs, is never read as
     !over.documented ? (over.bodyCut ?? '') : '',
     /^over the 4 KiB cap \(262,144 bytes; 4,096 kept\)$/,
   );
+  // The call's deadline passes once the head is in, whenever that is: a caller's timeout, here
+  // fired by the test the moment fetch hands back the head, so no clock decides the outcome.
   server.setReply(drippingReply());
-  const slow = await createSecPaidClient({ baseUrl: server.url, token, timeoutMs: 300 }).createLink({
-    amount: 1,
-  });
+  const deadline = new AbortController();
+  const headFirst = async (request: Request) => {
+    const response = await fetch(request);
+    deadline.abort(new DOMException("the caller's deadline", 'TimeoutError'));
+    return response;
+  };
+  const slow = await createSecPaidClient({ baseUrl: server.url, token, fetch: headFirst }).createLink(
+    { amount: 1 },
+    { signal: deadline.signal },
+  );
   assert.equal(slow.documented, false);
   assert.match(!slow.documented ? (slow.bodyCut ?? '') : '', /still arriving at the request's deadline/);
+});
+
+test('a bad timeoutMs or maxBodyBytes is refused up front, by the name the caller gave it', () => {
+  for (const timeoutMs of [0, -1, Number.NaN, 2 ** 31])
+    assert.throws(() => createSecPaidClient({ baseUrl: server.url, token, timeoutMs }), {
+      name: 'RangeError',
+      message: /^createSecPaidClient: timeoutMs must be a number of milliseconds above 0/,
+    });
+  for (const maxBodyBytes of [0, 1.5, 64 * 1024 * 1024])
+    assert.throws(() => createSecPaidClient({ baseUrl: server.url, token, maxBodyBytes }), {
+      name: 'RangeError',
+      message: /^createSecPaidClient: maxBodyBytes must be a whole number of bytes from 1 to 33554432, got/,
+    });
 });
 
 test('a baseUrl that is not http(s) is refused up front', () => {

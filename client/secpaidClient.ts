@@ -5,7 +5,7 @@
  */
 import { inspect } from 'node:util';
 import createClient, { type Middleware } from 'openapi-fetch';
-import { bodyLimits } from '../core/boundedBody.ts';
+import { type BodyLimits, bodyLimits, maxBodyCapBytes } from '../core/boundedBody.ts';
 import { bodyCutText } from '../core/boundedResponse.ts';
 import { type OperationId, operationIds, operations } from '../core/spec.ts';
 import { targetFetch } from '../core/targetFetch.ts';
@@ -78,6 +78,34 @@ type PostFn = (path: string, init: PostInit) => Promise<{ response: Response }>;
 /** Bytes, not a string: fetch would add `text/plain` to a string body that has no Content-Type. */
 const rawSerializer: Serializer = (raw) => new TextEncoder().encode(String(raw));
 
+/** The longest delay setTimeout keeps (a longer one fires at once). */
+const maxTimeoutMs = 2 ** 31 - 1;
+
+/**
+ * The body cap and the time bounds of the client's calls, from its own options: each is checked here
+ * and named as the caller spelled it. A call is bounded as a whole by `timeoutMs` (its signal); the
+ * head and the body get the same bound in targetFetch.
+ */
+function clientLimits(timeoutMs: number, maxBodyBytes: number | undefined): BodyLimits {
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0) || timeoutMs > maxTimeoutMs)
+    throw new RangeError(
+      `createSecPaidClient: timeoutMs must be a number of milliseconds above 0 and at most ${maxTimeoutMs}, got ${String(timeoutMs)}`,
+    );
+  if (
+    maxBodyBytes !== undefined &&
+    (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1 || maxBodyBytes > maxBodyCapBytes)
+  )
+    throw new RangeError(
+      `createSecPaidClient: maxBodyBytes must be a whole number of bytes from 1 to ${maxBodyCapBytes}, got ${String(maxBodyBytes)}`,
+    );
+  const deadlineMs = Math.ceil(timeoutMs);
+  return bodyLimits({
+    deadlineMs,
+    headDeadlineMs: deadlineMs,
+    ...(maxBodyBytes === undefined ? {} : { capBytes: maxBodyBytes }),
+  });
+}
+
 function serializerFor(operationId: OperationId, format: BodyFormat): Serializer {
   if (format === 'json') return (body) => JSON.stringify(body);
   const jsonFields = operations[operationId].jsonEncodedFormFields;
@@ -92,10 +120,7 @@ export function createSecPaidClient(options: SecPaidClientOptions): SecPaidClien
     throw new TypeError(`createSecPaidClient: baseUrl must be http(s), got ${base.protocol}`);
   }
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const limits = bodyLimits({
-    deadlineMs: Math.ceil(timeoutMs),
-    ...(options.maxBodyBytes === undefined ? {} : { capBytes: options.maxBodyBytes }),
-  });
+  const limits = clientLimits(timeoutMs, options.maxBodyBytes);
   // The token lives only in closures (here and openapi-fetch's): no property of the client holds it.
   // It goes to baseUrl's origin only: a 3xx is answered as it is, never followed (targetFetch.ts).
   const api = createClient<paths>({
