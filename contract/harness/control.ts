@@ -28,6 +28,7 @@ export function control(): ControlApi {
         status: call.status,
         responseBody: call.responseBody,
         ...(call.responseBodySize ? { responseBodySize: call.responseBodySize } : {}),
+        ...(call.bodyCut ? { responseBodyCut: call.bodyCut } : {}),
         error: call.error,
         ms: call.ms,
       });

@@ -55,6 +55,12 @@ function requestBodyText(request: RawRequest): string | undefined {
       : JSON.stringify(request.data);
 }
 
+/** What a record says of a body: its outcome and, when it was cut, the cut in words. */
+function boundedRecord(meter: ReturnType<typeof boundedBodyOf>) {
+  const cut = meter.describe();
+  return { responseBodySize: meter.outcome(), ...(cut ? { responseBodyCut: cut } : {}) };
+}
+
 function logExchange(event: {
   request: RawRequest;
   response: RawResponse & { responseTime?: number } & Partial<Error>;
@@ -74,7 +80,7 @@ function logExchange(event: {
           status: response.statusCode,
           responseHeaders: flatHeaders(response.headers),
           responseBody: response.text,
-          responseBodySize: boundedBodyOf(response).outcome(),
+          ...boundedRecord(boundedBodyOf(response)),
         }),
     ms: response.responseTime ?? 0,
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultBodyLimits } from '../../core/boundedBody.ts';
+import { defaultBodyLimits, pagingBodyLimits } from '../../core/boundedBody.ts';
 import { bodyReport, bodyReportLines } from './bodies.ts';
 import type { RequestRecord } from './observations.ts';
 import { requestsLogText } from './requestsLog.ts';
@@ -19,40 +19,56 @@ const records: RequestRecord[] = [
     ...base,
     responseBody: 'x',
     responseBodySize: { keptBytes: 1_048_576, seenBytes: 52_428_800, cut: 'over the cap' },
+    responseBodyCut: 'over the 1 MiB cap (52,428,800 bytes; 1,048,576 kept)',
   },
   {
     ...base,
     bodiesLeftOut: true,
     responseBodySize: { keptBytes: 1_048_576, seenBytes: 67_174_400, cut: 'endless' },
+    responseBodyCut:
+      'over the 1 MiB cap and still arriving past the 64 MiB drain bound (67,174,400 bytes or more; 1,048,576 kept; cut there)',
   },
-  { ...base, responseBodySize: { keptBytes: 3, seenBytes: 3, cut: 'too slow', afterMs: 15_000 } },
+  {
+    ...base,
+    responseBodySize: { keptBytes: 3, seenBytes: 3, cut: 'too slow', afterMs: 15_000 },
+    responseBodyCut:
+      "still arriving at the request's deadline, 15.0 s after the response head (3 bytes or more; 3 kept; cut then)",
+  },
   { ...base, status: undefined, error: 'ECONNRESET' },
+  {
+    ...base,
+    test: 'cleanup',
+    responseBody: 'x',
+    responseBodySize: { keptBytes: 16_777_216, seenBytes: 52_428_800, cut: 'over the cap' },
+    responseBodyCut: 'over the 16 MiB cap (52,428,800 bytes; 16,777,216 kept)',
+  },
 ];
 
 test('the report counts answers and cuts by reason, and records written without bodies', () => {
-  const report = bodyReport(records, defaultBodyLimits, 16 * 1024 * 1024, 17_000_000);
+  const report = bodyReport(records, defaultBodyLimits, pagingBodyLimits, 16 * 1024 * 1024, 17_000_000);
   assert.deepEqual(report, {
     capBytes: 1_048_576,
     drainBytes: 67_108_864,
-    answers: 4,
-    cut: 3,
-    byReason: { 'over the cap': 1, endless: 1, 'too slow': 1 },
+    cleanupCapBytes: 16_777_216,
+    answers: 5,
+    cut: 4,
+    byReason: { 'over the cap': 2, endless: 1, 'too slow': 1 },
     recordBudgetBytes: 16_777_216,
     recordsWithoutBodies: 1,
     privateDirBytes: 17_000_000,
   });
   assert.deepEqual(bodyReportLines(report), [
-    'Response bodies: at most 1 MiB kept of each (--max-body-bytes), at most 64 MiB read; 4 answers, 3 cut (1 over the cap, 1 endless, 1 too slow).',
+    'Response bodies: at most 1 MiB kept of each (--max-body-bytes; cleanup keeps up to 16 MiB of its pages of links), at most 64 MiB read; 5 answers, 4 cut (2 over the cap, 1 endless, 1 too slow).',
     "Request records: 1 written without their bodies, past the run's 16 MiB budget for them (the private directory held 17,000,000 bytes at the end).",
   ]);
-  const quiet = bodyReport(records.slice(0, 1), defaultBodyLimits, 1, 0);
+  const quiet = bodyReport(records.slice(0, 1), defaultBodyLimits, pagingBodyLimits, 1, 0);
   assert.deepEqual(bodyReportLines(quiet), [
-    'Response bodies: at most 1 MiB kept of each (--max-body-bytes), at most 64 MiB read; 1 answer, none cut.',
+    'Response bodies: at most 1 MiB kept of each (--max-body-bytes; cleanup keeps up to 16 MiB of its pages of links), at most 64 MiB read; 1 answer, none cut.',
   ]);
 });
 
-test('requests.log opens with the report and marks each cut body and each record without bodies', () => {
-  const log = requestsLogText(records, (text) => text, defaultBodyLimits, ['Response bodies: …']);
+test('requests.log opens with the report and marks each cut body, against the cap that applied to it', () => {
+  const log = requestsLogText(records, (text) => text, ['Response bodies: …']);
   assert.ok(log.startsWith('Response bodies: …\n\n=== '));
   assert.match(log, /--> 200 \(1 ms\)\n/);
   assert.match(log, /--> 200 \(1 ms\) {2}\[body over the 1 MiB cap \(52,428,800 bytes; 1,048,576 kept\)\]\n/);
@@ -61,4 +77,8 @@ test('requests.log opens with the report and marks each cut body and each record
     /\[body over the 1 MiB cap and still arriving past the 64 MiB drain bound \(67,174,400 bytes or more; 1,048,576 kept; cut there\)\] {2}\[bodies not recorded: the budget for request records was spent\]/,
   );
   assert.match(log, /\[body still arriving at the request's deadline, 15\.0 s after the response head/);
+  assert.match(
+    log,
+    /\[cleanup\]\nPOST .*\n\n?--> 200 \(1 ms\) {2}\[body over the 16 MiB cap \(52,428,800 bytes; 16,777,216 kept\)\]/,
+  );
 });

@@ -1,7 +1,8 @@
 /**
  * What the run's body cap did (core/boundedBody.ts), for the console, summary.json and
- * requests.log: the cap and the drain bound, how many answers' bodies were cut and why, and how many
- * request records went without their bodies once the private directory's budget for them was spent.
+ * requests.log: the cap and the drain bound, the cleanup's own cap (it reads whole pages of links),
+ * how many answers' bodies were cut and why, and how many request records went without their bodies
+ * once the private directory's budget for them was spent.
  */
 import { type BodyCut, type BodyLimits, bytesText, sizeText } from '../../core/boundedBody.ts';
 import type { RequestRecord } from './observations.ts';
@@ -9,6 +10,8 @@ import type { RequestRecord } from './observations.ts';
 export interface BodyReport {
   capBytes: number;
   drainBytes: number;
+  /** Cleanup's own cap, for its pages of links (core/boundedBody.ts pagingBodyLimits). */
+  cleanupCapBytes: number;
   /** Answers with a body outcome (every answer that arrived). */
   answers: number;
   /** Of those, bodies not kept whole. */
@@ -23,6 +26,7 @@ export interface BodyReport {
 export function bodyReport(
   records: readonly RequestRecord[],
   limits: BodyLimits,
+  cleanupLimits: BodyLimits,
   recordBudgetBytes: number,
   privateDirBytes: number,
 ): BodyReport {
@@ -41,6 +45,7 @@ export function bodyReport(
   return {
     capBytes,
     drainBytes,
+    cleanupCapBytes: cleanupLimits.capBytes,
     answers,
     cut,
     byReason,
@@ -57,7 +62,7 @@ export function bodyReportLines(report: BodyReport): string[] {
     .join(', ');
   const cut = report.cut === 0 ? 'none cut' : `${report.cut} cut (${reasons})`;
   const lines = [
-    `Response bodies: at most ${sizeText(report.capBytes)} kept of each (--max-body-bytes), at most ${sizeText(report.drainBytes)} read; ${report.answers} ${report.answers === 1 ? 'answer' : 'answers'}, ${cut}.`,
+    `Response bodies: at most ${sizeText(report.capBytes)} kept of each (--max-body-bytes; cleanup keeps up to ${sizeText(report.cleanupCapBytes)} of its pages of links), at most ${sizeText(report.drainBytes)} read; ${report.answers} ${report.answers === 1 ? 'answer' : 'answers'}, ${cut}.`,
   ];
   if (report.recordsWithoutBodies > 0)
     lines.push(

@@ -44,10 +44,15 @@ export interface RequestRecord {
   requestBody?: string;
   status?: number;
   responseHeaders?: Record<string, string>;
-  /** The kept start of the body only: at most the run's cap (responseBodySize says what it was). */
+  /** The kept start of the body only: at most the cap that applied (responseBodySize says what it was). */
   responseBody?: string;
   /** Bytes kept, bytes that arrived, and why the body is not whole (core/boundedBody.ts). */
   responseBodySize?: BodyOutcome;
+  /**
+   * Why the body is not whole, in words, against the limits that applied to this request (the
+   * run's, or cleanup's own): core/boundedBody.ts describeCut. Absent for a whole body.
+   */
+  responseBodyCut?: string;
   /** The run's budget for request records was spent: this one was written without its bodies. */
   bodiesLeftOut?: true;
   error?: string;

@@ -1,9 +1,9 @@
 /**
  * reports/requests.log: every request and response of the run, in time order, readable as text.
  * Long bodies are cut, after redaction: a token cut in half would no longer be recognised. The log
- * opens with what the run's body cap did, and a response whose body was not kept whole says so.
+ * opens with what the run's body cap did, and a response whose body was not kept whole says so, in
+ * the words recorded with it: against the cap that applied to that request (cleanup has its own).
  */
-import { type BodyLimits, describeCut } from '../../core/boundedBody.ts';
 import type { RequestRecord } from './observations.ts';
 import type { Redactor } from './redact.ts';
 
@@ -19,8 +19,8 @@ function headers(h: Record<string, string> | undefined): string[] {
   return Object.entries(h ?? {}).map(([k, v]) => `${k}: ${k.toLowerCase() === 'token' ? '«redacted»' : v}`);
 }
 
-function bodyNotes(r: RequestRecord, limits: BodyLimits | undefined): string {
-  const cut = r.responseBodySize && limits ? describeCut(r.responseBodySize, limits) : undefined;
+function bodyNotes(r: RequestRecord): string {
+  const cut = r.responseBodyCut;
   const left = r.bodiesLeftOut ? 'bodies not recorded: the budget for request records was spent' : undefined;
   return [cut ? `body ${cut}` : undefined, left]
     .filter(Boolean)
@@ -29,12 +29,7 @@ function bodyNotes(r: RequestRecord, limits: BodyLimits | undefined): string {
 }
 
 /** `preface`: lines before the first request (what the body cap did: reporting/bodies.ts). */
-export function requestsLogText(
-  records: RequestRecord[],
-  redact: Redactor,
-  limits?: BodyLimits,
-  preface: string[] = [],
-): string {
+export function requestsLogText(records: RequestRecord[], redact: Redactor, preface: string[] = []): string {
   const sorted = [...records].sort((a, b) => a.at.localeCompare(b.at));
   const blocks = sorted.map((r) => {
     const lines = [
@@ -45,7 +40,7 @@ export function requestsLogText(
     if (r.requestBody) lines.push('', clip(r.requestBody, redact));
     if (r.error) lines.push(`--> request failed after ${r.ms} ms: ${r.error}`);
     else {
-      lines.push(`--> ${r.status} (${r.ms} ms)${bodyNotes(r, limits)}`, ...headers(r.responseHeaders));
+      lines.push(`--> ${r.status} (${r.ms} ms)${bodyNotes(r)}`, ...headers(r.responseHeaders));
       if (r.responseBody) lines.push('', clip(r.responseBody, redact));
     }
     return lines.join('\n');

@@ -67,6 +67,7 @@ async function post(
     status: response.status,
     responseBody: text,
     responseBodySize: body,
+    ...(cut ? { responseBodyCut: cut } : {}),
     ms: Date.now() - started,
   });
   const why = redirectNote(response.status, response.headers.get('location'), url);

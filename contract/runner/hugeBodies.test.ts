@@ -1,8 +1,8 @@
 /**
  * A whole contract run against a server that answers every request (the control API probe, the
- * suites, cleanup) with 50 MB of valid JSON. Before the body cap, such a run wrote gigabytes of
- * request records and died without a report (exit 2). Now it ends as a failed run with its reports
- * (exit 1), says what the cap did, and its private directory and reports stay small.
+ * suites, cleanup) with 50 MB of valid JSON: the run ends as a failed run with every report (exit 1),
+ * each answer's body cut at the cap that applied to it (the run's 1 MiB, cleanup's own 16 MiB) and
+ * said so, the private directory within its budget and the reports small.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -78,16 +78,30 @@ test('50 MB answers to every request: exit 1 with every report, the cap stated, 
   assert.doesNotMatch(junit, /not JSON/, 'a cut body is stated as cut, never as a parse error');
   const log = readFileSync(join(reportsDir, 'requests.log'), 'utf8');
   assert.ok(
-    log.startsWith('Response bodies: at most 1 MiB kept of each (--max-body-bytes), at most 64 MiB read;'),
+    log.startsWith(
+      'Response bodies: at most 1 MiB kept of each (--max-body-bytes; cleanup keeps up to 16 MiB of its pages of links), at most 64 MiB read;',
+    ),
   );
   assert.match(log, /\[body over the 1 MiB cap \(52,428,800 bytes; 1,048,576 kept\)\]/);
+  assert.match(
+    log,
+    /\[cleanup\]\nPOST .*\n(.*\n)*?--> 200 \(\d+ ms\) {2}\[body over the 16 MiB cap \(52,428,800 bytes; 16,777,216 kept\)\]/,
+  );
+  assert.doesNotMatch(
+    log,
+    /over the 1 MiB cap \(52,428,800 bytes; 16,777,216 kept\)/,
+    "no cleanup record is described against the run's cap",
+  );
   assert.match(log, /\[bodies not recorded: the budget for request records was spent\]/);
   assert.match(
     run.stdout,
     /Response bodies: .*; \d+ answers, \d+ cut \(\d+ over the cap, 0 endless, \d+ too slow\)\./,
   );
   assert.match(run.stdout, /Request records: \d+ written without their bodies, past the run's 16 MiB budget/);
-  assert.match(run.stdout, /cleanup problem: SECPAID_TOKEN: listing answered a body over the 1 MiB cap/);
+  assert.match(
+    run.stdout,
+    /cleanup problem: SECPAID_TOKEN: listing answered a body over the 16 MiB cap \(52,428,800 bytes; 16,777,216 kept\)/,
+  );
   for (const name of reports) {
     const text = readFileSync(join(reportsDir, name), 'utf8');
     for (const key of Object.values(keys)) assert.ok(!text.includes(key), `${name} holds no key`);

@@ -51,6 +51,8 @@ export interface RunFacts {
   cleanup: CleanupResult;
   cleanupLog: RequestRecord[];
   bodyLimits: BodyLimits;
+  /** Cleanup's own limits: it reads whole pages of links, whatever cap the run set. */
+  cleanupBodyLimits: BodyLimits;
   requestRecordBudgetBytes: number;
 }
 
@@ -100,6 +102,7 @@ export function judgeRun(
   const bodies = bodyReport(
     allRequests,
     facts.bodyLimits,
+    facts.cleanupBodyLimits,
     facts.requestRecordBudgetBytes,
     privateDirBytes(dir),
   );
@@ -111,7 +114,6 @@ export function judgeRun(
       drift,
       results,
       requests: allRequests,
-      bodyLimits: facts.bodyLimits,
       bodies,
       summary: { ...summary, gate: coverage.gate, cleanup, bodies },
     },

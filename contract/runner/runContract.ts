@@ -102,6 +102,12 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
     headDeadlineMs: requestTimeLimitMs,
     ...(options.maxBodyBytes === undefined ? {} : { capBytes: options.maxBodyBytes }),
   });
+  // Cleanup reads whole pages of links, whatever cap the run set for the answers it checks.
+  const cleanupLimits = {
+    ...pagingBodyLimits,
+    deadlineMs: limits.deadlineMs,
+    headDeadlineMs: limits.headDeadlineMs,
+  };
   const recordBudget = options.requestRecordBudgetBytes ?? defaultRequestRecordBudgetBytes;
   const target = await resolveTarget(options.target, options.env ?? process.env);
   const dir = createPrivateDir();
@@ -142,8 +148,7 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
         cleanupLog,
         undefined,
         links,
-        // Cleanup reads whole pages of links, whatever cap the run set for the answers it checks.
-        { ...pagingBodyLimits, deadlineMs: limits.deadlineMs, headDeadlineMs: limits.headDeadlineMs },
+        cleanupLimits,
       );
     }
     const handWritten = options.handWritten !== false;
@@ -152,7 +157,7 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
     const facts = {
       ...{ runId, target, readOnly, selected, startedAt, suiteRun, cleanup, cleanupLog },
       ...{ handWritten, generatedPhase, exampleFilter: generated.example },
-      ...{ bodyLimits: limits, requestRecordBudgetBytes: recordBudget },
+      ...{ bodyLimits: limits, cleanupBodyLimits: cleanupLimits, requestRecordBudgetBytes: recordBudget },
     };
     const result = judgeRun(
       { ...facts, aborted: options.signal?.aborted ?? false },

@@ -4,7 +4,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BodyLimits } from '../../core/boundedBody.ts';
 import { type BodyReport, bodyReportLines } from '../reporting/bodies.ts';
 import type { Coverage } from '../reporting/coverage.ts';
 import { coverageMarkdown } from '../reporting/coverageMarkdown.ts';
@@ -20,7 +19,6 @@ export interface ReportInput {
   drift: DriftEntry[];
   results: TestResult[];
   requests: RequestRecord[];
-  bodyLimits: BodyLimits;
   bodies: BodyReport;
   summary: unknown;
 }
@@ -33,7 +31,7 @@ export function writeReports(dir: string, input: ReportInput, redact: Redactor):
     'drift.json': JSON.stringify(input.drift, null, 2),
     'drift.md': driftMarkdown(input.drift, input.heading),
     'junit.xml': junitXml(input.results, `contract ${input.heading}`),
-    'requests.log': requestsLogText(input.requests, redact, input.bodyLimits, bodyReportLines(input.bodies)),
+    'requests.log': requestsLogText(input.requests, redact, bodyReportLines(input.bodies)),
     'summary.json': JSON.stringify(input.summary, null, 2),
   };
   const written: Record<string, string> = {};
