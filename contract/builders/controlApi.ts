@@ -8,6 +8,7 @@ import type { BodyLimits, BodyOutcome } from '../../core/boundedBody.ts';
 import { readBoundedText } from '../../core/boundedResponse.ts';
 import { redirectNote, targetFetch } from '../../core/targetFetch.ts';
 import type { components } from '../../generated/sandbox.d.ts';
+import { excerpt } from '../checks/types.ts';
 
 type Schemas = components['schemas'];
 export type Tenant = Schemas['Tenant'];
@@ -73,7 +74,7 @@ export function controlApi(
       });
       if (response.status !== 200 || cut) {
         const redirect = redirectNote(response.status, response.headers.get('location'), url);
-        const why = redirect ?? (cut ? `a body ${cut}` : text);
+        const why = redirect ?? (cut ? `a body ${cut}` : excerpt(text));
         throw new Error(`control API ${method} ${path} answered ${response.status}: ${why}`);
       }
       return (JSON.parse(text) as { data: T }).data;

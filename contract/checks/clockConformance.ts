@@ -7,7 +7,7 @@
  * server's clock may be off by up to five minutes.
  */
 import { berlinLocal, berlinZonesAround, instantsOfBerlinLocal } from './berlinClock.ts';
-import { type Check, isRecord } from './types.ts';
+import { type Check, excerpt, isRecord, valueChars } from './types.ts';
 
 export const serverTimeToleranceMs = 2 * 60_000;
 export const createdAtToleranceMs = 5 * 60_000;
@@ -23,7 +23,7 @@ export const clockConformance: Check = {
       const allowed = berlinZonesAround(now, serverTimeToleranceMs);
       if (!allowed.has(serverTime as 'CET' | 'CEST'))
         failures.push(
-          `received ServerTime ${serverTime} / documented: Europe/Berlin's abbreviation at ${berlinLocal(now)} Berlin time, ${[...allowed].join(' or ')}`,
+          `received ServerTime ${excerpt(serverTime, valueChars)} / documented: Europe/Berlin's abbreviation at ${berlinLocal(now)} Berlin time, ${[...allowed].join(' or ')}`,
         );
     }
     const created = ex.operationId === 'createLink' || ex.operationId === 'createSplitLink';
@@ -35,7 +35,7 @@ export const clockConformance: Check = {
       const isTimestamp = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(createdAt);
       if (isTimestamp && !near)
         failures.push(
-          `received data.created_at ${createdAt} / documented: Europe/Berlin local time of the request, ${berlinLocal(now)} (±${createdAtToleranceMs / 60_000} min)`,
+          `received data.created_at ${excerpt(createdAt, valueChars)} / documented: Europe/Berlin local time of the request, ${berlinLocal(now)} (±${createdAtToleranceMs / 60_000} min)`,
         );
     }
     return failures;

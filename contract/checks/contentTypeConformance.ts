@@ -1,6 +1,6 @@
 /** The response's media type must be one the spec documents for that status (application/json). */
 import { documentedMediaTypes } from './documented.ts';
-import { type Check, headerValue } from './types.ts';
+import { type Check, excerpt, headerValue, valueChars } from './types.ts';
 
 export const contentTypeConformance: Check = {
   name: 'contentTypeConformance',
@@ -12,6 +12,8 @@ export const contentTypeConformance: Check = {
     const allowed = documented.length > 0 ? documented : ['application/json'];
     return mediaType && allowed.includes(mediaType)
       ? []
-      : [`received content-type ${received ?? '(none)'} / documented: ${allowed.join(' or ')}`];
+      : [
+          `received content-type ${received === undefined ? '(none)' : excerpt(received, valueChars)} / documented: ${allowed.join(' or ')}`,
+        ];
   },
 };

@@ -5,14 +5,14 @@
  * disagreement sends them down the wrong path.
  */
 import { documentedErrorNames } from './documented.ts';
-import { type Check, isRecord } from './types.ts';
+import { type Check, isRecord, quoted } from './types.ts';
 
 export const envelopeStatusAgreement: Check = {
   name: 'envelopeStatusAgreement',
   run: (ex) => {
     if (!isRecord(ex.body)) return []; // responseSchemaConformance reports a body that is no object
     const { ResponseCode: code, Result: result, error } = ex.body;
-    const received = `ResponseCode ${JSON.stringify(code)}, Result ${JSON.stringify(result)}`;
+    const received = `ResponseCode ${quoted(code)}, Result ${quoted(result)}`;
     if (ex.status === 200) {
       return code === 1 && result === 'True'
         ? []
@@ -27,7 +27,7 @@ export const envelopeStatusAgreement: Check = {
     const names = documentedErrorNames(ex.operationId, ex.status);
     if (names.length > 0 && !names.includes(String(error))) {
       failures.push(
-        `received error ${JSON.stringify(error)} with HTTP ${ex.status} / documented: ${names.join(' or ')}`,
+        `received error ${quoted(error)} with HTTP ${ex.status} / documented: ${names.join(' or ')}`,
       );
     }
     return failures;

@@ -5,7 +5,7 @@
 import type { JsonSchema } from '../../core/spec.ts';
 import { schemaValidator } from '../../core/validators.ts';
 import { documentedHeaders } from './documented.ts';
-import { type Check, type Exchange, headerValue } from './types.ts';
+import { type Check, type Exchange, excerpt, headerValue, valueChars } from './types.ts';
 
 export type DocumentedHeaders = Record<string, { required?: boolean; schema?: JsonSchema }>;
 
@@ -26,7 +26,9 @@ export function headerFailures(documented: DocumentedHeaders, headers: Exchange[
     const value = (type === 'integer' || type === 'number') && integerText.test(text) ? Number(text) : text;
     const validate = schemaValidator(header.schema);
     if (!validate(value)) {
-      failures.push(`received ${name}: ${text} / documented: ${JSON.stringify(header.schema)}`);
+      failures.push(
+        `received ${name}: ${excerpt(text, valueChars)} / documented: ${JSON.stringify(header.schema)}`,
+      );
     }
   }
   return failures;

@@ -6,7 +6,7 @@
  */
 import { operations } from '../../core/spec.ts';
 import { schemaValidator } from '../../core/validators.ts';
-import { type Check, excerpt, isRecord } from './types.ts';
+import { type Check, excerpt, isRecord, quoted, valueChars } from './types.ts';
 
 const recipientListSchema = (
   operations.createSplitLink.requestSchemas['application/json']?.properties as
@@ -31,13 +31,16 @@ function payLinkFailures(link: Record<string, unknown>, where: string): string[]
   const decoded = encoded === undefined ? undefined : Buffer.from(encoded, 'base64').toString('utf8');
   if (decoded !== String(id)) {
     failures.push(
-      `${where}pay_link: received ${payLink} (link_id decodes to ${JSON.stringify(decoded)}) / documented: base64 of the id ${id}`,
+      `${where}pay_link: received ${excerpt(payLink, valueChars)} (link_id decodes to ${quoted(decoded)}) / documented: base64 of the id ${excerpt(id, valueChars)}`,
     );
   }
   const qrImg = link.qr_img;
   const expectedQr = `https://quickchart.io/chart?chl=${payLink}&chs=300x300&cht=qr`;
   if (typeof qrImg === 'string' && qrImg !== expectedQr) {
-    failures.push(`${where}qr_img: received ${qrImg} / documented: ${expectedQr}`);
+    // The documented URL is made of the received pay_link: quoted as received values are.
+    failures.push(
+      `${where}qr_img: received ${excerpt(qrImg, valueChars)} / documented: ${excerpt(expectedQr, valueChars)}`,
+    );
   }
   return failures;
 }
@@ -52,14 +55,14 @@ function recipientsFailures(link: Record<string, unknown>, where: string): strin
       list = JSON.parse(text);
     } catch {
       failures.push(
-        `${where}${field}: received ${excerpt(text, 80)} / documented: JSON text of a recipient list`,
+        `${where}${field}: received ${excerpt(text, valueChars)} / documented: JSON text of a recipient list`,
       );
       continue;
     }
     if (!validateRecipients(list)) {
       const why = validateRecipients.errors?.[0]?.message;
       failures.push(
-        `${where}${field}: received ${excerpt(text, 80)} / documented: a recipient list (${why})`,
+        `${where}${field}: received ${excerpt(text, valueChars)} / documented: a recipient list (${why})`,
       );
     }
   }

@@ -4,7 +4,7 @@
  * a payout's JSON-number amounts carry at most two decimals (the schema cannot say so for floats).
  */
 import { centsOf, formatCents } from './money.ts';
-import { type Check, isRecord } from './types.ts';
+import { type Check, excerpt, isRecord, valueChars } from './types.ts';
 
 function items(body: unknown): Record<string, unknown>[] {
   return isRecord(body) && Array.isArray(body.data) ? body.data.filter(isRecord) : [];
@@ -15,7 +15,9 @@ function payoutFailures(payout: Record<string, unknown>, where: string): string[
   for (const field of ['service_fee', 'net_amount']) {
     const value = payout[field];
     if (typeof value === 'number' && centsOf(value) === undefined) {
-      failures.push(`${where}${field}: received ${value} / documented: at most two decimals`);
+      failures.push(
+        `${where}${field}: received ${excerpt(value, valueChars)} / documented: at most two decimals`,
+      );
     }
   }
   const [gross, fee, net] = [payout.payout_amount, payout.service_fee, payout.net_amount].map(centsOf);

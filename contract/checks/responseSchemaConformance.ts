@@ -5,7 +5,7 @@
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { responseValidator } from '../../core/validators.ts';
-import { type Check, excerpt } from './types.ts';
+import { type Check, excerpt, quoted, valueChars } from './types.ts';
 
 const maxMessages = 12;
 
@@ -40,13 +40,14 @@ function documented(error: ErrorObject): string {
 }
 
 export function describeSchemaError(error: ErrorObject, body: unknown): string {
-  const where = error.instancePath ? error.instancePath.slice(1) : '(body)';
+  // A path may hold keys of the answer (a map's): quoted like any received value.
+  const where = error.instancePath ? excerpt(error.instancePath.slice(1), valueChars) : '(body)';
   if (error.keyword === 'required') {
     const missing = String((error.params as { missingProperty?: unknown }).missingProperty);
     return `${where === '(body)' ? missing : `${where}/${missing}`}: received nothing / documented: required`;
   }
   const value = valueAt(body, error.instancePath);
-  return `${where}: received ${value === undefined ? 'nothing' : excerpt(JSON.stringify(value), 80)} / documented: ${documented(error)}`;
+  return `${where}: received ${value === undefined ? 'nothing' : quoted(value)} / documented: ${documented(error)}`;
 }
 
 export const responseSchemaConformance: Check = {

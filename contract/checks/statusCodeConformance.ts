@@ -5,7 +5,7 @@
  */
 import { operations } from '../../core/spec.ts';
 import { redirectNote } from '../../core/targetFetch.ts';
-import { type Check, excerpt, headerValue } from './types.ts';
+import { type Check, excerpt, headerValue, valueChars } from './types.ts';
 
 export const statusAsIntended: Check = {
   name: 'statusAsIntended',
@@ -22,7 +22,11 @@ export const statusCodeConformance: Check = {
   run: (ex) => {
     const documented = operations[ex.operationId].statuses;
     if (documented.includes(ex.status)) return [];
-    const redirect = redirectNote(ex.status, headerValue(ex.headers, 'location'));
+    const location = headerValue(ex.headers, 'location');
+    const redirect = redirectNote(
+      ex.status,
+      location === undefined ? undefined : excerpt(location, valueChars),
+    );
     return [
       `received HTTP ${ex.status}${redirect ? ` (${redirect})` : ''} / documented for ${ex.operationId}: ${documented.join(', ')}`,
     ];

@@ -40,8 +40,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * A short, single-line rendering of a value or body for messages. Redacted before it is cut: a
- * token cut in half would no longer be recognised by the report's redactor.
+ * A short, single-line rendering of a value or body for messages: every value a message quotes
+ * from an answer goes through it, since a server may send a field of any length and a message is
+ * copied into observations, assertions, junit.xml and the console. Redacted before it is cut: a
+ * token cut in half would no longer be recognised by the report's redactor. `max` is 240 for a
+ * body, `valueChars` for one value.
  */
 export function excerpt(value: unknown, max = 240): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
@@ -49,6 +52,12 @@ export function excerpt(value: unknown, max = 240): string {
   const line = redactKnown(text).replace(/\s+/g, ' ');
   return line.length > max ? `${line.slice(0, max)}… (${line.length} chars)` : line;
 }
+
+/** The length of one received value quoted in a message. */
+export const valueChars = 80;
+
+/** A received value as JSON (strings quoted), cut to `valueChars`: `"CET"`, `1`, `undefined`. */
+export const quoted = (value: unknown): string => excerpt(JSON.stringify(value), valueChars);
 
 export function headerValue(headers: Exchange['headers'], name: string): string | undefined {
   const value = headers[name.toLowerCase()];

@@ -3,10 +3,12 @@
  * (never a 5xx, never a 2xx for bad input), the answer must pass every named response check, and a
  * created link must echo what was sent (a boundary "repaired" by the server is a failure too), and
  * the answer must agree with what this process's earlier answers established (the state oracle).
+ * The verdict is bounded (checks/boundedVerdict.ts) before anything keeps it.
  */
+import { boundVerdict } from '../checks/boundedVerdict.ts';
 import { conformsToSpec, toExchange } from '../checks/conformsToSpec.ts';
 import { centsOf, formatCents } from '../checks/money.ts';
-import { type CheckFailure, excerpt } from '../checks/types.ts';
+import { type CheckFailure, excerpt, quoted, valueChars } from '../checks/types.ts';
 import { stateOracle } from '../oracle/processOracle.ts';
 import type { Example } from './example.ts';
 import type { Received } from './sendExample.ts';
@@ -26,11 +28,11 @@ function echoFailures(example: Example, body: Record<string, unknown>, answer: u
   // Form bodies send the decimal text, JSON the number: both are the same cents.
   const sent = centsOf(typeof body.amount === 'string' ? body.amount : Number(body.amount));
   if (sent !== undefined && data.amount !== formatCents(sent))
-    echo(`received data.amount ${JSON.stringify(data.amount)} / sent ${formatCents(sent)}`);
+    echo(`received data.amount ${quoted(data.amount)} / sent ${formatCents(sent)}`);
   const note = body.recipient_note ?? '';
   if (typeof note === 'string' && data.recipient_note !== note)
     echo(
-      `received data.recipient_note ${excerpt(data.recipient_note, 80)} / sent ${excerpt(note, 80)} (${[...note].length} characters)`,
+      `received data.recipient_note ${excerpt(data.recipient_note, valueChars)} / sent ${excerpt(note, valueChars)} (${[...note].length} characters)`,
     );
   return failures;
 }
@@ -70,5 +72,5 @@ export function judge(
       }),
     );
   if (ok && received.status === 200 && body) failures.push(...echoFailures(example, body, exchange.body));
-  return { failures, drift: verdict.drift };
+  return boundVerdict({ failures, drift: verdict.drift });
 }

@@ -7,6 +7,8 @@
  */
 import { test } from 'node:test';
 import type { OperationId } from '../../core/spec.ts';
+import { messageChars } from '../checks/boundedVerdict.ts';
+import { excerpt } from '../checks/types.ts';
 import { contractContext } from './context.ts';
 import { currentTest } from './currentTest.ts';
 import { recordObservation } from './recorder.ts';
@@ -66,7 +68,9 @@ export function contractSuite(operationId: OperationId) {
           try {
             await fn();
           } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
+            // The coverage matrix names a failed test by its message's first line, cut like a value.
+            const text = error instanceof Error ? error.message : String(error);
+            const message = excerpt(text.split('\n')[0], messageChars);
             recordObservation({ kind: 'testFailed', operationId, status, test: title, message });
             throw error;
           }

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { aLink } from '../builders/links.ts';
 import { aNote } from '../builders/notes.ts';
+import { quoted } from '../checks/types.ts';
 import { api, type PaymentLink } from './api.ts';
 import { control } from './control.ts';
 import type { Caller } from './send.ts';
@@ -32,13 +33,17 @@ export async function linksWithMarker(
 /** Pays a link as a customer would; returns the transaction ids of the pay-ins it made. */
 export async function paid(link: { id: number }): Promise<string[]> {
   const state = await control().payLink(link.id);
-  assert.equal(state.status, 'Used', `control API: paying link ${link.id} left it ${state.status}`);
+  assert.equal(state.status, 'Used', `control API: paying link ${link.id} left it ${quoted(state.status)}`);
   return state.pay_ins ?? [];
 }
 
 export async function cancelled(link: { id: number }): Promise<void> {
   const state = await control().cancelLink(link.id);
-  assert.equal(state.status, 'Cancelled', `control API: cancelling link ${link.id} left it ${state.status}`);
+  assert.equal(
+    state.status,
+    'Cancelled',
+    `control API: cancelling link ${link.id} left it ${quoted(state.status)}`,
+  );
 }
 
 /** Today's date in Europe/Berlin, the API's calendar. */

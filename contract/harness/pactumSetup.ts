@@ -2,13 +2,15 @@
  * Pactum, configured once per suite process: the target's base URL, redirects never followed, no
  * console output (pactum prints requests with their headers on failure, and the token header must
  * never be printed), every answer's body bounded by the run's cap (boundedPactum.ts), the one
- * expect handler every response goes through (`conformsToSpec`), and a listener that logs every
+ * expect handler every response goes through (`conformsToSpec`, its verdict bounded by
+ * checks/boundedVerdict.ts before it is recorded or thrown), and a listener that logs every
  * exchange with the token redacted: the kept body and what became of the whole one.
  */
 import { AssertionError } from 'node:assert';
 import pactum from 'pactum';
 import type { OperationId } from '../../core/spec.ts';
 import { formText } from '../builders/forms.ts';
+import { boundVerdict } from '../checks/boundedVerdict.ts';
 import { conformsToSpec, toExchange } from '../checks/conformsToSpec.ts';
 import { type Exchange, headerValue } from '../checks/types.ts';
 import { bodyFields, stateOracle } from '../oracle/processOracle.ts';
@@ -101,10 +103,10 @@ function conformsHandler(ctx: { req?: RawRequest; res: RawResponse; data?: Confo
     },
     status,
   );
-  const verdict = conformsToSpec(exchange);
+  const checked = conformsToSpec(exchange);
   // The state oracle learns from answers: a cut one teaches it nothing, and is not judged.
   if (!bodyCut)
-    verdict.failures.push(
+    checked.failures.push(
       ...stateOracle({
         operationId,
         token: headerValue((ctx.req?.headers ?? {}) as Exchange['headers'], 'token'),
@@ -113,6 +115,7 @@ function conformsHandler(ctx: { req?: RawRequest; res: RawResponse; data?: Confo
         body: exchange.body,
       }),
     );
+  const verdict = boundVerdict(checked);
   recordObservation({
     kind: 'response',
     operationId,

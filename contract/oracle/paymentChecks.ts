@@ -6,6 +6,7 @@
 import { berlinLocal } from '../checks/berlinClock.ts';
 import { createdAtToleranceMs } from '../checks/clockConformance.ts';
 import { centsOf, formatCents } from '../checks/money.ts';
+import { excerpt, valueChars } from '../checks/types.ts';
 import { describe, type Item, idOf, listOf, type ObservedExchange } from './observed.ts';
 import type { RunModel } from './runModel.ts';
 
@@ -33,7 +34,7 @@ function checkLookup(model: RunModel, ex: ObservedExchange, token: string, items
     .filter((item) => Number(item.pay_id) !== Number(asked))
     .map(
       (item) =>
-        `received a pay-in of pay_id ${String(item.pay_id)} / the request asked for pay_id ${String(asked)}`,
+        `received a pay-in of pay_id ${excerpt(item.pay_id, valueChars)} / the request asked for pay_id ${excerpt(asked, valueChars)}`,
     );
   if (!link || link.owner !== token) return failures;
   const found = items.some((item) => Number(item.pay_id) === link.id);
@@ -91,7 +92,7 @@ function checkPayInDays(model: RunModel, ex: ObservedExchange, token: string, it
     const day = String(item.created_at ?? '').slice(0, 10);
     if (/^\d{4}-\d{2}-\d{2}$/.test(day) && (day < days.from || day > days.to))
       failures.push(
-        `received pay-in ${String(item.transaction_id ?? item.pay_id)} of ${day} / the request asked for Berlin days ${days.from} to ${days.to}`,
+        `received pay-in ${excerpt(item.transaction_id ?? item.pay_id, valueChars)} of ${day} / the request asked for Berlin days ${days.from} to ${days.to}`,
       );
   }
   const account = model.account(token);
@@ -123,7 +124,7 @@ export function checkPayoutDays(ex: ObservedExchange): string[] {
     })
     .map(
       (item) =>
-        `received payout ${String(item.payout_id)} of ${String(item.request_date)} / the request asked for ${start ?? '…'} to ${end ?? '…'}`,
+        `received payout ${excerpt(item.payout_id, valueChars)} of ${excerpt(item.request_date, valueChars)} / the request asked for ${start ?? '…'} to ${end ?? '…'}`,
     );
 }
 
@@ -138,7 +139,7 @@ export function checkPayIns(model: RunModel, ex: ObservedExchange, token: string
     const expected = feeCents(amount, link.feeRate);
     if (expected !== undefined && fee !== expected)
       failures.push(
-        `received pay-in ${String(item.transaction_id ?? item.pay_id)} service_fee ${String(item.service_fee)} / documented: ${link.feeRate} % of ${String(item.amount)} = ${formatCents(expected)} (D-FEES)`,
+        `received pay-in ${excerpt(item.transaction_id ?? item.pay_id, valueChars)} service_fee ${excerpt(item.service_fee, valueChars)} / documented: ${excerpt(link.feeRate, valueChars)} % of ${excerpt(item.amount, valueChars)} = ${formatCents(expected)} (D-FEES)`,
       );
   }
   return failures;

@@ -12,6 +12,7 @@ import type { OperationId } from '../../core/spec.ts';
 import { berlinLocal, instantsOfBerlinLocal } from '../checks/berlinClock.ts';
 import { createdAtToleranceMs } from '../checks/clockConformance.ts';
 import { centsOf } from '../checks/money.ts';
+import { excerpt, quoted, valueChars } from '../checks/types.ts';
 import { requestSchema } from '../generator/requestFields.ts';
 import { describe, type Item, idOf, listOf, type ObservedExchange } from './observed.ts';
 import { checkPayIns, checkPayoutDays } from './paymentChecks.ts';
@@ -61,7 +62,7 @@ function checkLinkList(
         .includes(search)
     )
       failures.push(
-        `received link ${id} with note ${JSON.stringify(item.recipient_note)} / the search ${JSON.stringify(ex.request?.search)} is not part of it`,
+        `received link ${id} with note ${quoted(item.recipient_note)} / the search ${quoted(ex.request?.search)} is not part of it`,
       );
     if (!link) continue;
     if (link.owner !== token)
@@ -79,7 +80,7 @@ function checkLinkList(
       );
       if (!near)
         failures.push(
-          `received paid_on ${item.paid_on} for link ${id} / the run paid it at ${berlinLocal(link.paidAt)} Berlin time (±${createdAtToleranceMs / 60_000} min)`,
+          `received paid_on ${excerpt(item.paid_on, valueChars)} for link ${id} / the run paid it at ${berlinLocal(link.paidAt)} Berlin time (±${createdAtToleranceMs / 60_000} min)`,
         );
     }
   }
@@ -91,12 +92,12 @@ function checkLinkList(
     const want = expected.slice(0, limit).map((link) => link.id);
     if (got.join() !== want.join())
       failures.push(
-        `received ${list} [${got.join(', ')}] / the run's model of this account: [${want.join(', ')}]`,
+        `received ${list} ${excerpt(`[${got.join(', ')}]`, valueChars)} / the run's model of this account: ${excerpt(`[${want.join(', ')}]`, valueChars)}`,
       );
     const total = (ex.body as { totalRecords?: unknown }).totalRecords;
     if (total !== undefined && total !== expected.length)
       failures.push(
-        `received totalRecords ${JSON.stringify(total)} / the run's model of this account: ${expected.length}`,
+        `received totalRecords ${quoted(total)} / the run's model of this account: ${expected.length}`,
       );
   }
   return failures;

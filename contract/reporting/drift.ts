@@ -1,6 +1,9 @@
 /**
  * The drift report: every response field the spec does not know, per operation and status, with
  * how often it was seen and one test that saw it. Warnings only; the spec lets extra fields through.
+ * Each answer lists at most 50 (checks/boundedVerdict.ts), and the report at most
+ * `maxPathsPerStatus` distinct fields per operation and status: a server inventing new keys in
+ * every answer would otherwise grow it with every request.
  */
 import type { OperationId } from '../../core/spec.ts';
 import type { Observation } from './observations.ts';
@@ -13,12 +16,23 @@ export interface DriftEntry {
   example: string;
 }
 
+export const maxPathsPerStatus = 100;
+
+/** The field that stands for every one past the first `maxPathsPerStatus` of an operation and status. */
+export const morePaths = `(more undocumented fields: past the first ${maxPathsPerStatus} of this status, not listed)`;
+
 export function collectDrift(observations: Observation[]): DriftEntry[] {
   const entries = new Map<string, DriftEntry>();
+  const paths = new Map<string, number>();
   for (const o of observations) {
     if (o.kind !== 'response') continue;
-    for (const path of o.drift) {
-      const key = `${o.operationId} ${o.status} ${path}`;
+    const status = `${o.operationId} ${o.status}`;
+    for (const seen of o.drift) {
+      const known = entries.has(`${status} ${seen}`);
+      const room = (paths.get(status) ?? 0) < maxPathsPerStatus;
+      const path = known || room ? seen : morePaths;
+      if (!known && room) paths.set(status, (paths.get(status) ?? 0) + 1);
+      const key = `${status} ${path}`;
       const entry = entries.get(key) ?? {
         operationId: o.operationId,
         status: o.status,

@@ -37,6 +37,9 @@ const pad = (text: string | number, width: number) => String(text).padEnd(width)
 /** Enough for a failed check or two generated examples whole; the rest is in the JUnit report. */
 const consoleLinesPerFailure = 16;
 
+/** Drift warnings on the console; the rest is in drift.md. */
+const consoleDriftLines = 20;
+
 export function summaryText(input: SummaryInput): string {
   const out = [`Contract run: ${input.heading}`, ''];
   const byFile = new Map<string, TestResult[]>();
@@ -83,7 +86,10 @@ export function summaryText(input: SummaryInput): string {
   out.push('', oracleLine(input.control));
   if (input.drift.length) {
     out.push('', `Drift warnings (${input.drift.length} undocumented response fields):`);
-    for (const d of input.drift) out.push(`  ! ${d.operationId} ${d.status} ${d.path} (${d.count}×)`);
+    for (const d of input.drift.slice(0, consoleDriftLines))
+      out.push(`  ! ${d.operationId} ${d.status} ${d.path} (${d.count}×)`);
+    const more = input.drift.length - consoleDriftLines;
+    if (more > 0) out.push(`  … and ${more} more in ${input.reports['drift.md'] ?? 'drift.md'}`);
   }
   out.push('', `Cleanup: deleted the ${input.cleanup.deleted} links this run had made and left unpaid`);
   for (const p of input.cleanup.problems.slice(0, 10)) out.push(`  cleanup problem: ${p}`);
