@@ -28,8 +28,8 @@ export interface ContractContext {
   generated?: GeneratedOptions;
   /** What is kept of each answer's body, and how long one is listened to (core/boundedBody.ts). */
   bodyLimits: BodyLimits;
-  /** Bytes the run's request records may take in the private directory; past it, without bodies. */
-  requestRecordBudgetBytes: number;
+  /** Bytes each kind of record (request records, observations) may take in the private directory. */
+  recordBudgetBytes: number;
 }
 
 export interface GeneratedOptions {

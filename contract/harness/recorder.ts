@@ -2,18 +2,21 @@
  * Appends this process's observations, request records and learned secrets to the run's private
  * directory, one JSON object a line. Synchronous appends: a suite process that dies mid-test still
  * leaves everything it saw, and the runner (which reads after the run) needs no locking.
- * Request records share the run's byte budget (context.requestRecordBudgetBytes): each process
- * measures every process's records before it appends, and past the budget writes a record without
- * its bodies (`bodiesLeftOut`), so a server answering megabytes cannot fill the disk. Processes
- * appending at once may each pass the budget by one record.
+ * Request records and observations each get the run's budget for records
+ * (context.recordBudgetBytes): each process measures every process's files of that kind before it
+ * appends, and past the budget writes the short form (a request record without its bodies and
+ * response headers; an observation with its essentials), so a server answering megabytes cannot
+ * fill the disk. Processes appending at once may each pass the budget by one line.
  */
-import { appendFileSync, readdirSync, statSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  isObservationsFile,
   isRequestsFile,
   type LinkRecord,
   type Observation,
   privateFiles,
+  privateFilesBytes,
   type RequestRecord,
   type SecretRecord,
 } from '../reporting/observations.ts';
@@ -28,27 +31,57 @@ function append(file: string, value: unknown): void {
   appendLine(file, JSON.stringify(value));
 }
 
+/** `line` when the files of its kind still have room for it in the run's budget; else `short()`. */
+function appendWithinBudget(
+  file: string,
+  line: string,
+  ofKind: (name: string) => boolean,
+  short: () => unknown,
+): void {
+  const { privateDir, recordBudgetBytes } = contractContext();
+  const room = recordBudgetBytes - privateFilesBytes(privateDir, ofKind);
+  if (Buffer.byteLength(line) + 1 <= room) appendLine(file, line);
+  else append(file, short());
+}
+
+const notRecorded = '(not recorded: the run’s budget for observations was spent)';
+
+/** An observation past the budget: what the coverage gate and the counts need, no text of the answer's. */
+function essentials(observation: Observation): Observation {
+  if (observation.kind !== 'response') return observation;
+  const { failures, drift, ...rest } = observation;
+  const checks = [...new Set(failures.map((f) => f.check))];
+  return {
+    ...rest,
+    failures: checks.map((check) => ({ check, message: notRecorded })),
+    drift: [],
+    detailsLeftOut: { failures: failures.length, drift: drift.length },
+  };
+}
+
 export function recordObservation(observation: Observation): void {
-  append(privateFiles.observations(process.pid), observation);
+  appendWithinBudget(
+    privateFiles.observations(process.pid),
+    JSON.stringify(observation),
+    isObservationsFile,
+    () => essentials(observation),
+  );
 }
 
 let requests = 0;
 
-function requestRecordBytes(dir: string): number {
-  let bytes = 0;
-  for (const name of readdirSync(dir)) if (isRequestsFile(name)) bytes += statSync(join(dir, name)).size;
-  return bytes;
-}
-
 export function recordRequest(record: RequestRecord): void {
   requests += 1;
-  const { privateDir, requestRecordBudgetBytes } = contractContext();
-  const line = JSON.stringify(record);
-  const hasBodies = record.requestBody !== undefined || record.responseBody !== undefined;
-  if (hasBodies && requestRecordBytes(privateDir) + Buffer.byteLength(line) + 1 > requestRecordBudgetBytes) {
-    const { requestBody: _sent, responseBody: _received, ...rest } = record;
-    append(privateFiles.requests(process.pid), { ...rest, bodiesLeftOut: true });
-  } else appendLine(privateFiles.requests(process.pid), line);
+  const file = privateFiles.requests(process.pid);
+  const { requestBody, responseBody, responseHeaders, ...rest } = record;
+  // A record with nothing to leave out is written whole.
+  if (requestBody === undefined && responseBody === undefined && responseHeaders === undefined)
+    append(file, record);
+  else
+    appendWithinBudget(file, JSON.stringify(record), isRequestsFile, () => ({
+      ...rest,
+      bodiesLeftOut: true,
+    }));
 }
 
 /** How many requests this process has made (each is recorded once, control API included). */

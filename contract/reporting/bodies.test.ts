@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { defaultBodyLimits, pagingBodyLimits } from '../../core/boundedBody.ts';
 import { bodyReport, bodyReportLines } from './bodies.ts';
-import type { RequestRecord } from './observations.ts';
+import type { Observation, RequestRecord } from './observations.ts';
 import { requestsLogText } from './requestsLog.ts';
 
 const base: RequestRecord = {
@@ -44,8 +44,27 @@ const records: RequestRecord[] = [
   },
 ];
 
-test('the report counts answers and cuts by reason, and records written without bodies', () => {
-  const report = bodyReport(records, defaultBodyLimits, pagingBodyLimits, 16 * 1024 * 1024, 17_000_000);
+const response = { kind: 'response', operationId: 'createLink', status: 200 } as const;
+const observations: Observation[] = [
+  { ...response, failures: [], drift: [] },
+  {
+    ...response,
+    failures: [{ check: 'linkConsistency', message: '(not recorded)' }],
+    drift: [],
+    detailsLeftOut: { failures: 51, drift: 51 },
+  },
+];
+const facts = {
+  requests: records,
+  observations,
+  limits: defaultBodyLimits,
+  cleanupLimits: pagingBodyLimits,
+  recordBudgetBytes: 16 * 1024 * 1024,
+  privateDirBytes: 17_000_000,
+};
+
+test('the report counts answers and cuts by reason, records written without bodies, observations without details', () => {
+  const report = bodyReport(facts);
   assert.deepEqual(report, {
     capBytes: 1_048_576,
     drainBytes: 67_108_864,
@@ -55,13 +74,16 @@ test('the report counts answers and cuts by reason, and records written without 
     byReason: { 'over the cap': 2, endless: 1, 'too slow': 1 },
     recordBudgetBytes: 16_777_216,
     recordsWithoutBodies: 1,
+    observationsWithoutDetails: 1,
+    leftOut: { failures: 51, drift: 51 },
     privateDirBytes: 17_000_000,
   });
   assert.deepEqual(bodyReportLines(report), [
     'Response bodies: at most 1 MiB kept of each (--max-body-bytes; cleanup keeps up to 16 MiB of its pages of links), at most 64 MiB read; 5 answers, 4 cut (2 over the cap, 1 endless, 1 too slow).',
     "Request records: 1 written without their bodies, past the run's 16 MiB budget for them (the private directory held 17,000,000 bytes at the end).",
+    "Observations: 1 written with their essentials only (operation, status, the names of the failed checks), past the run's 16 MiB budget for them: 51 failure messages and 51 drift paths left out of coverage and drift reports (the private directory held 17,000,000 bytes at the end).",
   ]);
-  const quiet = bodyReport(records.slice(0, 1), defaultBodyLimits, pagingBodyLimits, 1, 0);
+  const quiet = bodyReport({ ...facts, requests: records.slice(0, 1), observations: [] });
   assert.deepEqual(bodyReportLines(quiet), [
     'Response bodies: at most 1 MiB kept of each (--max-body-bytes; cleanup keeps up to 16 MiB of its pages of links), at most 64 MiB read; 1 answer, none cut.',
   ]);

@@ -2,10 +2,13 @@
  * What suite processes tell the runner, one JSON object a line: every checked response, every
  * status a skipped test could not provoke (and why), every failed test, every request made. The
  * lines are written to the run's private directory (they may hold raw bodies, hence secrets) and
- * only reach `reports/` aggregated and redacted. A body in them is at most the run's cap, and the
- * request records together stay within the run's budget (harness/recorder.ts).
+ * only reach `reports/` aggregated and redacted. A body in them is at most the run's cap, each
+ * answer's failures and drift are bounded (checks/boundedVerdict.ts), and the request records and
+ * the observations each stay within the run's budget for records (harness/recorder.ts).
  */
 
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BodyOutcome } from '../../core/boundedBody.ts';
 import type { OperationId } from '../../core/spec.ts';
 import type { CheckFailure } from '../checks/types.ts';
@@ -21,6 +24,12 @@ export type Observation =
       drift: string[];
       /** For an answer to the generated phase: what its example exercised (field coverage). */
       generated?: { kind: string; field?: string; exampleId: string; carried?: string[] };
+      /**
+       * The run's budget for observations was spent: this one keeps its essentials (operation,
+       * status, test, the names of the failed checks) and counts the failure messages and drift
+       * paths it left out.
+       */
+      detailsLeftOut?: { failures: number; drift: number };
     }
   | { kind: 'notProvokable'; operationId: OperationId; status: number; test: string; reason: string }
   | {
@@ -53,7 +62,7 @@ export interface RequestRecord {
    * run's, or cleanup's own): core/boundedBody.ts describeCut. Absent for a whole body.
    */
   responseBodyCut?: string;
-  /** The run's budget for request records was spent: this one was written without its bodies. */
+  /** The run's budget for request records was spent: this one was written without its bodies and response headers. */
   bodiesLeftOut?: true;
   error?: string;
   ms: number;
@@ -83,3 +92,13 @@ export const privateFiles = {
 
 /** Any process's request records (privateFiles.requests). */
 export const isRequestsFile = (name: string) => name.startsWith('requests-');
+
+/** Any process's observations (privateFiles.observations). */
+export const isObservationsFile = (name: string) => name.startsWith('observations-');
+
+/** Bytes of the files in the private directory `dir` that `matches` names (every file by default). */
+export function privateFilesBytes(dir: string, matches: (name: string) => boolean = () => true): number {
+  let bytes = 0;
+  for (const name of readdirSync(dir)) if (matches(name)) bytes += statSync(join(dir, name)).size;
+  return bytes;
+}

@@ -13,7 +13,7 @@ import { hugeReply } from '../../client/hostileBodies.ts';
 import { startRecordingServer } from '../../client/recordingServer.ts';
 import type { BodyReport } from '../reporting/bodies.ts';
 import { spawnTsx } from '../selftest/spawnTsx.ts';
-import { defaultRequestRecordBudgetBytes } from './runContract.ts';
+import { defaultRecordBudgetBytes } from './runContract.ts';
 
 const MiB = 1024 * 1024;
 const keys = { SECPAID_TOKEN: 'HugeKeyA-0123456789abcdef', SECPAID_TOKEN_B: 'HugeKeyB-0123456789abcdef' };
@@ -66,7 +66,7 @@ test('50 MB answers to every request: exit 1 with every report, the cap stated, 
   // The request records kept bodies up to their budget, then went on without them.
   assert.ok(bodies.recordsWithoutBodies > 0);
   assert.ok(
-    bodies.privateDirBytes < defaultRequestRecordBudgetBytes + 4 * MiB,
+    bodies.privateDirBytes < defaultRecordBudgetBytes + 4 * MiB,
     `private directory ${bodies.privateDirBytes} bytes`,
   );
 

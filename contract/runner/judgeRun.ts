@@ -10,12 +10,12 @@ import { type BodyReport, bodyReport } from '../reporting/bodies.ts';
 import { type Coverage, computeCoverage } from '../reporting/coverage.ts';
 import { collectDrift, type DriftEntry } from '../reporting/drift.ts';
 import type { TestResult } from '../reporting/junit.ts';
-import type { RequestRecord } from '../reporting/observations.ts';
+import { privateFilesBytes, type RequestRecord } from '../reporting/observations.ts';
 import { makeRedactor } from '../reporting/redact.ts';
 import type { Target } from '../target/types.ts';
 import type { CleanupResult } from './cleanup.ts';
 import type { SuiteRun } from './executeSuites.ts';
-import { type PrivateDir, privateDirBytes, readPrivate } from './privateDir.ts';
+import { type PrivateDir, readPrivate } from './privateDir.ts';
 import { summaryText } from './summary.ts';
 import { writeReports } from './writeReports.ts';
 
@@ -53,7 +53,7 @@ export interface RunFacts {
   bodyLimits: BodyLimits;
   /** Cleanup's own limits: it reads whole pages of links, whatever cap the run set. */
   cleanupBodyLimits: BodyLimits;
-  requestRecordBudgetBytes: number;
+  recordBudgetBytes: number;
 }
 
 const isText = (value: string | undefined): value is string => !!value;
@@ -99,13 +99,14 @@ export function judgeRun(
     counts,
   };
   const allRequests = [...requests, ...facts.cleanupLog];
-  const bodies = bodyReport(
-    allRequests,
-    facts.bodyLimits,
-    facts.cleanupBodyLimits,
-    facts.requestRecordBudgetBytes,
-    privateDirBytes(dir),
-  );
+  const bodies = bodyReport({
+    requests: allRequests,
+    observations,
+    limits: facts.bodyLimits,
+    cleanupLimits: facts.cleanupBodyLimits,
+    recordBudgetBytes: facts.recordBudgetBytes,
+    privateDirBytes: privateFilesBytes(dir.path),
+  });
   const reports = writeReports(
     resolve(reportsDir),
     {

@@ -3,11 +3,12 @@
  * file handed to suite processes and the JSONL files they write. It holds API keys and raw bodies,
  * which is why none of it is a report; reports are written from it, redacted.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ContractContext } from '../harness/context.ts';
 import {
+  isObservationsFile,
   isRequestsFile,
   type LinkRecord,
   type Observation,
@@ -56,14 +57,9 @@ function readJsonLines<T>(dir: string, matches: (name: string) => boolean): T[] 
   return out;
 }
 
-/** Bytes of every file in the directory (it holds no subdirectories). */
-export function privateDirBytes(dir: PrivateDir): number {
-  return readdirSync(dir.path).reduce((sum, name) => sum + statSync(join(dir.path, name)).size, 0);
-}
-
 export function readPrivate(dir: PrivateDir) {
   return {
-    observations: readJsonLines<Observation>(dir.path, (n) => n.startsWith('observations-')),
+    observations: readJsonLines<Observation>(dir.path, isObservationsFile),
     requests: readJsonLines<RequestRecord>(dir.path, isRequestsFile),
     secrets: readJsonLines<SecretRecord>(dir.path, (n) => n === 'secrets.jsonl'),
     links: readJsonLines<LinkRecord>(dir.path, (n) => n === privateFiles.links),

@@ -41,12 +41,18 @@ export interface RunOptions {
   handWritten?: boolean;
   /** Bytes kept of each answer's body (`--max-body-bytes`; default 1 MiB, core/boundedBody.ts). */
   maxBodyBytes?: number;
-  /** Bytes the request records may take in the private directory before they go without bodies. */
-  requestRecordBudgetBytes?: number;
+  /**
+   * Bytes each kind of record may take in the private directory: past it, request records go
+   * without their bodies, observations with their essentials only (harness/recorder.ts).
+   */
+  recordBudgetBytes?: number;
 }
 
-/** About five times what the request records of a whole default run against the sandbox take (3 MB). */
-export const defaultRequestRecordBudgetBytes = 16 * 1024 * 1024;
+/**
+ * About five times what the private directory of a whole default run against the sandbox holds
+ * (3.3 MB: request records and observations together).
+ */
+export const defaultRecordBudgetBytes = 16 * 1024 * 1024;
 
 /**
  * Each request of the run: its response head within 15 s of sending, its body within 15 s of the
@@ -108,7 +114,7 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
     deadlineMs: limits.deadlineMs,
     headDeadlineMs: limits.headDeadlineMs,
   };
-  const recordBudget = options.requestRecordBudgetBytes ?? defaultRequestRecordBudgetBytes;
+  const recordBudget = options.recordBudgetBytes ?? defaultRecordBudgetBytes;
   const target = await resolveTarget(options.target, options.env ?? process.env);
   const dir = createPrivateDir();
   let passed = false;
@@ -124,7 +130,7 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
       operations: selected,
       generated,
       bodyLimits: limits,
-      requestRecordBudgetBytes: recordBudget,
+      recordBudgetBytes: recordBudget,
     });
     let suiteRun: SuiteRun = { results: [], stderr: new Map() };
     let cleanup: CleanupResult = { deleted: 0, problems: [] };
@@ -157,7 +163,7 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
     const facts = {
       ...{ runId, target, readOnly, selected, startedAt, suiteRun, cleanup, cleanupLog },
       ...{ handWritten, generatedPhase, exampleFilter: generated.example },
-      ...{ bodyLimits: limits, cleanupBodyLimits: cleanupLimits, requestRecordBudgetBytes: recordBudget },
+      ...{ bodyLimits: limits, cleanupBodyLimits: cleanupLimits, recordBudgetBytes: recordBudget },
     };
     const result = judgeRun(
       { ...facts, aborted: options.signal?.aborted ?? false },
