@@ -26,9 +26,10 @@ export const usage = `Usage: npm run load -- --scenario <${scenarioNames.join('|
   --no-cleanup         keep the links the run created
   --quiet              no progress lines
 Environment: SECPAID_TOKEN and SECPAID_RECIPIENT_TOKENS (comma-separated) to use an existing account.
-Exit status: 0 all thresholds met, 1 a threshold or the baseline failed, 2 refused, broken setup,
-an unexpected error, or a run whose load generator saturated with no other failure (its latency
-figures cannot judge the target), 130 interrupted (SIGINT/SIGTERM; the run's links are cleaned up first).`;
+Exit status: 0 all thresholds met, 1 a threshold or the baseline failed, 2 refused (also an --out
+that cannot be written), broken setup, an unexpected error, or a run whose load generator saturated
+and failed only on figures its stalls could explain (INCONCLUSIVE), 130 interrupted (SIGINT/SIGTERM;
+the run's links are cleaned up first).`;
 
 export class UsageError extends Error {}
 

@@ -44,10 +44,15 @@ interface ClientInternals {
 }
 
 export interface ClientHooks {
-  nextRequest(client: HookedClient): Buffer;
+  /**
+   * The next request's bytes. `lostWhileCut` is true when the client's unanswered flight (lost to a
+   * timeout, replaced now) had a body still coming past `maxBodyBytes`: an endless body.
+   */
+  nextRequest(client: HookedClient, lostWhileCut: boolean): Buffer;
   /** `cut` is true when the body was longer than `maxBodyBytes` and only its start was kept. */
   onAnswer(flight: Flight, status: number, body: string, cut: boolean): void;
-  onLost(flight: Flight): void;
+  /** `cut` is true when its body had passed `maxBodyBytes` before it was lost (an endless body). */
+  onLost(flight: Flight, cut: boolean): void;
   /** The client's connection is closed for good (called once). */
   onGone(): void;
   maxBodyBytes: number;
@@ -81,9 +86,10 @@ export function hook(client: autocannon.Client, hooks: ClientHooks): HookedClien
     keptBytes += take;
   };
   internals.getRequestBuffer = () => {
+    const lostWhileCut = cut && internals.flight !== undefined;
     keptBytes = 0;
     cut = false;
-    return hooks.nextRequest(internals);
+    return hooks.nextRequest(internals, lostWhileCut);
   };
   internals.requestIterator.recordBody = (_request, status, body) => {
     const flight = internals.flight;
@@ -94,7 +100,7 @@ export function hook(client: autocannon.Client, hooks: ClientHooks): HookedClien
   const lose = () => {
     const flight = internals.flight;
     internals.flight = undefined;
-    if (flight) hooks.onLost(flight);
+    if (flight) hooks.onLost(flight, cut);
   };
   // Both events exist on autocannon's clients (they are EventEmitters); its types list only three.
   const events = client as unknown as NodeJS.EventEmitter;

@@ -8,6 +8,7 @@
  */
 import { onInterrupt } from '../../core/interrupts.ts';
 import { parseLoadArgs, UsageError, usage } from './args.ts';
+import { bodiesLine } from './bodiesLine.ts';
 import { LoadInterrupted, LoadRefused, runLoad } from './run.ts';
 
 const interruptedExit = 130;
@@ -53,10 +54,7 @@ async function main(): Promise<number> {
       console.log(`  ${c.ok ? '✓' : '✗'} ${c.name}: ${c.message}`);
     if (report.aborted) console.log(`  stopped early: ${report.aborted}`);
     if (report.saturation) console.log(`  ${report.saturation.message}`);
-    if (t.cutBodies)
-      console.log(
-        `  ${t.cutBodies} answers were longer than ${report.engine.maxBodyBytes} bytes (checked on their start)`,
-      );
+    if (t.cutBodies || t.endlessBodies) console.log(`  ${bodiesLine(report)}`);
     if (report.cleanup && 'error' in report.cleanup) console.log(`  cleanup failed: ${report.cleanup.error}`);
     else if (report.cleanup)
       console.log(`  cleanup: deleted ${report.cleanup.deletedLinks} links of this run`);

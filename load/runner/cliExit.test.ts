@@ -1,7 +1,7 @@
 /**
- * The CLI's exit codes beyond the verdict: SIGINT stops the load, cleans up and exits 130; an
- * unexpected error exits 2 (1 must only ever mean a threshold or the baseline failed); a bad option
- * is one line and exit 2. Under a low open-file limit the run lowers its connection budget and says so.
+ * The CLI's exit codes beyond the verdict: SIGINT stops the load, cleans up and exits 130; a report
+ * directory that cannot be written is refused before the run, exit 2 (1 must only ever mean a
+ * threshold or the baseline failed); a bad option is one line and exit 2. Under a low open-file limit the run lowers its connection budget and says so.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -133,7 +133,7 @@ describe('CLI exit codes', { concurrency: true }, () => {
     }
   });
 
-  it('an unexpected error (reports cannot be written) exits 2, not 1', async () => {
+  it('a report directory that cannot be written is refused before anything is sent, exit 2', async () => {
     const { stub, close } = await startStub();
     try {
       const file = join(dir, 'a-file');
@@ -141,7 +141,8 @@ describe('CLI exit codes', { concurrency: true }, () => {
       const args = ['--scenario', 'createLinks', '--base-url', stub.url, '--rate-scale', '0.5'];
       const result = await runCli([...args, '--out', join(file, 'sub')]);
       assert.equal(result.status, 2, result.stderr);
-      assert.match(result.stderr, /ENOTDIR|EEXIST/);
+      assert.match(result.stderr, /refused: cannot write reports to .*a-file\/sub \(ENOTDIR\)/);
+      assert.equal(stub.seen.length, 0, 'nothing was sent');
     } finally {
       await close();
     }

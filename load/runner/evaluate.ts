@@ -62,6 +62,7 @@ export function evaluateRun(facts: RunFacts): LoadReport {
     thresholds: evaluated,
     timeline: points,
     timeoutS: facts.engine.timeoutS,
+    oversizedBodies: measured.totals.cutBodies + measured.totals.endlessBodies,
   });
   // A pass stays a pass (a generator's delays only make figures worse); a breach it may have caused is marked.
   const thresholds = evaluated.map((t) =>
@@ -96,6 +97,7 @@ export function evaluateRun(facts: RunFacts): LoadReport {
       ...outcomes,
       dropped,
       cutBodies: measured.totals.cutBodies,
+      endlessBodies: measured.totals.endlessBodies,
       achievedRps: Math.round((outcomes.answered / Math.max(measured.durationS, 0.001)) * 10) / 10,
     },
     thresholds,

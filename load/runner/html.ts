@@ -2,6 +2,7 @@
  * The HTML report: verdict, thresholds, per-operation figures, and charts of latency over time
  * (corrected percentiles and the raw p95) and throughput (target, started, answered, failed).
  */
+import { bodiesLine } from './bodiesLine.ts';
 import type { LoadReport } from './report.ts';
 import { lineChart } from './svg.ts';
 
@@ -99,7 +100,7 @@ ${verdict}${saturation}${report.aborted ? `<p class="bad">Stopped early: ${esc(r
 ${report.engine.workers} worker(s), up to ${report.engine.maxConnections} connections open at once (budget ${report.engine.connectionBudget}${report.engine.connectionBudgetLowered ? `: ${esc(report.engine.connectionBudgetLowered)}` : ''}).</p>
 <p>Planned ${tot.planned} requests (peak ${report.plan.peakRate} req/s); started ${tot.issued}, answered ${tot.answered},
 failed ${tot.failed}, interrupted ${tot.interrupted}, dropped ${tot.dropped}; ${tot.achievedRps.toFixed(1)} answers/s.
-${tot.cutBodies ? `${tot.cutBodies} answers were longer than ${report.engine.maxBodyBytes} bytes: their checks saw only that much.` : ''}</p>
+${tot.cutBodies || tot.endlessBodies ? esc(bodiesLine(report)) : ''}</p>
 ${generator}
 <h2>Thresholds</h2>${thresholds}
 <h2>Operations (latency in ms, from the intended start)</h2>${operations}

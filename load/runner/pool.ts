@@ -38,7 +38,7 @@ type WorkerMessage =
   | { type: 'done'; totals: ShardTotals }
   | { type: 'error'; message: string };
 
-const noTotals: ShardTotals = { planned: 0, issued: 0, connections: 0, cutBodies: 0 };
+const noTotals: ShardTotals = { planned: 0, issued: 0, connections: 0, cutBodies: 0, endlessBodies: 0 };
 
 function sum(totals: ShardTotals[]): ShardTotals {
   return totals.reduce(
@@ -47,6 +47,7 @@ function sum(totals: ShardTotals[]): ShardTotals {
       issued: a.issued + b.issued,
       connections: a.connections + b.connections,
       cutBodies: a.cutBodies + b.cutBodies,
+      endlessBodies: a.endlessBodies + b.endlessBodies,
     }),
     noTotals,
   );

@@ -51,6 +51,7 @@ function sampleReport(): LoadReport {
       interrupted: 0,
       dropped: 0,
       cutBodies: 0,
+      endlessBodies: 0,
       achievedRps: 1,
     },
     generator: {

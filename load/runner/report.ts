@@ -47,6 +47,8 @@ export interface LoadReport {
     dropped: number;
     /** Answers longer than engine.maxBodyBytes: their checks saw only the start. */
     cutBodies: number;
+    /** Requests lost at the timeout while their body, already longer than engine.maxBodyBytes, was still coming. */
+    endlessBodies: number;
     achievedRps: number;
   };
   operations: OperationStats[];

@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { prepareReportDir } from '../../core/reportDir.ts';
 import { isProfileName, type Profile, peakRate, profiles, scaleProfile } from '../profiles/profiles.ts';
 import { thresholdsFor } from '../profiles/slos.ts';
 import { type ScenarioName, scenarios } from '../scenarios/index.ts';
@@ -179,6 +180,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         }),
       }
     : undefined;
+  // Checked before anything is sent: a run of hours must not end in "cannot write the reports".
+  if (options.outDir !== null) {
+    try {
+      prepareReportDir(options.outDir ?? 'reports');
+    } catch (error) {
+      throw new LoadRefused((error as Error).message);
+    }
+  }
   const timeoutS = options.timeoutS ?? 10;
   const graceS = graceSeconds(timeoutS, plan.durationS, bounds.maxDurationS, options.graceS);
   const { signal } = options;

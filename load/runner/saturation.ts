@@ -92,6 +92,8 @@ export function saturationOf(run: {
   thresholds: readonly ThresholdResult[];
   timeline: readonly TimelinePoint[];
   timeoutS: number;
+  /** Answers longer than the body cap (kept or endless): reading them is the generator's work too. */
+  oversizedBodies?: number;
 }): Saturation | undefined {
   const g = run.generator;
   const evidence = targetEvidence(run.operations, run.thresholds, run.timeline, run.timeoutS);
@@ -100,9 +102,13 @@ export function saturationOf(run: {
     const alsoTarget = evidence.length
       ? `; the target showed signs of saturation too: ${evidence.join('; ')}`
       : '';
+    // Bodies of megabytes (or endless ones) keep a generator busy reading: the target's doing.
+    const advice = run.oversizedBodies
+      ? `it read ${run.oversizedBodies} answers longer than the body cap, which costs it time whatever the rate`
+      : 'lower --rate-scale, add --workers or use a bigger machine';
     return {
       by: 'generator',
-      message: `the load generator saturated, not necessarily the target: ${g.reason} (CPU ${g.cpuPercent.mean} % of ${g.cpuPercent.cores} cores); its latency and dropped-request figures include its own delays; lower --rate-scale, add --workers or use a bigger machine${alsoTarget}`,
+      message: `the load generator saturated, not necessarily the target: ${g.reason} (CPU ${g.cpuPercent.mean} % of ${g.cpuPercent.cores} cores); its latency and dropped-request figures include its own delays; ${advice}${alsoTarget}`,
     };
   }
   if (evidence.length === 0) return undefined;

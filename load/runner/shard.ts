@@ -41,6 +41,8 @@ export interface ShardTotals {
   connections: number;
   /** Answers whose body was longer than maxBodyBytes (checked on their start only). */
   cutBodies: number;
+  /** Requests lost at the timeout while their body, already past maxBodyBytes, was still coming. */
+  endlessBodies: number;
 }
 
 /** What a shard tells the run every second: its event loop's health and its totals so far. */
@@ -64,6 +66,7 @@ export class Shard {
   private planned = 0;
   private issued = 0;
   private cutBodies = 0;
+  private endlessBodies = 0;
   /** Connections open now (autocannon clients not yet done) and the most at once. */
   private openConnections = 0;
   private maxConnections = 0;
@@ -119,6 +122,7 @@ export class Shard {
       issued: this.issued,
       connections: this.maxConnections,
       cutBodies: this.cutBodies,
+      endlessBodies: this.endlessBodies,
     };
   }
 
@@ -235,8 +239,9 @@ export class Shard {
     const { shards, shard, seed } = this.spec;
     const clients = new Set<HookedClient>();
     let issued = 0;
-    const nextRequest = (client: HookedClient): Buffer => {
+    const nextRequest = (client: HookedClient, lostWhileCut: boolean): Buffer => {
       // A request still unanswered when its connection sends the next one was lost (timeout, socket error).
+      if (lostWhileCut) this.endlessBodies++;
       if (client.flight) this.settle(client.flight, Outcome.noAnswer);
       const k = issued++;
       this.issued++;
@@ -265,7 +270,11 @@ export class Shard {
             const client = hook(raw, {
               nextRequest,
               onAnswer: (flight, status, body, cut) => this.record(flight, status, body, cut),
-              onLost: (flight) => this.settle(flight, Outcome.noAnswer),
+              onLost: (flight, cut) => {
+                // A body still coming at the timeout, already past the cap: endless (or dripping).
+                if (cut) this.endlessBodies++;
+                this.settle(flight, Outcome.noAnswer);
+              },
               onGone: () => this.connectionClosed(),
               maxBodyBytes: this.spec.maxBodyBytes,
             });

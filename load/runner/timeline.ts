@@ -53,14 +53,15 @@ export function timeline(
     corrected[b]!.push(correctedLatency(samples.intended[i]!, samples.sent[i]!, samples.done[i]!));
     raw[b]!.push(samples.done[i]! - samples.sent[i]!);
   }
+  const rate = (count: number, seconds: number) => Math.round((count / seconds) * 100) / 100;
   const pct = (values: number[], p: number) =>
     values.length ? Math.round(percentile(Float64Array.from(values).sort(), p) * 100) / 100 : null;
   return Array.from({ length: count }, (_, b) => ({
     t: b * width,
     targetRate: targetAt(segments, b * width + Math.min(width, span(b)) / 2),
-    sentRate: sent[b]! / span(b),
-    doneRate: done[b]! / span(b),
-    failedRate: failed[b]! / span(b),
+    sentRate: rate(sent[b]!, span(b)),
+    doneRate: rate(done[b]!, span(b)),
+    failedRate: rate(failed[b]!, span(b)),
     p50: pct(corrected[b]!, 50),
     p95: pct(corrected[b]!, 95),
     p99: pct(corrected[b]!, 99),

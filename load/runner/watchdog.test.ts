@@ -32,7 +32,13 @@ describe('watchdog', () => {
     });
     assert.match(measured.aborted ?? '', /did not stop within 0.3 s of its deadline .*terminated/);
     assert.equal(measured.samples.length, 3);
-    assert.deepEqual(measured.totals, { planned: 10, issued: 3, connections: 1, cutBodies: 0 });
+    assert.deepEqual(measured.totals, {
+      planned: 10,
+      issued: 3,
+      connections: 1,
+      cutBodies: 0,
+      endlessBodies: 0,
+    });
     // Its pulses said nothing was wrong; that it had to be terminated says it was saturated.
     assert.equal(measured.generator.saturated, true);
     assert.match(measured.generator.reason ?? '', /terminated/);

@@ -71,7 +71,11 @@ export function* deleteTaggedLinks(token: string, runTag: string): Plan<number> 
     } catch (error) {
       throw failed(error);
     }
-    if (!Array.isArray(items) || items.length === 0) return deleted;
+    if (!Array.isArray(items))
+      throw failed(
+        new Error(`getMyUnusedLinks answered data that is not a list: links of this run may be left behind`),
+      );
+    if (items.length === 0) return deleted;
     // Only the run's own links, whatever the search answered: a target that ignores `search` must
     // not make cleanup delete the other links of a real account.
     const ours = (items as Json[]).filter((item) => String(item.recipient_note ?? '').includes(runTag));

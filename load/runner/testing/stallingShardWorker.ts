@@ -28,7 +28,7 @@ port.on('message', (message: { type: string }) => {
   port.postMessage({ type: 'batch', batch }, transferables(batch));
   const pulse: ShardPulse = {
     loop: { at: performance.timeOrigin + performance.now(), delayP99Ms: 0, delayMaxMs: 0, utilization: 1 },
-    totals: { planned: 10, issued: 3, connections: 1, cutBodies: 0 },
+    totals: { planned: 10, issued: 3, connections: 1, cutBodies: 0, endlessBodies: 0 },
   };
   port.postMessage({ type: 'pulse', pulse });
   // Messages are sent when the loop turns; spin on the next turn so both go out first.
