@@ -84,8 +84,22 @@ describe('saturation', () => {
       timeoutS: 10,
     });
     assert.equal(s?.by, 'generator');
-    assert.match(s?.message ?? '', /generator saturated.*stalled 100 ms or more in 50 of 60 s/);
-    assert.match(s?.message ?? '', /the target showed signs of saturation too: 10 requests got no answer/);
+    assert.match(s?.message ?? '', /^both saturated: the target \(10 requests got no answer within 10 s;/);
+    assert.match(
+      s?.message ?? '',
+      /and the load generator \(its event loop stalled 100 ms or more in 50 of 60 s/,
+    );
+    const alone = saturationOf({
+      generator: stalled,
+      operations: [op({ 200: 100 })],
+      thresholds: [],
+      timeline: keptUp,
+      timeoutS: 10,
+    });
+    assert.match(
+      alone?.message ?? '',
+      /^the load generator saturated, not necessarily the target: its event loop stalled/,
+    );
   });
 
   it('lost answers and late figures while the generator kept up name the target, and when it fell behind', () => {

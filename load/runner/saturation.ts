@@ -98,17 +98,17 @@ export function saturationOf(run: {
   const g = run.generator;
   const evidence = targetEvidence(run.operations, run.thresholds, run.timeline, run.timeoutS);
   if (g.saturated) {
-    // Both can run out at once (a connection storm stalls the generator and floods the target).
-    const alsoTarget = evidence.length
-      ? `; the target showed signs of saturation too: ${evidence.join('; ')}`
-      : '';
     // Bodies of megabytes (or endless ones) keep a generator busy reading: the target's doing.
     const advice = run.oversizedBodies
       ? `it read ${run.oversizedBodies} answers longer than the body cap, which costs it time whatever the rate`
       : 'lower --rate-scale, add --workers or use a bigger machine';
+    const generator = `${g.reason} (CPU ${g.cpuPercent.mean} % of ${g.cpuPercent.cores} cores); figures its stalls could explain are marked not trustworthy; ${advice}`;
+    // Both can run out at once (a connection storm stalls the generator and floods the target).
     return {
       by: 'generator',
-      message: `the load generator saturated, not necessarily the target: ${g.reason} (CPU ${g.cpuPercent.mean} % of ${g.cpuPercent.cores} cores); its latency and dropped-request figures include its own delays; ${advice}${alsoTarget}`,
+      message: evidence.length
+        ? `both saturated: the target (${evidence.join('; ')}) and the load generator (${generator})`
+        : `the load generator saturated, not necessarily the target: ${generator}`,
     };
   }
   if (evidence.length === 0) return undefined;
