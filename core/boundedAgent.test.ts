@@ -10,6 +10,7 @@ import { drippingReply, endlessReply, hugeReply } from '../client/hostileBodies.
 import { jsonReply, startRecordingServer } from '../client/recordingServer.ts';
 import { bodyDeadlineOption, bodyMeterOf, boundedAgents, headDeadlineOption } from './boundedAgent.ts';
 import { bodyLimits } from './boundedBody.ts';
+import { TargetBreaker } from './targetBreaker.ts';
 
 let server: Awaited<ReturnType<typeof startRecordingServer>>;
 // Generous deadlines: a busy machine must not turn "over the cap" into "too slow".
@@ -106,6 +107,31 @@ test("no response head by the request's head deadline: the request fails and say
     get({ [headDeadlineOption]: 300 }),
     /no response head within 300 ms of sending the request/,
   );
+});
+
+test('with a breaker: two drips cut in a row trip it, and the next request is refused unsent', async () => {
+  const breaker = new TargetBreaker(2);
+  const guarded = boundedAgents(bodyLimits({ ...patient, deadlineMs: 300 }), breaker);
+  const via = (agent: http.Agent) =>
+    new Promise<void>((resolve, reject) =>
+      http
+        .get(`${server.url}/x`, { agent }, (response) => response.resume().on('end', resolve))
+        .on('error', reject),
+    );
+  try {
+    server.setReply(drippingReply());
+    await via(guarded['http:']);
+    await via(guarded['http:']);
+    assert.match(breaker.reason ?? '', /^the target's last 2 answers were cut as too slow/);
+    const sent = server.received.length;
+    await assert.rejects(via(guarded['http:']), {
+      name: 'TargetCutOff',
+      message: "the target's last 2 answers were cut as too slow: the run stops sending to it",
+    });
+    assert.equal(server.received.length, sent, 'nothing reached the server');
+  } finally {
+    guarded['http:'].destroy();
+  }
 });
 
 test('a response the agent did not carry has no meter', async () => {

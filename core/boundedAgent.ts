@@ -13,12 +13,14 @@
  * deadline (`options[bodyDeadlineOption]`, else `limits.deadlineMs`, from the response head), the
  * kept part and the end are delivered and the socket is destroyed. A request with no response head
  * by its head deadline (`options[headDeadlineOption]`, else `limits.headDeadlineMs`, from
- * addRequest) is destroyed with an error.
+ * addRequest) is destroyed with an error. With a breaker (targetBreaker.ts), each request's fate is
+ * reported to it, and once it has tripped a request is destroyed with its reason before it is sent.
  */
 import http, { type ClientRequest, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { type BodyLimits, BodyMeter } from './boundedBody.ts';
+import { fateOf, type TargetBreaker, TargetCutOff } from './targetBreaker.ts';
 
 /** Request options (core options, in Pactum's words): that request's own deadlines in ms. */
 export const headDeadlineOption = 'headDeadlineMs';
@@ -58,6 +60,7 @@ class KeptBytes {
     return this.#store.subarray(0, this.length);
   }
 }
+type SocketlessRequest = { onSocket(socket: null, error: Error): void };
 type AgentInternals = { addRequest(req: ClientRequest, options: Record<string, unknown>): void };
 
 function own(options: Record<string, unknown>, name: string, otherwise: number): number {
@@ -65,18 +68,22 @@ function own(options: Record<string, unknown>, name: string, otherwise: number):
   return typeof value === 'number' && value > 0 ? value : otherwise;
 }
 
-function bound(req: ClientRequest, options: Record<string, unknown>, base: BodyLimits): void {
+function bound(
+  req: ClientRequest,
+  options: Record<string, unknown>,
+  base: BodyLimits,
+  breaker: TargetBreaker | undefined,
+): void {
   const limits = {
     ...base,
     headDeadlineMs: own(options, headDeadlineOption, base.headDeadlineMs),
     deadlineMs: own(options, bodyDeadlineOption, base.deadlineMs),
   };
   const meter = new BodyMeter(limits);
-  let timer = setTimeout(
-    () =>
-      req.destroy(new Error(`no response head within ${limits.headDeadlineMs} ms of sending the request`)),
-    limits.headDeadlineMs,
-  );
+  let timer = setTimeout(() => {
+    breaker?.record('no head');
+    req.destroy(new Error(`no response head within ${limits.headDeadlineMs} ms of sending the request`));
+  }, limits.headDeadlineMs);
   timer.unref();
   req.once('close', () => clearTimeout(timer));
   req.prependOnceListener('response', (res: IncomingMessage) => {
@@ -90,6 +97,7 @@ function bound(req: ClientRequest, options: Record<string, unknown>, base: BodyL
       if (delivered) return;
       delivered = true;
       clearTimeout(timer);
+      breaker?.record(fateOf(meter.outcome()));
       if (kept.length > 0) push.call(res, kept.bytes());
       push.call(res, null);
     };
@@ -123,20 +131,30 @@ function bound(req: ClientRequest, options: Record<string, unknown>, base: BodyL
   });
 }
 
-function bounded<A extends http.Agent>(agent: A, limits: BodyLimits): A {
+function bounded<A extends http.Agent>(agent: A, limits: BodyLimits, breaker?: TargetBreaker): A {
   const internals = agent as unknown as AgentInternals;
   const addRequest = internals.addRequest.bind(agent);
   internals.addRequest = (req, options) => {
-    bound(req, options, limits);
+    // Refused as an agent refuses a request it cannot make a socket for (node's Agent hands the
+    // error to onSocket): the request fails with it, and nothing reaches the target.
+    if (breaker?.reason !== undefined)
+      return (req as unknown as SocketlessRequest).onSocket(null, new TargetCutOff(breaker.reason));
+    bound(req, options, limits, breaker);
     addRequest(req, options);
   };
   return agent;
 }
 
-/** Keep-alive agents for http: and https: whose every response body is bounded by `limits`. */
-export function boundedAgents(limits: BodyLimits): Record<'http:' | 'https:', http.Agent> {
+/**
+ * Keep-alive agents for http: and https: whose every response body is bounded by `limits`, and
+ * whose requests stop once `breaker` (if any) has tripped.
+ */
+export function boundedAgents(
+  limits: BodyLimits,
+  breaker?: TargetBreaker,
+): Record<'http:' | 'https:', http.Agent> {
   return {
-    'http:': bounded(new http.Agent({ keepAlive: true }), limits),
-    'https:': bounded(new https.Agent({ keepAlive: true }), limits),
+    'http:': bounded(new http.Agent({ keepAlive: true }), limits, breaker),
+    'https:': bounded(new https.Agent({ keepAlive: true }), limits, breaker),
   };
 }

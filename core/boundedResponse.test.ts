@@ -11,6 +11,7 @@ import { drippingReply, endlessReply, hugeBodyBytes, hugeReply } from '../client
 import { jsonReply, startRecordingServer } from '../client/recordingServer.ts';
 import { bodyLimits } from './boundedBody.ts';
 import { bodyOutcome, readBoundedText } from './boundedResponse.ts';
+import { TargetBreaker } from './targetBreaker.ts';
 import { targetFetch } from './targetFetch.ts';
 
 let server: Awaited<ReturnType<typeof startRecordingServer>>;
@@ -103,6 +104,24 @@ test('no response head within the head deadline: the request fails as a timeout,
     name: 'TimeoutError',
     message: 'no response head within 300 ms',
   });
+});
+
+test('with a breaker: two drips cut in a row trip it, and the next call is refused unsent', async () => {
+  const breaker = new TargetBreaker(2);
+  const fetchTarget = targetFetch(
+    server.url,
+    undefined,
+    bodyLimits({ ...patient, deadlineMs: 300 }),
+    breaker,
+  );
+  server.setReply(drippingReply());
+  for (let i = 0; i < 2; i++) await (await fetchTarget(`${server.url}/x`)).text();
+  const sent = server.received.length;
+  await assert.rejects(fetchTarget(`${server.url}/x`), {
+    name: 'TargetCutOff',
+    message: "the target's last 2 answers were cut as too slow: the run stops sending to it",
+  });
+  assert.equal(server.received.length, sent, 'nothing reached the server');
 });
 
 test('a clone of a bounded response is bounded too', async () => {

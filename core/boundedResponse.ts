@@ -21,8 +21,11 @@ export interface BoundOptions {
    * weakly, so the caller's signal must stay reachable for its timeout to fire during the body.
    */
   hold?: unknown;
-  /** Called once when the body has ended or was cut (targetFetch stops listening to the caller). */
-  onSettled?: () => void;
+  /**
+   * Called once when the body has ended, was cut, failed or was cancelled by its reader: with the
+   * outcome in the first two cases, undefined in the others (the body has no outcome).
+   */
+  onSettled?: (outcome: BodyOutcome | undefined) => void;
 }
 
 const isTimeout = (error: unknown, signal: AbortSignal | undefined) =>
@@ -34,7 +37,7 @@ export function boundResponse(response: Response, limits: BodyLimits, options: B
   const source = response.body;
   if (!source) {
     meter.end();
-    options.onSettled?.();
+    options.onSettled?.(meter.outcome());
     meters.set(response, meter);
     return response;
   }
@@ -49,7 +52,7 @@ export function boundResponse(response: Response, limits: BodyLimits, options: B
     clearTimeout(timer);
     timer = undefined;
     held.length = 0;
-    onSettled?.();
+    onSettled?.(meter.finished ? meter.outcome() : undefined);
     onSettled = undefined;
   };
   const tooSlow = () => meter.tooSlow(performance.now() - headAt);

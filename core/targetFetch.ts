@@ -10,10 +10,13 @@
  *   `limits.headDeadlineMs` of sending fails the request with a TimeoutError; of the body, at most
  *   `limits.capBytes` is kept, and a body too long or still arriving `limits.deadlineMs` after the
  *   head is cut (boundedResponse.ts), so no answer can fill the memory or hold a call for ever.
- *   `bodyOutcome(response)` (boundedResponse.ts) says what became of it.
+ *   `bodyOutcome(response)` (boundedResponse.ts) says what became of it;
+ * - with a breaker (targetBreaker.ts), each request's fate is reported to it, and once it has
+ *   tripped a request fails with its reason before anything is sent.
  */
 import { type BodyLimits, defaultBodyLimits } from './boundedBody.ts';
 import { boundResponse } from './boundedResponse.ts';
+import { fateOf, type TargetBreaker } from './targetBreaker.ts';
 
 export type TargetFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -26,9 +29,11 @@ export function targetFetch(
   baseUrl: string | URL,
   baseFetch: (input: Request) => Promise<Response> = (input) => globalThis.fetch(input),
   limits: BodyLimits = defaultBodyLimits,
+  breaker?: TargetBreaker,
 ): TargetFetch {
   const origin = new URL(baseUrl).origin;
   return async (input, init) => {
+    breaker?.check();
     // Every request is re-made with `redirect: 'manual'` (and with `init`, as fetch would) and a
     // signal of this call's own: the caller's signal is forwarded to it, and the head's deadline
     // aborts it. Both hold the controller strongly, so neither abort is lost to garbage collection.
@@ -56,10 +61,15 @@ export function targetFetch(
       return boundResponse(response, limits, {
         signal: controller.signal,
         hold: [input, init, request, controller],
-        onSettled: stopForwarding,
+        onSettled: (outcome) => {
+          stopForwarding();
+          if (outcome) breaker?.record(fateOf(outcome));
+        },
       });
     } catch (error) {
       stopForwarding();
+      // No head by the deadline, this call's or the caller's.
+      if ((error as Error | undefined)?.name === 'TimeoutError') breaker?.record('no head');
       throw error;
     } finally {
       clearTimeout(headTimer);
