@@ -6,6 +6,7 @@
  */
 import type { BodyLimits, BodyOutcome } from '../../core/boundedBody.ts';
 import { readBoundedText } from '../../core/boundedResponse.ts';
+import type { TargetBreaker } from '../../core/targetBreaker.ts';
 import { redirectNote, targetFetch } from '../../core/targetFetch.ts';
 import type { components } from '../../generated/sandbox.d.ts';
 import { excerpt } from '../checks/types.ts';
@@ -47,9 +48,10 @@ export function controlApi(
   baseUrl: string,
   observe: (call: ControlCall) => void = () => {},
   limits?: BodyLimits,
+  breaker?: TargetBreaker,
 ): ControlApi {
   // A redirected control call would make tenants (and hand their keys) on whichever host it names.
-  const fetchTarget = targetFetch(baseUrl, undefined, limits);
+  const fetchTarget = targetFetch(baseUrl, undefined, limits, breaker);
   async function call<T>(method: string, path: string, body?: object): Promise<T> {
     const url = new URL(path, baseUrl).toString();
     const requestBody = body ? JSON.stringify(body) : undefined;

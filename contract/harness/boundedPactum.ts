@@ -14,6 +14,7 @@
 import type pactum from 'pactum';
 import { bodyMeterOf, boundedAgents, headDeadlineOption } from '../../core/boundedAgent.ts';
 import type { BodyLimits } from '../../core/boundedBody.ts';
+import type { TargetBreaker } from '../../core/targetBreaker.ts';
 
 type PactumRequest = {
   url: string;
@@ -22,8 +23,9 @@ type PactumRequest = {
   core?: Record<string, unknown>;
 };
 
-export function boundPactum(p: typeof pactum, limits: BodyLimits): void {
-  const agents = boundedAgents(limits);
+/** `breaker`, when given, stops Pactum's requests once it has tripped (core/targetBreaker.ts). */
+export function boundPactum(p: typeof pactum, limits: BodyLimits, breaker?: TargetBreaker): void {
+  const agents = boundedAgents(limits, breaker);
   const { pactumEvents, EVENT_TYPES } = p.events;
   pactumEvents.on(EVENT_TYPES.BEFORE_REQUEST, ({ request }: { request: PactumRequest }) => {
     if (request.compression)

@@ -4,6 +4,7 @@
  */
 import { type ControlApi, controlApi } from '../builders/controlApi.ts';
 import { observeControl } from '../oracle/processOracle.ts';
+import { processBreaker } from './breaker.ts';
 import { contractContext } from './context.ts';
 import { currentTest } from './currentTest.ts';
 import { recordRequest } from './recorder.ts';
@@ -34,6 +35,7 @@ export function control(): ControlApi {
       });
     },
     context.bodyLimits,
+    processBreaker,
   );
   return client;
 }

@@ -15,6 +15,7 @@ import { conformsToSpec, toExchange } from '../checks/conformsToSpec.ts';
 import { type Exchange, headerValue } from '../checks/types.ts';
 import { bodyFields, stateOracle } from '../oracle/processOracle.ts';
 import { boundedBodyOf, boundPactum } from './boundedPactum.ts';
+import { processBreaker } from './breaker.ts';
 import { contractContext } from './context.ts';
 import { currentTest } from './currentTest.ts';
 import { recordObservation, recordRequest } from './recorder.ts';
@@ -146,7 +147,7 @@ export function configurePactum(): typeof pactum {
   pactum.request.setDefaultFollowRedirects(false);
   pactum.settings.setLogLevel('SILENT');
   pactum.settings.setReporterAutoRun(false);
-  boundPactum(pactum, context.bodyLimits);
+  boundPactum(pactum, context.bodyLimits, processBreaker);
   pactum.handler.addExpectHandler('conformsToSpec', conformsHandler as never);
   pactum.events.pactumEvents.on(pactum.events.EVENT_TYPES.AFTER_RESPONSE, logExchange);
   return pactum;

@@ -60,7 +60,7 @@ export function computeCoverage(
   }
   const undocumented = new Map<string, { operationId: OperationId; status: number; count: number }>();
   for (const o of observations) {
-    if (o.kind === 'fieldNotProvokable' || o.kind === 'capReached') continue;
+    if (o.kind === 'fieldNotProvokable' || o.kind === 'capReached' || o.kind === 'cutOff') continue;
     const status = o.kind === 'response' ? (o.expectedStatus ?? o.status) : o.status;
     const cell = cells.get(`${o.operationId} ${status}`);
     if (o.kind === 'response' && !operations[o.operationId].statuses.includes(o.status)) {

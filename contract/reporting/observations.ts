@@ -42,6 +42,8 @@ export type Observation =
     }
   /** Examples of the generated phase that the --max-requests cap left unsent. */
   | { kind: 'capReached'; leftOut: number }
+  /** The process stopped sending to the target (core/targetBreaker.ts): why, and during which test. */
+  | { kind: 'cutOff'; reason: string; test?: string }
   | { kind: 'testFailed'; operationId: OperationId; status: number; test: string; message: string };
 
 export interface RequestRecord {

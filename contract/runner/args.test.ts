@@ -142,3 +142,22 @@ test('--max-body-bytes: the bytes kept of each body, from 1 to 32 MiB, each mist
   assert.throws(() => parseArgs(['--max-body-bytes']), /--max-body-bytes needs a value/);
   assert.match(usage, /--max-body-bytes N +bytes kept of each answer's body \(default 1048576, 1 MiB/);
 });
+
+test('--request-timeout: seconds for each request, from 1 to 600, each mistake one line', () => {
+  assert.deepEqual(parseArgs(['--request-timeout', '2']), {
+    target: { kind: 'embedded' },
+    requestTimeoutMs: 2000,
+  });
+  for (const bad of ['0', '-1', '1.5', '15s', '601', ''])
+    assert.throws(
+      () => parseArgs([`--request-timeout=${bad}`]),
+      (error: Error) =>
+        /--request-timeout needs a whole number from 1 to 600, not/.test(error.message) &&
+        !error.message.includes('\n'),
+      bad,
+    );
+  assert.match(
+    usage,
+    /--request-timeout S +seconds for each request's response head, .*\(default 15; at most 600\)/s,
+  );
+});

@@ -20,12 +20,17 @@
  *   --generated-only      run the generated phase without the hand-written suites
  *   --max-body-bytes N    bytes kept of each answer's body (default 1 MiB; a longer body fails its
  *                         test as over the cap, core/boundedBody.ts)
+ *   --request-timeout S   each request's time limit in seconds: its response head within S of
+ *                         sending, its body within S of the head (default 15)
  */
 import { defaultBodyLimits, maxBodyCapBytes } from '../../core/boundedBody.ts';
 import { type OperationId, operationIds } from '../../core/spec.ts';
 import type { ImageArgs } from '../container/imageOptions.ts';
 import { maxSeed } from '../generator/seed.ts';
-import type { RunOptions } from './runContract.ts';
+import { type RunOptions, requestTimeLimitMs } from './runContract.ts';
+
+/** The longest --request-timeout: a run of two thousand requests must still end. */
+const maxRequestTimeoutS = 600;
 
 export const usage = `usage: npm run contract -- [options]
   target (default: the embedded sandbox):
@@ -47,6 +52,8 @@ export const usage = `usage: npm run contract -- [options]
     --generated-only           the generated phase without the hand-written suites
     --max-body-bytes N         bytes kept of each answer's body (default ${defaultBodyLimits.capBytes}, 1 MiB; at most ${maxBodyCapBytes});
                                a longer body is counted, not kept, and fails its test as over the cap
+    --request-timeout S        seconds for each request's response head, and as many for its body after
+                               the head (default ${requestTimeLimitMs / 1000}; at most ${maxRequestTimeoutS})
   reports:
     --reports DIR              where reports go (default reports/)`;
 
@@ -140,6 +147,9 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
         break;
       case '--max-body-bytes':
         options.maxBodyBytes = wholeNumber(flag, value(), maxBodyCapBytes, 1);
+        break;
+      case '--request-timeout':
+        options.requestTimeoutMs = 1000 * wholeNumber(flag, value(), maxRequestTimeoutS, 1);
         break;
       default:
         throw refuse(`unknown option ${arg}`);

@@ -3,12 +3,15 @@
  * deleted (by id: a note too short for the tag hides a link from the search), then each still-unused
  * link of the run's accounts whose note carries the run's tag. On a real server that is what keeps
  * the suite from leaving links behind.
- * Bounded (a few list pages per account, a retry budget for 429s), and it never fails the run:
- * problems are reported, and a real account's links that may be left behind always are.
+ * Bounded (a few list pages per account, a retry budget for 429s, and a breaker of its own that
+ * stops it after 5 answers in a row cut as too slow or endless: core/targetBreaker.ts), and it
+ * never fails the run: problems are reported, and a real account's links that may be left behind
+ * always are.
  */
 import type { BodyLimits } from '../../core/boundedBody.ts';
 import { readBoundedText } from '../../core/boundedResponse.ts';
 import { operations } from '../../core/spec.ts';
+import { TargetBreaker } from '../../core/targetBreaker.ts';
 import { redirectNote, type TargetFetch, targetFetch } from '../../core/targetFetch.ts';
 import type { LinkRecord, RequestRecord } from '../reporting/observations.ts';
 import { defaultRetryBudget, type RetryBudget, waitToRetry } from './cleanupRetry.ts';
@@ -105,7 +108,7 @@ export async function cleanupRun(
   const tag = `[run:${runId}]`;
   const result: CleanupResult = { deleted: 0, problems: [] };
   const leftBehind = `links of this run (note tag ${tag}) may be left behind`;
-  const fetchTarget = targetFetch(baseUrl, undefined, limits);
+  const fetchTarget = targetFetch(baseUrl, undefined, limits, new TargetBreaker());
   for (const account of accounts) {
     /** A request of this account; a real account's 429 is retried within the budget. */
     const call = async (path: string, form: Record<string, string>): Promise<Answer> => {

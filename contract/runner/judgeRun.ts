@@ -84,7 +84,17 @@ export function judgeRun(
     print(
       `--example ${filter} matched no generated example (ids look like createLink/boundary/amount/maximum/form)`,
     );
-  const ok = results.length > 0 && failures.length === 0 && coverage.gate.ok && !facts.aborted && matched;
+  // A suite process that stopped sending to the target (core/targetBreaker.ts): its tests failed.
+  const cutOff = observations.flatMap((o) =>
+    o.kind === 'cutOff' ? [`${o.reason}${o.test ? ` (tripped during "${o.test}")` : ''}`] : [],
+  );
+  const ok =
+    results.length > 0 &&
+    failures.length === 0 &&
+    coverage.gate.ok &&
+    !facts.aborted &&
+    matched &&
+    cutOff.length === 0;
   const heading = `run ${runId} against ${target.description}${readOnly ? ' (read-only)' : ''}`;
   const durationMs = Date.now() - facts.startedAt;
   const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -116,7 +126,7 @@ export function judgeRun(
       results,
       requests: allRequests,
       bodies,
-      summary: { ...summary, gate: coverage.gate, cleanup, bodies },
+      summary: { ...summary, gate: coverage.gate, cutOff, cleanup, bodies },
     },
     redact,
   );
@@ -131,6 +141,7 @@ export function judgeRun(
         results,
         coverage,
         drift,
+        cutOff,
         cleanup,
         bodies,
         reports,

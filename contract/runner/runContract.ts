@@ -41,6 +41,8 @@ export interface RunOptions {
   handWritten?: boolean;
   /** Bytes kept of each answer's body (`--max-body-bytes`; default 1 MiB, core/boundedBody.ts). */
   maxBodyBytes?: number;
+  /** Each request's head deadline, and its body's after the head (`--request-timeout`; default 15 s). */
+  requestTimeoutMs?: number;
   /**
    * Bytes each kind of record may take in the private directory: past it, request records go
    * without their bodies, observations with their essentials only (harness/recorder.ts).
@@ -55,8 +57,9 @@ export interface RunOptions {
 export const defaultRecordBudgetBytes = 16 * 1024 * 1024;
 
 /**
- * Each request of the run: its response head within 15 s of sending, its body within 15 s of the
- * head (core/boundedBody.ts). Pactum's request timeout is the head's (harness/pactumSetup.ts).
+ * Each request of the run by default: its response head within 15 s of sending, its body within
+ * 15 s of the head (core/boundedBody.ts). Pactum's request timeout is the head's
+ * (harness/pactumSetup.ts).
  */
 export const requestTimeLimitMs = 15_000;
 
@@ -103,9 +106,10 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
       ? `generated phase: seed ${generated.seed}, ${generated.examples} random examples per operation (--seed ${generated.seed}${generated.examples === defaultGeneratedExamples ? '' : ` --generate ${generated.examples}`} replays them)`
       : 'generated phase: off (--generate 0)',
   );
+  const requestTimeoutMs = options.requestTimeoutMs ?? requestTimeLimitMs;
   const limits = bodyLimits({
-    deadlineMs: requestTimeLimitMs,
-    headDeadlineMs: requestTimeLimitMs,
+    deadlineMs: requestTimeoutMs,
+    headDeadlineMs: requestTimeoutMs,
     ...(options.maxBodyBytes === undefined ? {} : { capBytes: options.maxBodyBytes }),
   });
   // Cleanup reads whole pages of links, whatever cap the run set for the answers it checks.

@@ -17,6 +17,8 @@ export interface SummaryInput {
   results: TestResult[];
   coverage: Coverage;
   drift: DriftEntry[];
+  /** Why suite processes stopped sending to the target (core/targetBreaker.ts), one per process. */
+  cutOff: string[];
   cleanup: CleanupResult;
   bodies: BodyReport;
   reports: Record<string, string>;
@@ -90,6 +92,11 @@ export function summaryText(input: SummaryInput): string {
       out.push(`  ! ${d.operationId} ${d.status} ${d.path} (${d.count}×)`);
     const more = input.drift.length - consoleDriftLines;
     if (more > 0) out.push(`  … and ${more} more in ${input.reports['drift.md'] ?? 'drift.md'}`);
+  }
+  if (input.cutOff.length > 0) {
+    const n = input.cutOff.length;
+    out.push('', `Stopped sending to the target (${n} suite ${n === 1 ? 'process' : 'processes'}):`);
+    for (const reason of input.cutOff) out.push(`  ${reason}`);
   }
   out.push('', `Cleanup: deleted the ${input.cleanup.deleted} links this run had made and left unpaid`);
   for (const p of input.cleanup.problems.slice(0, 10)) out.push(`  cleanup problem: ${p}`);
