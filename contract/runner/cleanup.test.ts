@@ -1,8 +1,11 @@
 /**
  * Cleanup of a real account (a key from the environment) is never silently skipped: a 429 is
- * waited out within the budget, and whatever cannot be cleaned is reported as links left behind.
+ * waited out within the budget, and whatever cannot be cleaned is reported as links left behind,
+ * also when the listing is not what the spec says.
  */
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { startSandbox } from '../../sandbox/index.ts';
 import { type ControlApi, controlApi, type Tenant } from '../builders/controlApi.ts';
@@ -94,4 +97,24 @@ test('a real account that cannot list (403) is reported, a disposable test tenan
     [],
   );
   assert.deepEqual(asTest.problems, []);
+});
+
+test('a listing whose data is not a list is a named problem, not a crash', async () => {
+  const odd = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.end(JSON.stringify({ ResponseCode: 1, data: 'x'.repeat(100) })));
+  });
+  await new Promise<void>((resolve) => odd.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(odd.address() as AddressInfo).port}`;
+    const account = { token: 'T'.repeat(32), label: 'SECPAID_TOKEN', fromEnvironment: true };
+    const result = await cleanupRun(url, [account], runId, []);
+    assert.equal(result.deleted, 0);
+    assert.deepEqual(result.problems, [
+      `SECPAID_TOKEN: listing answered data that is not a list: links of this run (note tag [run:${runId}]) may be left behind`,
+    ]);
+  } finally {
+    odd.closeAllConnections();
+    await new Promise((resolve) => odd.close(resolve));
+  }
 });

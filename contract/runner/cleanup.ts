@@ -95,6 +95,22 @@ export function aliveLinks(records: readonly LinkRecord[]): Map<string, number[]
   return new Map([...alive].map(([token, ids]) => [token, [...ids]]));
 }
 
+type ListedLink = { linktopay_id: string; recipient_note: string };
+
+/** The links of a listing's answer, or what is wrong with it (a target under test may answer anything). */
+function listedLinks(text: string): ListedLink[] | string {
+  let data: unknown;
+  try {
+    data = (JSON.parse(text) as { data?: unknown } | null)?.data;
+  } catch {
+    return 'a body that is not JSON';
+  }
+  if (!Array.isArray(data)) return 'data that is not a list';
+  return data
+    .filter((l): l is Record<string, unknown> => typeof l === 'object' && l !== null)
+    .map((l) => ({ linktopay_id: String(l.linktopay_id), recipient_note: String(l.recipient_note ?? '') }));
+}
+
 export async function cleanupRun(
   baseUrl: string,
   accounts: CleanupAccount[],
@@ -148,10 +164,13 @@ export async function cleanupRun(
           finished = true;
           break;
         }
-        const listed = (
-          JSON.parse(list.text) as { data?: { linktopay_id: string; recipient_note: string }[] }
-        ).data;
-        const ours = (listed ?? []).filter((l) => l.recipient_note.includes(tag));
+        const listed = listedLinks(list.text);
+        if (typeof listed === 'string') {
+          result.problems.push(`${account.label}: listing answered ${listed}: ${leftBehind}`);
+          finished = true;
+          break;
+        }
+        const ours = listed.filter((l) => l.recipient_note.includes(tag));
         const fresh = ours.filter((l) => !attempted.has(l.linktopay_id));
         if (fresh.length < ours.length) {
           result.problems.push(
