@@ -55,7 +55,15 @@ export const usage = `usage: npm run contract -- [options]
     --request-timeout S        seconds for each request's response head, and as many for its body after
                                the head (default ${requestTimeLimitMs / 1000}; at most ${maxRequestTimeoutS})
   reports:
-    --reports DIR              where reports go (default reports/)`;
+    --reports DIR              where reports go (default reports/; checked before the run)
+  environment (keys never go on the command line; they never appear in reports):
+    SECPAID_TOKEN              an account's API key, for --base-url targets without a control API
+    SECPAID_TOKEN_B            a second account's key (the isolation tests need two)
+    SECPAID_RECIPIENT_TOKEN    one recipient token of another account, for createSplitLink
+                               (the load runner's SECPAID_RECIPIENT_TOKENS takes a comma-separated list)
+  exit status: 0 every test conformed and the coverage gate passed, 1 a test or the gate failed,
+    2 the run could not start (bad option, refused or unreachable target, unwritable --reports),
+    130 interrupted (after cleanup and reports)`;
 
 /** A usage error: one line, pointing at --help. */
 const refuse = (problem: string) => new Error(`${problem} (npm run contract -- --help lists the options)`);

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { bodyLimits, pagingBodyLimits } from '../../core/boundedBody.ts';
+import { prepareReportDir } from '../../core/reportDir.ts';
 import { type OperationId, operationIds } from '../../core/spec.ts';
 import { finishImageRun } from '../container/containerReport.ts';
 import type { ImageTarget } from '../container/imageTarget.ts';
@@ -95,6 +96,8 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
       readOnly,
     });
   }
+  // Before any request too: a run must not end in "cannot write the reports".
+  prepareReportDir(options.reportsDir ?? 'reports');
   const selected = options.only?.length ? options.only : [...operationIds];
   const files = options.handWritten === false ? [] : suiteFiles(selected);
   const runId = randomBytes(4).toString('hex');
