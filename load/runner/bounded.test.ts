@@ -79,7 +79,10 @@ describe('a runner bounded whatever the target does', { concurrency: false }, ()
       request.resume();
       request.on('end', () => {
         held.push(() => response.end(bareBody));
-        if (held.length === 4) setTimeout(() => held.splice(0).forEach((answer) => answer()), 2500);
+        if (held.length !== 4) return;
+        setTimeout(() => {
+          for (const answer of held.splice(0)) answer();
+        }, 2500);
       });
     });
     try {
