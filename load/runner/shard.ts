@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type { Scenario } from '../scenarios/types.ts';
 import { type Flight, type HookedClient, hook, requestBytes, stopSending } from './autocannonHooks.ts';
+import { ConnectionLedger } from './connectionLedger.ts';
 import { type LoopHealth, LoopMonitor } from './loopMonitor.ts';
 import { Outcome, type SampleBatch, SampleColumns } from './samples.ts';
 import { intendedMs, type Segment, shardPart, shareOf } from './schedule.ts';
@@ -51,8 +52,6 @@ export interface ShardPulse {
   totals: ShardTotals;
 }
 
-/** How long a waiting segment gathers connections that close together before it takes them. */
-const gatherMs = 10;
 /** autocannon gives up on a segment after this many socket errors or timeouts (a dead target). */
 const bailoutErrors = 100;
 
@@ -67,12 +66,8 @@ export class Shard {
   private issued = 0;
   private cutBodies = 0;
   private endlessBodies = 0;
-  /** Connections open now (autocannon clients not yet done) and the most at once. */
-  private openConnections = 0;
-  private maxConnections = 0;
-  private readonly budget: number;
-  /** Segments waiting for a connection to close before they can open theirs. */
-  private readonly roomWaiters = new Set<() => void>();
+  /** Connections open now (autocannon clients not yet done) against the shard's budget. */
+  private readonly connections: ConnectionLedger;
   private readonly opIndex: Map<string, number>;
   private readonly host: string;
   private readonly originOffset: number;
@@ -84,7 +79,8 @@ export class Shard {
     private readonly onPulse: (pulse: ShardPulse) => void = () => {},
   ) {
     this.opIndex = new Map(scenario.operations.map((name, index) => [name, index]));
-    this.budget = Math.max(1, shareOf(spec.connections.max, spec.shards, spec.shard));
+    const budget = Math.max(1, shareOf(spec.connections.max, spec.shards, spec.shard));
+    this.connections = new ConnectionLedger(budget, () => this.now());
     this.host = new URL(spec.baseUrl).host;
     this.originOffset = spec.epoch - performance.timeOrigin;
   }
@@ -120,7 +116,7 @@ export class Shard {
     return {
       planned: this.planned,
       issued: this.issued,
-      connections: this.maxConnections,
+      connections: this.connections.peak,
       cutBodies: this.cutBodies,
       endlessBodies: this.endlessBodies,
     };
@@ -129,7 +125,7 @@ export class Shard {
   /** Stops early: pending segments never start (their requests count as dropped), running ones wind down. */
   stop(): void {
     this.stopped = true;
-    for (const wake of this.roomWaiters) wake();
+    this.connections.stop();
     for (const cancel of this.pending) cancel();
     for (const instance of this.running) instance.stop();
   }
@@ -165,56 +161,6 @@ export class Shard {
   }
 
   /**
-   * Resolves with how many connections a segment may open (at most `wanted`): the shard's budget
-   * less those still open. When fewer than it wants are free, it waits for earlier segments'
-   * connections to close, which they do together as their answers arrive: it takes what is free once
-   * it has all it wants, or once it has waited a tenth of its window (a segment cannot add
-   * connections later). Resolves 0 if the window ends (or the run stops) with none free: the
-   * segment's requests are then dropped, as an open model drops what no free connection can start.
-   * What it resolves with is already counted as open (runAutocannon's clients give it back).
-   */
-  private room(wanted: number, windowEndMs: number): Promise<number> {
-    const free = () => Math.max(0, Math.min(wanted, this.budget - this.openConnections));
-    // Taken at once, before anything else can look: two waiting segments never get the same ones.
-    const reserve = (connections: number) => {
-      this.openConnections += connections;
-      this.maxConnections = Math.max(this.maxConnections, this.openConnections);
-      return connections;
-    };
-    if (this.stopped) return Promise.resolve(0);
-    if (free() >= wanted) return Promise.resolve(reserve(wanted));
-    const waitUntil = Math.min(windowEndMs, this.now() + (windowEndMs - this.now()) / 10);
-    return new Promise((resolve) => {
-      let checking = false;
-      const settle = (connections: number) => {
-        clearTimeout(early);
-        clearTimeout(end);
-        this.roomWaiters.delete(wake);
-        resolve(this.stopped ? 0 : reserve(connections));
-      };
-      // Closes that come together (answers that arrive together) are counted together: the check
-      // runs a moment after the first of them.
-      const wake = () => {
-        if (checking) return;
-        checking = true;
-        setTimeout(() => {
-          checking = false;
-          if (this.stopped || free() >= wanted || (this.now() >= waitUntil && free() > 0)) settle(free());
-        }, gatherMs);
-      };
-      // Past the wait it takes what is free; with nothing free it waits on, to the window's end.
-      const early = setTimeout(() => free() > 0 && settle(free()), Math.max(0, waitUntil - this.now()));
-      const end = setTimeout(() => settle(0), Math.max(0, windowEndMs - this.now()));
-      this.roomWaiters.add(wake);
-    });
-  }
-
-  private connectionClosed(): void {
-    this.openConnections--;
-    for (const wake of this.roomWaiters) wake();
-  }
-
-  /**
    * Runs one segment; resolves with the number of requests it started. It starts requests only within
    * its own window: when answers lag, a later segment must not find it still sending (their rates
    * would add up beyond the plan's). Its requests still in flight at the window's end finish.
@@ -223,7 +169,10 @@ export class Shard {
     const windowEndMs = (segment.start + segment.duration) * 1000;
     // Started too late to start anything (a blocked event loop): its whole quota is dropped.
     if (windowEndMs - this.now() <= 0) return 0;
-    const connections = await this.room(Math.min(rate, quota, this.connectionsFor(rate)), windowEndMs);
+    const connections = await this.connections.take(
+      Math.min(rate, quota, this.connectionsFor(rate)),
+      windowEndMs,
+    );
     if (connections === 0) return 0;
     return this.runAutocannon(segment, rate, quota, first, connections, windowEndMs);
   }
@@ -252,7 +201,7 @@ export class Shard {
     };
     return new Promise((resolve) => {
       let windowEnd: NodeJS.Timeout | undefined;
-      // `connections` were counted as open by room(): each client's 'done' gives its own back.
+      // `connections` were counted as open by take(): each client's 'done' gives its own back.
       const instance = autocannon(
         {
           url: this.spec.baseUrl,
@@ -275,7 +224,7 @@ export class Shard {
                 if (cut) this.endlessBodies++;
                 this.settle(flight, Outcome.noAnswer);
               },
-              onGone: () => this.connectionClosed(),
+              onGone: () => this.connections.closed(),
               maxBodyBytes: this.spec.maxBodyBytes,
             });
             clients.add(client);
