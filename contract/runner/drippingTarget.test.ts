@@ -5,42 +5,23 @@
  * waiting out the limit. The run ends as a failed run with every report (exit 1) and says why.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { drippingReply } from '../../client/hostileBodies.ts';
-import { startRecordingServer } from '../../client/recordingServer.ts';
-import { spawnTsx } from '../selftest/spawnTsx.ts';
+import { hostileTarget } from '../selftest/hostileRun.ts';
 
 const keys = { SECPAID_TOKEN: 'DripKeyA-0123456789abcdef', SECPAID_TOKEN_B: 'DripKeyB-0123456789abcdef' };
 const reason =
   /the target's last 5 answers (were cut as too slow|had no response head in time)[^:]*: the run stops sending to it/;
 
-let server: Awaited<ReturnType<typeof startRecordingServer>>;
-const dirs: string[] = [];
-before(async () => {
-  server = await startRecordingServer();
-  server.setReply(drippingReply());
-});
-after(async () => {
-  await server.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const target = hostileTarget(drippingReply);
 
 test('every answer dripping: the suite stops sending after five, and the run ends in exit 1 saying why', {
   timeout: 240_000,
 }, async () => {
-  const reportsDir = mkdtempSync(join(tmpdir(), 'contract-drip-'));
-  dirs.push(reportsDir);
-  const run = await spawnTsx(
-    'contract/cli.ts',
-    [
-      ...['--base-url', server.url, '--only', 'getMyUnusedLinks', '--generate', '0'],
-      ...['--request-timeout', '1', '--reports', reportsDir],
-    ],
-    keys,
-  );
+  const run = await target.run(['--generate', '0', '--request-timeout', '1'], keys);
+  const { reportsDir } = run;
   assert.equal(run.code, 1, run.stdout.slice(-3000) + run.stderr.slice(-3000));
   assert.deepEqual(readdirSync(reportsDir).sort(), [
     'coverage.json',
@@ -71,7 +52,7 @@ test('every answer dripping: the suite stops sending after five, and the run end
   assert.ok(stopped.length > 10, `only ${stopped.length} tests name the reason`);
 
   // What was sent: the five, what was already in flight beside them, and cleanup's own few.
-  const api = server.received.filter((r) => r.url.startsWith('/api/'));
+  const api = target.server().received.filter((r) => r.url.startsWith('/api/'));
   assert.ok(
     api.length < summary.counts.failed,
     `${api.length} requests for ${summary.counts.failed} failed tests`,

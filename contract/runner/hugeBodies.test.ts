@@ -5,40 +5,24 @@
  * said so, the private directory within its budget and the reports small.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { hugeReply } from '../../client/hostileBodies.ts';
-import { startRecordingServer } from '../../client/recordingServer.ts';
 import type { BodyReport } from '../reporting/bodies.ts';
-import { spawnTsx } from '../selftest/spawnTsx.ts';
+import { hostileTarget } from '../selftest/hostileRun.ts';
 import { defaultRecordBudgetBytes } from './runContract.ts';
 
 const MiB = 1024 * 1024;
 const keys = { SECPAID_TOKEN: 'HugeKeyA-0123456789abcdef', SECPAID_TOKEN_B: 'HugeKeyB-0123456789abcdef' };
 
-let server: Awaited<ReturnType<typeof startRecordingServer>>;
-const dirs: string[] = [];
-before(async () => {
-  server = await startRecordingServer();
-  server.setReply(hugeReply());
-});
-after(async () => {
-  await server.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const target = hostileTarget(hugeReply);
 
 test('50 MB answers to every request: exit 1 with every report, the cap stated, everything small', {
   timeout: 180_000,
 }, async () => {
-  const reportsDir = mkdtempSync(join(tmpdir(), 'contract-huge-'));
-  dirs.push(reportsDir);
-  const run = await spawnTsx(
-    'contract/cli.ts',
-    ['--base-url', server.url, '--only', 'getMyUnusedLinks', '--generate', '0', '--reports', reportsDir],
-    keys,
-  );
+  const run = await target.run(['--generate', '0'], keys);
+  const { reportsDir } = run;
   assert.equal(run.code, 1, run.stdout.slice(-3000) + run.stderr);
 
   const reports = readdirSync(reportsDir).sort();

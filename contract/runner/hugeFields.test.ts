@@ -5,14 +5,13 @@
  * cut short, the drift listed to its bound, and the private directory, reports and console small.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { jsonReply, startRecordingServer } from '../../client/recordingServer.ts';
+import { test } from 'node:test';
+import { jsonReply } from '../../client/recordingServer.ts';
 import { moreDrift } from '../checks/boundedVerdict.ts';
 import type { BodyReport } from '../reporting/bodies.ts';
-import { spawnTsx } from '../selftest/spawnTsx.ts';
+import { hostileTarget } from '../selftest/hostileRun.ts';
 import { defaultRecordBudgetBytes } from './runContract.ts';
 
 const MiB = 1024 * 1024;
@@ -34,36 +33,20 @@ function hostileBody(): string {
   return JSON.stringify(body);
 }
 
-let server: Awaited<ReturnType<typeof startRecordingServer>>;
-const dirs: string[] = [];
-before(async () => {
-  server = await startRecordingServer();
+// No control API: the run uses the keys from the environment, and every API call gets the body.
+const target = hostileTarget(() => {
   const body = hostileBody();
-  // No control API: the run uses the keys from the environment, and every API call gets the body.
-  server.setReply((request) =>
+  return (request) =>
     request.url.startsWith('/sandbox/')
       ? jsonReply(404, {})
-      : { status: 200, body, headers: { 'content-type': 'application/json' } },
-  );
-});
-after(async () => {
-  await server.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+      : { status: 200, body, headers: { 'content-type': 'application/json' } };
 });
 
 test('60 KB fields and 60,000 unknown keys in every answer: exit 1, failures named, everything small', {
   timeout: 240_000,
 }, async () => {
-  const reportsDir = mkdtempSync(join(tmpdir(), 'contract-fields-'));
-  dirs.push(reportsDir);
-  const run = await spawnTsx(
-    'contract/cli.ts',
-    [
-      ...['--base-url', server.url, '--only', 'getMyUnusedLinks', '--generate', '1'],
-      ...['--max-body-bytes', String(4 * MiB), '--reports', reportsDir],
-    ],
-    keys,
-  );
+  const run = await target.run(['--generate', '1', '--max-body-bytes', String(4 * MiB)], keys);
+  const { reportsDir } = run;
   assert.equal(run.code, 1, run.stdout.slice(-3000) + run.stderr.slice(-3000));
   assert.ok(run.stdout.length < 256 * 1024, `console: ${run.stdout.length} characters`);
 
@@ -74,7 +57,7 @@ test('60 KB fields and 60,000 unknown keys in every answer: exit 1, failures nam
   const bodies = (
     JSON.parse(readFileSync(join(reportsDir, 'summary.json'), 'utf8')) as { bodies: BodyReport }
   ).bodies;
-  assert.ok(server.received.length > 50, `only ${server.received.length} requests`);
+  assert.ok(target.server().received.length > 50, `only ${target.server().received.length} requests`);
   assert.equal(bodies.cut, 0, 'every body was kept whole: the checks read it');
   assert.equal(bodies.observationsWithoutDetails, 0, 'the observations stayed within their budget');
   assert.ok(
