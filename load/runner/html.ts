@@ -2,17 +2,10 @@
  * The HTML report: verdict, thresholds, per-operation figures, and charts of latency over time
  * (corrected percentiles and the raw p95) and throughput (target, started, answered, failed).
  */
+import { escapeHtml as esc } from '../../core/html.ts';
 import { bodiesLine } from './bodiesLine.ts';
 import type { LoadReport } from './report.ts';
 import { lineChart } from './svg.ts';
-
-function esc(value: unknown): string {
-  return String(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
 
 function table(head: readonly string[], rows: readonly (readonly unknown[])[]): string {
   const th = head.map((h) => `<th>${esc(h)}</th>`).join('');
