@@ -1,6 +1,6 @@
 /**
  * `npm run sandbox [-- --port 4010 --host 127.0.0.1]`: serves the reference sandbox, prints its URL
- * and a ready-to-use demo account, and stops cleanly on SIGINT/SIGTERM. PORT, HOST and
+ * and two ready-to-use demo accounts, and stops cleanly on SIGINT/SIGTERM. PORT, HOST and
  * SANDBOX_BROKEN_MODE (a deliberately broken variant, for the contract self-test) also work.
  * `--help` and a bad option or a busy port answer in one line (exit 2 for mistakes), never a trace.
  */
@@ -12,7 +12,7 @@ const usage = `usage: npm run sandbox -- [--port N] [--host H] [--public-base-ur
   --port N                 default 4010 (or PORT); 0 picks a free one
   --host H                 default 127.0.0.1 (or HOST)
   --public-base-url URL    base of pay_link URLs (default: the sandbox's own URL)
-  --no-demo                do not make and print a demo account
+  --no-demo                do not make and print the demo accounts
   --max-connections N      open connections at most; the longest idle one makes room (default ${defaultMaxConnections})
   --request-deadline-ms N  a request must arrive whole within this, else 408 (default ${defaultRequestDeadlineMs})`;
 
@@ -71,11 +71,18 @@ const sandbox = await startSandbox({
 console.log(`SecPaid reference sandbox listening on ${sandbox.url}`);
 if (sandbox.state.broken) console.log(`deliberately broken mode: ${sandbox.state.broken}`);
 if (!values['no-demo']) {
-  // The demo key is printed once, for the person who started the sandbox; requests are never logged.
+  // The demo keys are printed once, for the person who started the sandbox; requests are never
+  // logged. Two accounts, so that a contract run on keys from the environment has the second one
+  // its isolation tests need, and a recipient token of an account other than the first for split
+  // links. Each value follows the word "token", which container-log redaction masks
+  // (contract/container/redact.ts); the variable it goes in is named after it.
   const { tenant, apiKey } = sandbox.state.tenants.create();
-  const recipient = sandbox.state.tenants.create();
-  console.log(`demo account: token ${apiKey}  user_id ${tenant.userId}`);
-  console.log(`demo recipient token (for createSplitLink): ${recipient.tenant.recipientToken}`);
+  const second = sandbox.state.tenants.create();
+  console.log(`demo account: token ${apiKey}  user_id ${tenant.userId}  (SECPAID_TOKEN)`);
+  console.log(`second account: token ${second.apiKey}  user_id ${second.tenant.userId}  (SECPAID_TOKEN_B)`);
+  console.log(
+    `demo recipient token (for createSplitLink): ${second.tenant.recipientToken}  (the second account's: SECPAID_RECIPIENT_TOKEN)`,
+  );
   console.log(`try: curl -s -X POST ${sandbox.url}/api/v2/createLink -H 'token: ${apiKey}' -d amount=12.50`);
 }
 

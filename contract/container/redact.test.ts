@@ -31,14 +31,18 @@ function sandboxBanner(): Promise<string> {
   });
 }
 
-test('the sandbox banner: demo key and demo recipient token are masked, nothing else is', async () => {
+test('the sandbox banner: both demo keys and the demo recipient token are masked, nothing else is', async () => {
   const banner = await sandboxBanner();
   const key = /demo account: token ([A-Za-z0-9]+)/.exec(banner)?.[1];
+  const second = /second account: token ([A-Za-z0-9]+)/.exec(banner)?.[1];
   const recipient = /demo recipient token \(for createSplitLink\): (\S+)/.exec(banner)?.[1];
-  assert.ok(key && recipient, `the banner's format changed: ${banner}`);
+  assert.ok(key && second && recipient, `the banner's format changed: ${banner}`);
   const masked = redact(banner, []);
   assert.ok(!masked.includes(key), `the demo key survived: ${masked}`);
+  assert.ok(!masked.includes(second), `the second demo key survived: ${masked}`);
   assert.ok(!masked.includes(recipient), `the demo recipient token survived: ${masked}`);
+  assert.match(masked, /\(SECPAID_TOKEN\)\n/);
+  assert.match(masked, /\(SECPAID_TOKEN_B\)\n/);
   assert.match(masked, /listening on http:\/\/127\.0\.0\.1:\d+/);
   assert.match(masked, /demo recipient token \(for createSplitLink\): <redacted>/);
 });

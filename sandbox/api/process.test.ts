@@ -42,19 +42,39 @@ test('keys never appear in stdout/stderr; SIGTERM exits 0', async () => {
   }
 });
 
-test('without --no-demo the demo key is printed once, on purpose (and the capture would see a key)', async () => {
+test('without --no-demo the demo keys are printed once, on purpose (and the capture would see a key)', async () => {
   const sandbox = await spawnSandbox(['--port', '0']);
   try {
-    const printed = /demo account: token ([A-Za-z0-9]{32})/.exec(sandbox.output())?.[1];
-    assert.ok(printed, 'the demo token line is printed');
+    const output = sandbox.output();
+    const printed = /demo account: token ([A-Za-z0-9]{32}) {2}user_id \S+ {2}\(SECPAID_TOKEN\)/.exec(
+      output,
+    )?.[1];
+    const second = /second account: token ([A-Za-z0-9]{32}) {2}user_id \S+ {2}\(SECPAID_TOKEN_B\)/.exec(
+      output,
+    )?.[1];
+    const recipient =
+      /demo recipient token \(for createSplitLink\): (\S+) {2}\(the second account's: SECPAID_RECIPIENT_TOKEN\)/.exec(
+        output,
+      )?.[1];
+    assert.ok(printed && second && recipient, `the banner names the three values: ${output}`);
     const demo = apiAs(sandbox.url, printed);
     assert.equal((await demo.call('getMyUnusedLinks', {})).status, 200, 'the printed demo token works');
+    const other = apiAs(sandbox.url, second);
+    assert.equal((await other.call('getMyUnusedLinks', {})).status, 200, 'the second key works');
+    assert.notEqual(second, printed, 'two accounts');
+    // The recipient token is an account's other than the demo account's: a split link may name it.
+    const split = await demo.call('createSplitLink', {
+      amount: 10,
+      recipients: [{ token: recipient, share: 50 }],
+    });
+    assert.equal(split.status, 200, JSON.stringify(split.body));
     assert.deepEqual(await sandbox.stop('SIGINT'), { code: 0, signal: null });
     assert.equal(
       sandbox.output().split(printed).length - 1,
       2,
       'printed in the token line and the curl hint only',
     );
+    assert.equal(sandbox.output().split(second).length - 1, 1, 'the second key is printed once');
   } finally {
     sandbox.child.kill('SIGKILL');
   }
