@@ -19,7 +19,17 @@ test('every option, in both --flag value and --flag=value spellings', () => {
       'out',
     ]),
     {
-      target: { kind: 'url', baseUrl: 'http://127.0.0.1:4010', useControlApi: false },
+      target: {
+        kind: 'url',
+        baseUrl: 'http://127.0.0.1:4010',
+        useControlApi: false,
+        selection: {
+          operations: ['createLink', 'deleteLink'],
+          readOnly: true,
+          handWritten: true,
+          generated: {},
+        },
+      },
       readOnly: true,
       allowProduction: true,
       only: ['createLink', 'deleteLink'],
@@ -58,7 +68,16 @@ test('every option, in both --flag value and --flag=value spellings', () => {
 
 test('mistakes are refused before anything runs', () => {
   assert.throws(() => parseArgs(['--only', 'createLnk']), /unknown operation createLnk/);
-  assert.throws(() => parseArgs(['--base-url', 'not a url']), /--base-url needs a URL such as/);
+  assert.throws(() => parseArgs(['--base-url', 'http://not a url']), /--base-url needs a URL such as/);
+  assert.throws(
+    () => parseArgs(['--base-url', '127.0.0.1:4010']),
+    /needs a scheme: http:\/\/127\.0\.0\.1:4010,/,
+  );
+  assert.throws(
+    () => parseArgs(['--base-url', 'http://127.0.0.1:4010/api/v2']),
+    /give http:\/\/127\.0\.0\.1:4010 /,
+  );
+  assert.throws(() => parseArgs(['--single-account']), /--single-account goes with --base-url/);
   assert.throws(() => parseArgs(['--base-url']), /needs a value/);
   assert.throws(() => parseArgs(['--base-url', 'http://a', '--image', 'x']), /not both/);
   assert.throws(() => parseArgs(['--env-tokens']), /goes with --base-url/);
@@ -74,7 +93,14 @@ test('an empty --only is a usage error, not "every suite"', () => {
 test('--help asks for the usage', () => assert.deepEqual(parseArgs(['--help']), { help: true }));
 
 test('a usage error is one line that points at --help', () => {
-  for (const argv of [['--bogus'], ['--generate', 'x'], ['--base-url'], ['--only', '']]) {
+  for (const argv of [
+    ['--bogus'],
+    ['--generate', 'x'],
+    ['--base-url'],
+    ['--only', ''],
+    ['--base-url', 'localhost:4010'],
+    ['--base-url', 'http://127.0.0.1:4010/api/v2/'],
+  ]) {
     const error = (() => {
       try {
         parseArgs(argv);
@@ -160,4 +186,34 @@ test('--request-timeout: seconds for each request, from 1 to 600, each mistake o
     usage,
     /--request-timeout S +seconds for each request's response head, .*\(default 15; at most 600\)/s,
   );
+});
+
+test('--single-account: the opt-out from a second key; without it the target carries what the run selects', () => {
+  assert.deepEqual(parseArgs(['--base-url', 'http://127.0.0.1:4010', '--env-tokens', '--single-account']), {
+    target: { kind: 'url', baseUrl: 'http://127.0.0.1:4010', useControlApi: false, singleAccount: true },
+  });
+  const selectionOf = (argv: string[]) => {
+    const options = parseArgs(['--base-url', 'http://127.0.0.1:4010', ...argv]);
+    return 'target' in options && options.target.kind === 'url' ? options.target.selection : undefined;
+  };
+  assert.deepEqual(selectionOf([]), {
+    operations: [
+      'createLink',
+      'createSplitLink',
+      'getPayInTransactions',
+      'getPayOutTransactions',
+      'getMyUnusedLinks',
+      'getMyUsedLinks',
+      'deleteLink',
+    ],
+    readOnly: false,
+    handWritten: true,
+    generated: {},
+  });
+  assert.equal(selectionOf(['--generate', '0'])?.generated, false);
+  assert.deepEqual(selectionOf(['--generate', '0', '--example', 'deleteLink/neg'])?.generated, {
+    example: 'deleteLink/neg',
+  });
+  assert.equal(selectionOf(['--generated-only'])?.handWritten, false);
+  assert.match(usage, /--single-account +with --base-url on keys from the environment: no SECPAID_TOKEN_B/);
 });

@@ -3,6 +3,8 @@
  *   --base-url URL        test a running server instead of the embedded sandbox
  *   --env-tokens          with --base-url: act only as SECPAID_TOKEN(_B), even if the server offers
  *                         the sandbox control API (rehearses a real-server run against a sandbox)
+ *   --single-account      with --base-url on keys from the environment: run without SECPAID_TOKEN_B,
+ *                         skipping the tests that need a second account (else its absence is refused)
  *   --image NAME[:TAG]    start this image with testcontainers and test it; with it:
  *     --image-port N          the port the image listens on (default: it honours PORT, like the sandbox)
  *     --image-env KEY=VALUE   environment of the container (repeatable)
@@ -26,7 +28,9 @@
 import { defaultBodyLimits, maxBodyCapBytes } from '../../core/boundedBody.ts';
 import { type OperationId, operationIds } from '../../core/spec.ts';
 import type { ImageArgs } from '../container/imageOptions.ts';
-import { maxSeed } from '../generator/seed.ts';
+import { defaultGeneratedExamples, maxSeed } from '../generator/seed.ts';
+import { baseUrlProblem } from '../target/baseUrl.ts';
+import type { RunSelection } from '../target/secondAccount.ts';
 import { type RunOptions, requestTimeLimitMs } from './runContract.ts';
 
 /** The longest --request-timeout: a run of two thousand requests must still end. */
@@ -36,6 +40,9 @@ export const usage = `usage: npm run contract -- [options]
   target (default: the embedded sandbox):
     --base-url URL             a running server (its control API is used when it answers)
     --env-tokens               with --base-url: act only as SECPAID_TOKEN(_B), even beside a control API
+    --single-account           with --base-url on keys from the environment: no SECPAID_TOKEN_B; the tests
+                               that need a second account are skipped as not provokable (without this
+                               option a missing SECPAID_TOKEN_B is refused when the run needs it)
     --image NAME[:TAG]         start this image with testcontainers and test it, with:
       --image-port N           the port it listens on (default: it honours PORT)
       --image-env KEY=VALUE    its environment (repeatable)
@@ -61,9 +68,13 @@ export const usage = `usage: npm run contract -- [options]
     SECPAID_TOKEN_B            a second account's key (the isolation tests need two)
     SECPAID_RECIPIENT_TOKEN    one recipient token of another account, for createSplitLink
                                (the load runner's SECPAID_RECIPIENT_TOKENS takes a comma-separated list)
+    npm run sandbox prints a value for each (contract/README.md, "Keys for a run against a URL")
+  checked before the run (each refused in one line, exit 2): a --base-url without a scheme or ending in
+    /api/v2; nothing answering there; on keys from the environment, a key the server does not accept
+    and a missing SECPAID_TOKEN_B the run needs
   exit status: 0 every test conformed and the coverage gate passed, 1 a test or the gate failed,
-    2 the run could not start (bad option, refused or unreachable target, unwritable --reports),
-    130 interrupted (after cleanup and reports)`;
+    2 the run could not start (bad option, refused or unreachable target, a key not accepted,
+    unwritable --reports), 130 interrupted (after cleanup and reports)`;
 
 /** A usage error: one line, pointing at --help. */
 const refuse = (problem: string) => new Error(`${problem} (npm run contract -- --help lists the options)`);
@@ -74,11 +85,23 @@ function wholeNumber(flag: string, text: string, max = Number.MAX_SAFE_INTEGER, 
   return Number(text);
 }
 
+/** What of the suites and the generated phase the options select (for target/secondAccount.ts). */
+function selection(options: RunOptions): RunSelection {
+  const { examples = defaultGeneratedExamples, example } = options.generate ?? {};
+  return {
+    operations: options.only ?? operationIds,
+    readOnly: options.readOnly ?? false,
+    handWritten: options.handWritten !== false,
+    generated: examples > 0 || example !== undefined ? (example === undefined ? {} : { example }) : false,
+  };
+}
+
 export function parseArgs(argv: string[]): RunOptions | { help: true } {
   const options: RunOptions = { target: { kind: 'embedded' } };
   let baseUrl: string | undefined;
   let image: string | undefined;
   let envTokens = false;
+  let singleAccount = false;
   const imageArgs: Omit<ImageArgs, 'image'> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -95,13 +118,17 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
       case '--help':
       case '-h':
         return { help: true };
-      case '--base-url':
+      case '--base-url': {
         baseUrl = value();
-        if (!URL.canParse(baseUrl))
-          throw refuse(`--base-url needs a URL such as http://127.0.0.1:4010, not ${baseUrl}`);
+        const problem = baseUrlProblem(baseUrl);
+        if (problem) throw refuse(problem);
         break;
+      }
       case '--env-tokens':
         envTokens = true;
+        break;
+      case '--single-account':
+        singleAccount = true;
         break;
       case '--image':
         image = value();
@@ -165,7 +192,14 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
   }
   if (baseUrl && image) throw new Error('give --base-url or --image, not both');
   if (envTokens && !baseUrl) throw new Error('--env-tokens goes with --base-url');
-  if (baseUrl) options.target = { kind: 'url', baseUrl, ...(envTokens ? { useControlApi: false } : {}) };
+  if (singleAccount && !baseUrl) throw new Error('--single-account goes with --base-url');
+  if (baseUrl)
+    options.target = {
+      kind: 'url',
+      baseUrl,
+      ...(envTokens ? { useControlApi: false } : {}),
+      ...(singleAccount ? { singleAccount } : { selection: selection(options) }),
+    };
   if (!image && Object.keys(imageArgs).length > 0) throw new Error('--image-* options go with --image');
   if (image) options.target = { kind: 'image', image, imageArgs };
   if (options.handWritten === false && options.generate?.examples === 0 && !options.generate.example)

@@ -2,10 +2,21 @@
  * Turns "what to test" into a running target. One resolver per kind: the embedded sandbox
  * (in-process, free port, always with the control API), a URL (control API when it answers,
  * otherwise the API keys from the environment) and a container image (see image.ts).
+ *
+ * A URL target is checked before any suite starts, so that a mistake in how the run was set up ends
+ * in one line saying what to do (the CLI's exit 2) instead of a hundred failed tests: the URL's
+ * form (baseUrl.ts), something answering there (probeControlApi.ts), and, on keys from the
+ * environment, a second key where the run needs one (secondAccount.ts) and each key taken by the
+ * server (keyCheck.ts).
  */
+import { baseUrlProblem } from './baseUrl.ts';
 import { imageTarget } from './image.ts';
-import { probeControlApi } from './probeControlApi.ts';
+import { refusedKeys } from './keyCheck.ts';
+import { probeControlApi, TargetUnreachable } from './probeControlApi.ts';
+import { defaultSelection, secondAccountUsers } from './secondAccount.ts';
 import { type Target, type TargetRequest, type TargetTokens, tokensFromEnv } from './types.ts';
+
+type UrlRequest = Extract<TargetRequest, { kind: 'url' }>;
 
 async function embeddedTarget(brokenMode: string | undefined): Promise<Target> {
   const { startSandbox } = await import('../../sandbox/index.ts');
@@ -20,19 +31,69 @@ async function embeddedTarget(brokenMode: string | undefined): Promise<Target> {
   };
 }
 
-async function urlTarget(baseUrl: string, useControlApi: boolean, tokens: TargetTokens): Promise<Target> {
-  const url = baseUrl.replace(/\/+$/, '');
-  const control = (await probeControlApi(url)) && useControlApi;
+/** How to get a server to test where nothing answers: a loopback URL names the sandbox's port. */
+function startHint(url: string): string {
+  const { hostname, port } = new URL(url);
+  const local = hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname);
+  if (!local) return 'check the URL and the network, or test a local sandbox (npm run sandbox)';
+  const portOption = port && port !== '4010' ? ` -- --port ${port}` : '';
+  return `start the server, or a local sandbox there with npm run sandbox${portOption}`;
+}
+
+async function offersControlApi(url: string): Promise<boolean> {
+  try {
+    return await probeControlApi(url);
+  } catch (error) {
+    if (error instanceof TargetUnreachable) throw new Error(`${error.message}: ${startHint(url)}`);
+    throw error;
+  }
+}
+
+/** Refuses a run on keys from the environment that would skip its isolation tests for want of a key. */
+function assertSecondAccount(request: UrlRequest, tokens: TargetTokens): void {
+  if (tokens.b || request.singleAccount) return;
+  const users = secondAccountUsers(request.selection ?? defaultSelection);
+  if (users.length === 0) return;
+  throw new Error(
+    `SECPAID_TOKEN_B is not set, but ${users.join(' and ')} need a second account: set it to another ` +
+      'account\'s API key (a sandbox prints one at start; contract/README.md, "Keys for a run against ' +
+      'a URL"), or pass --single-account to skip them as not provokable',
+  );
+}
+
+async function assertKeysTaken(url: string, tokens: TargetTokens): Promise<void> {
+  const keys = [
+    { variable: 'SECPAID_TOKEN', token: tokens.a },
+    { variable: 'SECPAID_TOKEN_B', token: tokens.b },
+  ].filter((key): key is { variable: string; token: string } => key.token !== undefined);
+  const refused = await refusedKeys(url, keys);
+  if (refused.length === 0) return;
+  throw new Error(
+    `${url} does not accept ${refused.join(' nor ')}: set ${refused.length > 1 ? 'them' : 'it'} to the API key of an account on this server`,
+  );
+}
+
+async function urlTarget(request: UrlRequest, tokens: TargetTokens): Promise<Target> {
+  const problem = baseUrlProblem(request.baseUrl);
+  if (problem) throw new Error(problem);
+  const url = request.baseUrl.replace(/\/+$/, '');
+  const useControlApi = request.useControlApi ?? true;
+  const control = (await offersControlApi(url)) && useControlApi;
   if (!control && !tokens.a) {
     throw new Error(
-      `${url} offers no sandbox control API, so the suite cannot make its own accounts: set SECPAID_TOKEN ` +
-        '(and optionally SECPAID_TOKEN_B, SECPAID_RECIPIENT_TOKEN) to the API keys to test with',
+      `${useControlApi ? `${url} offers no sandbox control API, so the suite cannot make its own accounts` : '--env-tokens acts on keys from the environment'}: ` +
+        'set SECPAID_TOKEN (and SECPAID_TOKEN_B, SECPAID_RECIPIENT_TOKEN) to the API keys to test with',
     );
   }
+  if (!control) {
+    assertSecondAccount(request, tokens);
+    await assertKeysTaken(url, tokens);
+  }
+  const accounts = !control && !tokens.b ? ', one account' : '';
   return {
     kind: 'url',
     baseUrl: url,
-    description: `${url} (${control ? 'sandbox control API' : 'API keys from the environment'})`,
+    description: `${url} (${control ? 'sandbox control API' : `API keys from the environment${accounts}`})`,
     control,
     tokens: control ? {} : tokens,
     close: async () => {},
@@ -47,7 +108,7 @@ export async function resolveTarget(
     case 'embedded':
       return embeddedTarget(request.brokenMode);
     case 'url':
-      return urlTarget(request.baseUrl, request.useControlApi ?? true, tokensFromEnv(env));
+      return urlTarget(request, tokensFromEnv(env));
     case 'image':
       return imageTarget(request, env);
   }

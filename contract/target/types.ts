@@ -5,6 +5,7 @@
  * resolver in resolveTarget.ts.
  */
 import type { ImageArgs } from '../container/imageOptions.ts';
+import type { RunSelection } from './secondAccount.ts';
 
 export interface TargetTokens {
   /** SECPAID_TOKEN: the account the suite acts as. */
@@ -28,7 +29,18 @@ export interface Target {
 
 export type TargetRequest =
   | { kind: 'embedded'; brokenMode?: string }
-  | { kind: 'url'; baseUrl: string; useControlApi?: boolean }
+  | {
+      kind: 'url';
+      baseUrl: string;
+      useControlApi?: boolean;
+      /**
+       * What the run selects (its options), for what on keys from the environment needs
+       * SECPAID_TOKEN_B (secondAccount.ts); absent: a whole default run.
+       */
+      selection?: RunSelection;
+      /** `--single-account`: no SECPAID_TOKEN_B on purpose; what needs it is skipped as not provokable. */
+      singleAccount?: boolean;
+    }
   | { kind: 'image'; image: string; imageArgs?: Omit<ImageArgs, 'image'> };
 
 export function tokensFromEnv(env: NodeJS.ProcessEnv): TargetTokens {
