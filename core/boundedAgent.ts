@@ -27,10 +27,19 @@ export const headDeadlineOption = 'headDeadlineMs';
 export const bodyDeadlineOption = 'bodyDeadlineMs';
 
 const meters = new WeakMap<IncomingMessage, BodyMeter>();
+const sentHeaders = new WeakMap<IncomingMessage, http.OutgoingHttpHeaders>();
 
 /** The meter of a response a bounded agent received; undefined for any other response. */
 export function bodyMeterOf(response: object): BodyMeter | undefined {
   return meters.get(response as IncomingMessage);
+}
+
+/**
+ * The headers of the request that got `response`, as node:http sent them: with what the client
+ * added on its own (a form's or JSON's Content-Type, Content-Length), which its caller never saw.
+ */
+export function sentHeadersOf(response: object): http.OutgoingHttpHeaders | undefined {
+  return sentHeaders.get(response as IncomingMessage);
 }
 
 type Push = (chunk: unknown, encoding?: BufferEncoding) => boolean;
@@ -90,6 +99,7 @@ function bound(
     clearTimeout(timer);
     const headAt = performance.now();
     meters.set(res, meter);
+    sentHeaders.set(res, req.getHeaders());
     const push = res.push as Push;
     const kept = new KeptBytes(limits.capBytes);
     let delivered = false;

@@ -190,7 +190,7 @@ export type components = {
             is_qr_link?: components["schemas"]["StringBoolean"];
         };
         /**
-         * @description The server's time-zone abbreviation (Europe/Berlin), not a timestamp.
+         * @description The server's time-zone abbreviation (Europe/Berlin), not a timestamp (DECISIONS.md, D-TIME).
          * @enum {string}
          */
         ServerTime: "CET" | "CEST";
@@ -219,7 +219,7 @@ export type components = {
         UserId: string;
         /**
          * @description An amount in EUR as a decimal string with exactly two places, as the seed shows (`"100.00"`).
-         *     Negative only where a fee is credited back or a net amount is below zero.
+         *     Negative only where a fee is credited back or a net amount is below zero (DECISIONS.md, D-MONEY).
          * @example 100.00
          */
         Money: string;
@@ -272,7 +272,7 @@ export type components = {
         SplitType: "normal" | "absolute";
         /**
          * @description A payment link as createLink and createSplitLink return it (the seed's shape). Fields only the
-         *     public docs show are optional.
+         *     public docs show are optional (DECISIONS.md, D-LINK).
          */
         PaymentLink: {
             id: components["schemas"]["LinkId"];

@@ -15,9 +15,9 @@ import { moneyArithmetic } from './moneyArithmetic.ts';
 import { responseBodyBounded } from './responseBodyBounded.ts';
 import { responseSchemaConformance } from './responseSchemaConformance.ts';
 import { statusAsIntended, statusCodeConformance } from './statusCodeConformance.ts';
-import type { Check, CheckFailure, Exchange } from './types.ts';
+import type { Check, CheckFailure, CheckMessage, Exchange } from './types.ts';
 
-export const checks: readonly Check[] = [
+export const checks: readonly Check<string | CheckMessage>[] = [
   statusAsIntended,
   statusCodeConformance,
   contentTypeConformance,
@@ -31,7 +31,7 @@ export const checks: readonly Check[] = [
 ];
 
 /** The checks that read the body: they have nothing to judge in a body that was cut. */
-const readBody: ReadonlySet<Check> = new Set([
+const readBody: ReadonlySet<Check<string | CheckMessage>> = new Set<Check<string | CheckMessage>>([
   responseSchemaConformance,
   envelopeStatusAgreement,
   linkConsistency,
@@ -47,7 +47,11 @@ export interface Verdict {
 export function conformsToSpec(exchange: Exchange): Verdict {
   const applicable = exchange.bodyCut === undefined ? checks : checks.filter((check) => !readBody.has(check));
   const failures = applicable.flatMap((check) =>
-    check.run(exchange).map((message) => ({ check: check.name, message })),
+    check
+      .run(exchange)
+      .map((said) =>
+        typeof said === 'string' ? { check: check.name, message: said } : { check: check.name, ...said },
+      ),
   );
   const schema = operations[exchange.operationId].responseSchema(exchange.status);
   const drift = exchange.bodyIsJson ? unknownFields(schema, exchange.body) : [];

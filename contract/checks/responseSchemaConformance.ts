@@ -5,7 +5,7 @@
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { responseValidator } from '../../core/validators.ts';
-import { type Check, excerpt, quoted, valueChars } from './types.ts';
+import { type Check, type CheckMessage, excerpt, quoted, valueChars } from './types.ts';
 
 const maxMessages = 12;
 
@@ -50,19 +50,60 @@ export function describeSchemaError(error: ErrorObject, body: unknown): string {
   return `${where}: received ${value === undefined ? 'nothing' : quoted(value)} / documented: ${documented(error)}`;
 }
 
-export const responseSchemaConformance: Check = {
+/** What a type is called in a signature: the kind of value received, never the value. */
+function kindOf(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'number') return 'a number';
+  return `a ${typeof value}`;
+}
+
+/**
+ * The same error in any answer: the place with item numbers as `*`, the kind of value received,
+ * and the rule: "data/amount: received an integer / documented: type string".
+ */
+export function schemaErrorSignature(error: ErrorObject, body: unknown): string {
+  const place = (path: string) => path.replace(/\/\d+(?=\/|$)/g, '/*');
+  const where = place(error.instancePath.slice(1));
+  if (error.keyword === 'required') {
+    const missing = String((error.params as { missingProperty?: unknown }).missingProperty);
+    return `${where ? `${where}/` : ''}${missing}: missing / documented: required`;
+  }
+  const received = kindOf(valueAt(body, error.instancePath));
+  return `${where || '(body)'}: received ${received} / documented: ${error.keyword === 'format' || error.keyword === 'type' || error.keyword === 'enum' || error.keyword === 'const' ? documented(error) : error.keyword}`;
+}
+
+export const responseSchemaConformance: Check<CheckMessage> = {
   name: 'responseSchemaConformance',
   run: (ex) => {
     const validate = responseValidator(ex.operationId, ex.status);
     // An undocumented status has no schema: statusCodeConformance reports it.
     if (!validate) return [];
     if (!ex.bodyIsJson)
-      return [`received a body that is not JSON: ${excerpt(ex.bodyText)} / documented: a JSON body`];
+      return [
+        {
+          message: `received a body that is not JSON: ${excerpt(ex.bodyText)} / documented: a JSON body`,
+          signature: 'received a body that is not JSON / documented: a JSON body',
+        },
+      ];
     if (validate(ex.body)) return [];
-    const messages = [...new Set((validate.errors ?? []).map((e) => describeSchemaError(e, ex.body)))];
-    const shown = messages.slice(0, maxMessages);
-    if (messages.length > shown.length)
-      shown.push(`… and ${messages.length - shown.length} more schema errors`);
-    return shown.map((m) => `${ex.operationId} ${ex.status} schema: ${m}`);
+    const seen = new Set<string>();
+    const failures: CheckMessage[] = [];
+    for (const error of validate.errors ?? []) {
+      const message = `${ex.operationId} ${ex.status} schema: ${describeSchemaError(error, ex.body)}`;
+      if (seen.has(message)) continue;
+      seen.add(message);
+      failures.push({
+        message,
+        signature: schemaErrorSignature(error, ex.body),
+        schemaPath: error.schemaPath,
+      });
+    }
+    const shown = failures.slice(0, maxMessages);
+    if (failures.length > shown.length)
+      shown.push({ message: `… and ${failures.length - shown.length} more schema errors` });
+    return shown;
   },
 };

@@ -25,14 +25,23 @@ export interface Exchange {
   receivedAt?: number;
 }
 
-export interface Check {
-  name: string;
-  run(exchange: Exchange): string[];
+/** A failure a check can say more of than its message: what groups it with its like, and where its rule is. */
+export interface CheckMessage {
+  message: string;
+  /** The message without the values of this one answer: failures with the same one are one finding. */
+  signature?: string;
+  /** The failed rule's place in the operation × status response schema (ajv's schemaPath, `#/…`). */
+  schemaPath?: string;
 }
 
-export interface CheckFailure {
+/** Most checks say a message per failure; one that knows more says a CheckMessage. */
+export interface Check<Said extends string | CheckMessage = string> {
+  name: string;
+  run(exchange: Exchange): Said[];
+}
+
+export interface CheckFailure extends CheckMessage {
   check: string;
-  message: string;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -54,7 +54,11 @@ function verdict(run: ExampleRun): void {
   });
 }
 
-function pass(operationId: OperationId, title: string, make: (id: OperationId) => Example[]): void {
+/** Every operation gets the same passes: the title names the operation, so each test's is its own. */
+const titled = (title: string, operationId: OperationId) => `${title} (${operationId})`;
+
+function pass(operationId: OperationId, generic: string, make: (id: OperationId) => Example[]): void {
+  const title = titled(generic, operationId);
   contractSuite(operationId).test(title, async () => {
     const examples = make(operationId).filter(wanted);
     verdict(await runExamples(examples, await grounding(), title));
@@ -67,7 +71,10 @@ const bodyId = (body: unknown) =>
 
 /** Random valid bodies; fast-check shrinks a failing one to the smallest that still fails. */
 function positives(operationId: OperationId): void {
-  const title = `200 generated positives: ${options.examples} random valid bodies in form and JSON`;
+  const title = titled(
+    `200 generated positives: ${options.examples} random valid bodies in form and JSON`,
+    operationId,
+  );
   contractSuite(operationId).test(title, async () => {
     // `--example` picks the positives by their prefix; the seed then replays all of them, in order.
     const mine = `${operationId}/positive`;

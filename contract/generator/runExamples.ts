@@ -123,7 +123,10 @@ export async function runExample(
     kind: 'response',
     operationId: example.operationId,
     status: received.status,
+    suite: currentTest.getStore()?.operationId ?? example.operationId,
     test: title,
+    ...(received.exchangeId ? { exchangeId: received.exchangeId } : {}),
+    ...(verdict.failures.length > 0 ? { curl: curlLine(judged, sent) } : {}),
     failures: verdict.failures,
     drift: verdict.drift,
     generated: {

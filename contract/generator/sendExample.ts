@@ -7,7 +7,8 @@ import { operations } from '../../core/spec.ts';
 import { formOf, formText } from '../builders/forms.ts';
 import { boundedBodyOf } from '../harness/boundedPactum.ts';
 import { contractContext } from '../harness/context.ts';
-import { configurePactum } from '../harness/pactumSetup.ts';
+import { configurePactum, exchangeIdOf } from '../harness/pactumSetup.ts';
+import { shellQuote } from '../reporting/curl.ts';
 import { type Example, mediaTypes } from './example.ts';
 import type { KeyVariantName } from './keyVariants.ts';
 
@@ -24,6 +25,8 @@ export interface Received {
   /** The kept start of the body: all of it unless `bodyCut` says why not (core/boundedBody.ts). */
   bodyText: string;
   bodyCut?: string;
+  /** The exchange's id in the run's records (RequestRecord.id). */
+  exchangeId?: string;
 }
 
 /** The exact bytes of the body and the Content-Type, from the grounded body. */
@@ -58,15 +61,15 @@ export async function sendExample(example: Example, sent: Sent): Promise<Receive
     buffer?: Buffer;
   };
   const bodyCut = boundedBodyOf(response).describe();
+  const exchangeId = exchangeIdOf(response);
   return {
     status: response.statusCode,
     headers: response.headers,
     bodyText: response.text ?? '',
     ...(bodyCut ? { bodyCut } : {}),
+    ...(exchangeId ? { exchangeId } : {}),
   };
 }
-
-const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** The key's alteration in shell, from the variable that holds the key. */
 function keyInShell(variable: string, variant: KeyVariantName | undefined): string[] {

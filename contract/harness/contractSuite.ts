@@ -7,10 +7,11 @@
  */
 import { test } from 'node:test';
 import type { OperationId } from '../../core/spec.ts';
-import { messageChars } from '../checks/boundedVerdict.ts';
+import { boundedText, detailChars, messageChars } from '../checks/boundedVerdict.ts';
 import { excerpt } from '../checks/types.ts';
 import { contractContext } from './context.ts';
 import { currentTest } from './currentTest.ts';
+import { NotAsDocumented } from './pactumSetup.ts';
 import { recordObservation } from './recorder.ts';
 
 export type Need = 'writes' | 'control' | 'secondAccount' | 'recipient';
@@ -68,10 +69,21 @@ export function contractSuite(operationId: OperationId) {
           try {
             await fn();
           } catch (error) {
-            // The coverage matrix names a failed test by its message's first line, cut like a value.
+            // The coverage matrix names a failed test by its message's first line, cut like a value;
+            // the reports show the whole message (bounded) beside the exchange it is about.
             const text = error instanceof Error ? error.message : String(error);
             const message = excerpt(text.split('\n')[0], messageChars);
-            recordObservation({ kind: 'testFailed', operationId, status, test: title, message });
+            const exchangeId =
+              error instanceof NotAsDocumented ? error.exchangeId : currentTest.getStore()?.lastExchange;
+            recordObservation({
+              kind: 'testFailed',
+              operationId,
+              status,
+              test: title,
+              message,
+              detail: boundedText(text, detailChars),
+              ...(exchangeId ? { exchangeId } : {}),
+            });
             throw error;
           }
         }),

@@ -6,7 +6,6 @@ import { type ControlApi, controlApi } from '../builders/controlApi.ts';
 import { observeControl } from '../oracle/processOracle.ts';
 import { processBreaker } from './breaker.ts';
 import { contractContext } from './context.ts';
-import { currentTest } from './currentTest.ts';
 import { recordRequest } from './recorder.ts';
 
 let client: ControlApi | undefined;
@@ -21,7 +20,6 @@ export function control(): ControlApi {
       observeControl(call);
       recordRequest({
         at: new Date().toISOString(),
-        test: currentTest.getStore()?.title,
         method: call.method,
         url: call.url,
         requestHeaders: call.requestBody ? { 'content-type': 'application/json' } : {},

@@ -8,6 +8,8 @@ import type { OperationId } from '../../core/spec.ts';
 export interface RunningTest {
   title: string;
   operationId: OperationId;
+  /** The test's latest exchange (RequestRecord.id): the evidence of an assertion about its answer. */
+  lastExchange?: string;
 }
 
 export const currentTest = new AsyncLocalStorage<RunningTest>();

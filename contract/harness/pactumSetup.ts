@@ -8,6 +8,7 @@
  */
 import { AssertionError } from 'node:assert';
 import pactum from 'pactum';
+import { sentHeadersOf } from '../../core/boundedAgent.ts';
 import type { OperationId } from '../../core/spec.ts';
 import { formText } from '../builders/forms.ts';
 import { boundVerdict } from '../checks/boundedVerdict.ts';
@@ -42,8 +43,9 @@ type RawRequest = {
 function flatHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
-    out[name.toLowerCase()] =
-      name.toLowerCase() === 'token' ? '«redacted»' : Array.isArray(value) ? value.join(', ') : String(value);
+    const text = Array.isArray(value) ? value.join(', ') : String(value);
+    // An empty key hides nothing, and the curl line that replays the request must send it empty.
+    out[name.toLowerCase()] = name.toLowerCase() === 'token' && text !== '' ? '«redacted»' : text;
   }
   return out;
 }
@@ -64,18 +66,40 @@ function boundedRecord(meter: ReturnType<typeof boundedBodyOf>) {
   return { responseBodySize: meter.outcome(), ...(cut ? { responseBodyCut: cut } : {}) };
 }
 
+const exchangeIds = new WeakMap<object, string>();
+
+/** The id of the exchange that got this Pactum response (RequestRecord.id), once it is recorded. */
+export function exchangeIdOf(response: object): string | undefined {
+  return exchangeIds.get(response);
+}
+
+/**
+ * An answer that failed its checks: the test fails with it, and the runner knows which operation
+ * and which exchange it was (a prerequisite of the test's own operation, or that operation).
+ */
+export class NotAsDocumented extends AssertionError {
+  constructor(
+    message: string,
+    readonly operationId: OperationId,
+    readonly exchangeId: string | undefined,
+  ) {
+    super({ message });
+  }
+}
+
 function logExchange(event: {
   request: RawRequest;
   response: RawResponse & { responseTime?: number } & Partial<Error>;
 }): void {
   const { request, response } = event;
   const failed = response instanceof Error;
-  recordRequest({
+  // The headers as node:http sent them, when the request got that far; else as Pactum had them.
+  const sent = failed ? undefined : sentHeadersOf(response);
+  const id = recordRequest({
     at: new Date().toISOString(),
-    test: currentTest.getStore()?.title,
     method: request.method,
     url: request.url,
-    requestHeaders: flatHeaders(request.headers),
+    requestHeaders: flatHeaders((sent as Record<string, unknown> | undefined) ?? request.headers),
     requestBody: requestBodyText(request),
     ...(failed
       ? { error: String(response.message) }
@@ -87,6 +111,7 @@ function logExchange(event: {
         }),
     ms: response.responseTime ?? 0,
   });
+  if (typeof response === 'object' && response !== null) exchangeIds.set(response, id);
 }
 
 function conformsHandler(ctx: { req?: RawRequest; res: RawResponse; data?: ConformsData }): void {
@@ -117,20 +142,25 @@ function conformsHandler(ctx: { req?: RawRequest; res: RawResponse; data?: Confo
       }),
     );
   const verdict = boundVerdict(checked);
+  const running = currentTest.getStore();
+  const exchangeId = exchangeIdOf(ctx.res);
   recordObservation({
     kind: 'response',
     operationId,
     status: exchange.status,
     ...(status === undefined ? {} : { expectedStatus: status }),
-    test: currentTest.getStore()?.title,
+    ...(running ? { suite: running.operationId, test: running.title } : {}),
+    ...(exchangeId ? { exchangeId } : {}),
     failures: verdict.failures,
     drift: verdict.drift,
   });
   if (verdict.failures.length > 0) {
     const lines = verdict.failures.map((f) => `  ${f.check}: ${f.message}`);
-    throw new AssertionError({
-      message: `${operationId} answered HTTP ${exchange.status}, not as documented:\n${lines.join('\n')}`,
-    });
+    throw new NotAsDocumented(
+      `${operationId} answered HTTP ${exchange.status}, not as documented:\n${lines.join('\n')}`,
+      operationId,
+      exchangeId,
+    );
   }
 }
 

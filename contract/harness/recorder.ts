@@ -22,6 +22,7 @@ import {
 } from '../reporting/observations.ts';
 import { registerSecrets } from '../reporting/redact.ts';
 import { contractContext } from './context.ts';
+import { currentTest } from './currentTest.ts';
 
 function appendLine(file: string, line: string): void {
   appendFileSync(join(contractContext().privateDir, file), `${line}\n`, { mode: 0o600 });
@@ -70,8 +71,21 @@ export function recordObservation(observation: Observation): void {
 
 let requests = 0;
 
-export function recordRequest(record: RequestRecord): void {
+/**
+ * Records one exchange and gives it an id unique in the run (`x<pid>.<n>`), which the failures
+ * that cite it carry; the running test's suite and title come with it, and it becomes the test's
+ * latest exchange.
+ */
+export function recordRequest(given: Omit<RequestRecord, 'id' | 'suite' | 'test'>): string {
   requests += 1;
+  const id = `x${process.pid}.${requests}`;
+  const running = currentTest.getStore();
+  if (running) running.lastExchange = id;
+  const record: RequestRecord = {
+    id,
+    ...(running ? { suite: running.operationId, test: running.title } : {}),
+    ...given,
+  };
   const file = privateFiles.requests(process.pid);
   const { requestBody, responseBody, responseHeaders, ...rest } = record;
   // A record with nothing to leave out is written whole.
@@ -82,6 +96,7 @@ export function recordRequest(record: RequestRecord): void {
       ...rest,
       bodiesLeftOut: true,
     }));
+  return id;
 }
 
 /** How many requests this process has made (each is recorded once, control API included). */

@@ -49,7 +49,7 @@ test('a status the target cannot provoke passes the gate with its reason; a fail
     });
   }
   const passing = computeCoverage(['deleteLink'], observations);
-  assert.deepEqual(passing.gate, { ok: true, missing: [], failed: [] });
+  assert.deepEqual(passing.gate, { ok: true, missing: [], failed: [], notChecked: [] });
   assert.deepEqual(cellOf(passing, 500).reasons, ['no control API']);
   assert.match(coverageMarkdown(passing, 'x'), /500 on deleteLink: no control API/);
 
@@ -72,7 +72,7 @@ test('a failed test marks its status failed even when every response conformed',
   const coverage = computeCoverage(
     ['deleteLink'],
     [
-      ok(200),
+      { ...ok(200), test: '200 gone' },
       {
         kind: 'testFailed',
         operationId: 'deleteLink',
@@ -83,6 +83,65 @@ test('a failed test marks its status failed even when every response conformed',
     ],
   );
   assert.equal(cellOf(coverage, 200).state, 'failed');
+  assert.deepEqual(cellOf(coverage, 200).problems, ['200 gone: still listed']);
+});
+
+test('a test that failed before calling its operation leaves the cell not checked, never failed', () => {
+  // deleteLink's test made the link it deletes first; createLink's answer failed its checks.
+  const prerequisite: Observation = {
+    kind: 'response',
+    operationId: 'createLink',
+    status: 200,
+    expectedStatus: 200,
+    suite: 'deleteLink',
+    test: '200 deletes',
+    failures: [
+      { check: 'responseSchemaConformance', message: 'createLink 200 schema: data/id: received nothing' },
+    ],
+    drift: ['data.linktopay_id'],
+  };
+  const failedTest: Observation = {
+    kind: 'testFailed',
+    operationId: 'deleteLink',
+    status: 200,
+    test: '200 deletes',
+    message: 'createLink answered HTTP 200, not as documented:',
+  };
+  const coverage = computeCoverage(['deleteLink', 'createLink'], [prerequisite, failedTest]);
+  const deleted = coverage.cells.find((c) => c.operationId === 'deleteLink' && c.status === 200)!;
+  const created = coverage.cells.find((c) => c.operationId === 'createLink' && c.status === 200)!;
+  assert.equal(deleted.state, 'notChecked');
+  assert.equal(deleted.failed, 0);
+  assert.deepEqual(deleted.notChecked, [
+    '200 deletes: prerequisite failed (createLink not answered as documented)',
+  ]);
+  assert.equal(created.state, 'failed', 'the failure is the prerequisite operation’s');
+  assert.ok(coverage.gate.notChecked.includes('deleteLink 200'));
+  assert.ok(!coverage.gate.failed.includes('deleteLink 200'));
+  assert.equal(coverage.gate.ok, false, 'an unchecked status is not a checked one');
+  assert.match(coverageMarkdown(coverage, 'x'), /\| deleteLink \| NOT CHECKED \|/);
+
+  // Once the test does call deleteLink, a failure is deleteLink's again.
+  const called: Observation = {
+    ...(prerequisite as Extract<Observation, { kind: 'response' }>),
+    operationId: 'deleteLink',
+    failures: [],
+  };
+  const again = computeCoverage(['deleteLink'], [called, failedTest]);
+  assert.equal(again.cells.find((c) => c.status === 200)!.state, 'failed');
+});
+
+test('coverage.md lists every failure of a cell up to its bound, then says how many it left out', () => {
+  const failures = Array.from({ length: 25 }, (_, n) => ({
+    ...ok(400),
+    test: `400 bad ${n}`,
+    failures: [{ check: 'responseSchemaConformance', message: `failure ${n}` }],
+  }));
+  const coverage = computeCoverage(['deleteLink'], failures);
+  const cell = cellOf(coverage, 400);
+  assert.equal(cell.problems.length, 20);
+  assert.equal(cell.problemsLeftOut, 5);
+  assert.match(coverageMarkdown(coverage, 'x'), /deleteLink 400: … and 5 more failures, not listed here/);
 });
 
 test('undocumented statuses received are listed apart', () => {

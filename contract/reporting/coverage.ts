@@ -1,15 +1,17 @@
 /**
  * The coverage gate: operation × documented status. A cell is `valid` when some response provoked
  * on purpose was seen and conformed, `failed` when any provoked response (or test) for it failed,
- * `notProvokable` when the target cannot produce it (with the reasons the skipped tests gave), and
- * `missing` when nothing exercised it: then the run fails, because a documented status that was
- * never seen is a status nobody checked.
+ * `notChecked` when its tests failed before they called the operation (a prerequisite, such as
+ * the link a deleteLink test creates first, was not answered as documented: that failure belongs
+ * to the prerequisite's own cell), `notProvokable` when the target cannot produce it (with the
+ * reasons the skipped tests gave), and `missing` when nothing exercised it. A missing or unchecked
+ * cell fails the run: a documented status that was never seen is a status nobody checked.
  */
 import { type OperationId, operations } from '../../core/spec.ts';
 import { computeFieldCoverage, type FieldCoverageRow, fieldGateProblems } from './fieldCoverage.ts';
 import type { Observation } from './observations.ts';
 
-export type CellState = 'valid' | 'failed' | 'notProvokable' | 'missing';
+export type CellState = 'valid' | 'failed' | 'notChecked' | 'notProvokable' | 'missing';
 
 export interface CoverageCell {
   operationId: OperationId;
@@ -18,8 +20,11 @@ export interface CoverageCell {
   valid: number;
   failed: number;
   reasons: string[];
-  /** Up to five "test: message" lines of what failed. */
+  /** The first `maxProblems` "test: message" lines of what failed; `problemsLeftOut` counts the rest. */
   problems: string[];
+  problemsLeftOut: number;
+  /** "test: prerequisite failed (createLink)" for each test that failed before calling the operation. */
+  notChecked: string[];
 }
 
 export interface Coverage {
@@ -30,10 +35,37 @@ export interface Coverage {
   fields: FieldCoverageRow[];
   /** Generated examples the --max-requests cap left unsent. */
   capLeftOut: number;
-  gate: { ok: boolean; missing: string[]; failed: string[] };
+  gate: { ok: boolean; missing: string[]; failed: string[]; notChecked: string[] };
 }
 
-const maxProblems = 5;
+/** Lines of what failed kept per cell; the reports say how many more there were. */
+export const maxProblems = 20;
+
+type ResponseObservation = Extract<Observation, { kind: 'response' }>;
+
+/** The operations a test called, by suite and title: a failed test that never called its own was not checking it. */
+function callsByTest(observations: Observation[]): Map<string, ResponseObservation[]> {
+  const calls = new Map<string, ResponseObservation[]>();
+  for (const o of observations) {
+    if (o.kind !== 'response' || o.test === undefined) continue;
+    const key = `${o.suite ?? o.operationId}\u0000${o.test}`;
+    calls.set(key, [...(calls.get(key) ?? []), o]);
+  }
+  return calls;
+}
+
+/** Why a failed test did not check its own operation, or undefined when it called it. */
+export function prerequisiteFailure(
+  failed: { operationId: OperationId; test: string },
+  calls: Map<string, ResponseObservation[]>,
+): string | undefined {
+  const made = calls.get(`${failed.operationId}\u0000${failed.test}`) ?? [];
+  if (made.some((o) => o.operationId === failed.operationId)) return undefined;
+  const broken = [...new Set(made.filter((o) => o.failures.length > 0).map((o) => o.operationId))];
+  return broken.length > 0
+    ? `prerequisite failed (${broken.join(', ')} not answered as documented)`
+    : 'prerequisite failed before the operation was called';
+}
 
 /**
  * `requireEveryStatus: false` (the generated phase run alone) still fails on a failed cell but not
@@ -55,10 +87,17 @@ export function computeCoverage(
         failed: 0,
         reasons: [],
         problems: [],
+        problemsLeftOut: 0,
+        notChecked: [],
       });
     }
   }
   const undocumented = new Map<string, { operationId: OperationId; status: number; count: number }>();
+  const calls = callsByTest(observations);
+  const problem = (cell: CoverageCell, line: string) => {
+    if (cell.problems.length < maxProblems) cell.problems.push(line);
+    else cell.problemsLeftOut += 1;
+  };
   for (const o of observations) {
     if (o.kind === 'fieldNotProvokable' || o.kind === 'capReached' || o.kind === 'cutOff') continue;
     const status = o.kind === 'response' ? (o.expectedStatus ?? o.status) : o.status;
@@ -73,13 +112,19 @@ export function computeCoverage(
     if (o.kind === 'notProvokable') {
       if (!cell.reasons.includes(o.reason)) cell.reasons.push(o.reason);
     } else if (o.kind === 'testFailed') {
-      cell.failed += 1;
-      if (cell.problems.length < maxProblems) cell.problems.push(`${o.test}: ${o.message.split('\n')[0]}`);
+      const prerequisite = prerequisiteFailure(o, calls);
+      if (prerequisite) cell.notChecked.push(`${o.test}: ${prerequisite}`);
+      else {
+        cell.failed += 1;
+        // A test that failed on its own operation's answer: that answer's line says why already.
+        const own = calls.get(`${o.operationId}\u0000${o.test}`) ?? [];
+        if (!own.some((c) => c.operationId === o.operationId && c.failures.length > 0))
+          problem(cell, `${o.test}: ${o.message.split('\n')[0]}`);
+      }
     } else if (o.failures.length > 0) {
       cell.failed += 1;
       const first = o.failures[0]!;
-      if (cell.problems.length < maxProblems)
-        cell.problems.push(`${o.test ?? '(setup)'}: ${first.check}: ${first.message}`);
+      problem(cell, `${o.test ?? '(setup)'}: ${first.check}: ${first.message}`);
     } else {
       cell.valid += 1;
     }
@@ -88,11 +133,13 @@ export function computeCoverage(
     cell.state =
       cell.failed > 0
         ? 'failed'
-        : cell.valid > 0
-          ? 'valid'
-          : cell.reasons.length > 0
-            ? 'notProvokable'
-            : 'missing';
+        : cell.notChecked.length > 0
+          ? 'notChecked'
+          : cell.valid > 0
+            ? 'valid'
+            : cell.reasons.length > 0
+              ? 'notProvokable'
+              : 'missing';
   }
   const list = [...cells.values()];
   const name = (c: CoverageCell) => `${c.operationId} ${c.status}`;
@@ -102,11 +149,17 @@ export function computeCoverage(
     ...fieldGateProblems(fields),
   ];
   const failed = list.filter((c) => c.state === 'failed').map(name);
+  const notChecked = list.filter((c) => c.state === 'notChecked').map(name);
   return {
     cells: list,
     undocumented: [...undocumented.values()],
     fields,
     capLeftOut: observations.reduce((sum, o) => sum + (o.kind === 'capReached' ? o.leftOut : 0), 0),
-    gate: { ok: missing.length === 0 && failed.length === 0, missing, failed },
+    gate: {
+      ok: missing.length === 0 && failed.length === 0 && notChecked.length === 0,
+      missing,
+      failed,
+      notChecked,
+    },
   };
 }

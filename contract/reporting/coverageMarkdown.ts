@@ -4,6 +4,7 @@ import type { Coverage, CoverageCell } from './coverage.ts';
 const symbol: Record<CoverageCell['state'], string> = {
   valid: '✔',
   failed: '✘',
+  notChecked: 'NOT CHECKED',
   notProvokable: '–',
   missing: 'MISSING',
 };
@@ -78,7 +79,8 @@ export function coverageMarkdown(coverage: Coverage, heading: string): string {
     `# Contract coverage: ${heading}`,
     '',
     'Operation × documented status. ✔ n = seen and valid n times; ✘ n = n failures (responses or tests);',
-    '– = not provokable on this target (reason below); MISSING = never exercised (fails the gate); blank = not documented.',
+    '– = not provokable on this target (reason below); MISSING = never exercised (fails the gate);',
+    'NOT CHECKED = its tests failed before calling the operation (a prerequisite failed; fails the gate); blank = not documented.',
     '',
     coverageTable(coverage),
     '',
@@ -86,6 +88,8 @@ export function coverageMarkdown(coverage: Coverage, heading: string): string {
   ];
   if (coverage.gate.missing.length) out.push(`- never exercised: ${coverage.gate.missing.join(', ')}`);
   if (coverage.gate.failed.length) out.push(`- failed: ${coverage.gate.failed.join(', ')}`);
+  if (coverage.gate.notChecked.length)
+    out.push(`- not checked (a prerequisite failed): ${coverage.gate.notChecked.join(', ')}`);
   if (coverage.fields.length) {
     out.push('', '## Request fields (generated phase)', '');
     out.push(
@@ -102,7 +106,18 @@ export function coverageMarkdown(coverage: Coverage, heading: string): string {
   const failed = coverage.cells.filter((c) => c.problems.length > 0);
   if (failed.length) {
     out.push('', '## Failures', '');
-    for (const c of failed) for (const p of c.problems) out.push(`- ${c.operationId} ${c.status}: ${p}`);
+    for (const c of failed) {
+      for (const p of c.problems) out.push(`- ${c.operationId} ${c.status}: ${p}`);
+      if (c.problemsLeftOut > 0)
+        out.push(
+          `- ${c.operationId} ${c.status}: … and ${c.problemsLeftOut} more failures, not listed here (every one is in junit.xml and contract.html)`,
+        );
+    }
+  }
+  const unchecked = coverage.cells.filter((c) => c.notChecked.length > 0);
+  if (unchecked.length) {
+    out.push('', '## Not checked: a prerequisite failed', '');
+    for (const c of unchecked) for (const n of c.notChecked) out.push(`- ${c.operationId} ${c.status}: ${n}`);
   }
   if (coverage.undocumented.length) {
     out.push('', '## Undocumented statuses received', '');

@@ -174,8 +174,50 @@ function byStart(a: { start: number }, b: { start: number }): number {
   return a.start - b.start;
 }
 
+/**
+ * Characters of each body the archive keeps, and of all its bodies together: a server that answers
+ * megabytes to every request must not make an archive no tool opens. Past either bound the body is
+ * cut, and `_bodyCut` says so; requests.log and contract.html hold the same exchanges.
+ */
+export const harBodyChars = 16_384;
+export const harBodiesBudgetChars = 8 * 1024 * 1024;
+
+function clipped(records: RequestRecord[]): RequestRecord[] {
+  let budget = harBodiesBudgetChars;
+  const keep = (text: string | undefined): { text?: string; note?: string } => {
+    if (text === undefined) return {};
+    const room = Math.max(0, Math.min(harBodyChars, budget));
+    const kept = text.slice(0, room);
+    budget -= kept.length;
+    if (kept.length === text.length) return { text };
+    const why =
+      room < harBodyChars
+        ? 'the archive’s budget for bodies was spent'
+        : `the archive keeps ${harBodyChars.toLocaleString('en-US')} characters of a body`;
+    return {
+      text: kept,
+      note: `${kept.length.toLocaleString('en-US')} of ${text.length.toLocaleString('en-US')} characters kept: ${why}`,
+    };
+  };
+  return records.map((record) => {
+    const request = keep(record.requestBody);
+    const response = keep(record.responseBody);
+    const notes = [
+      record.responseBodyCut,
+      request.note && `request body ${request.note}`,
+      response.note && `response body ${response.note}`,
+    ].filter(Boolean);
+    return {
+      ...record,
+      ...(request.text !== undefined ? { requestBody: request.text } : {}),
+      ...(response.text !== undefined ? { responseBody: response.text } : {}),
+      ...(notes.length > 0 ? { responseBodyCut: notes.join('; ') } : {}),
+    };
+  });
+}
+
 export function harText(records: RequestRecord[], creator: { name: string; version: string }): string {
-  const entries = records
+  const entries = clipped(records)
     .map((record) => ({ start: startOf(record, elapsedMs(record.ms)).ms, entry: entry(record) }))
     .sort(byStart)
     .map(({ entry }) => entry);

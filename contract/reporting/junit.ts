@@ -1,7 +1,8 @@
 /**
  * JUnit XML for any CI, written from the test runner's events: one <testsuite> per suite file
- * (named after its operation), one <testcase> per test, failures with their message, skips with
- * their reason.
+ * (named after its operation), one <testcase> per test, skips with their reason, failures with
+ * their first reason as the `message` a CI lists and, in the body, every failure of the test with
+ * its evidence (`detail`, from the run's report model).
  */
 import { basename } from 'node:path';
 
@@ -26,7 +27,17 @@ export function suiteName(file: string): string {
     .replace(/\.ts$/, '');
 }
 
-export function junitXml(results: TestResult[], runName: string): string {
+/** What a failed test case says: its first reason (the `message` a CI lists) and everything (the body). */
+export interface FailureDetail {
+  message: string;
+  body: string;
+}
+
+export function junitXml(
+  results: TestResult[],
+  runName: string,
+  detail: (result: TestResult) => FailureDetail | undefined = () => undefined,
+): string {
   const byFile = new Map<string, TestResult[]>();
   for (const r of results) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
@@ -39,10 +50,13 @@ export function junitXml(results: TestResult[], runName: string): string {
       const open = `    <testcase classname="${escapeXml(suiteName(file))}" name="${escapeXml(t.name)}" time="${seconds(t.durationMs)}"`;
       if (t.outcome === 'passed') return `${open}/>`;
       const message = escapeXml(t.message ?? '');
-      const inner =
+      const failed =
         t.outcome === 'failed'
-          ? `<failure message="${escapeXml((t.message ?? '').split('\n')[0] ?? '')}">${message}</failure>`
-          : `<skipped message="${message}"/>`;
+          ? (detail(t) ?? { message: (t.message ?? '').split('\n')[0] ?? '', body: t.message ?? '' })
+          : undefined;
+      const inner = failed
+        ? `<failure message="${escapeXml(failed.message)}">${escapeXml(failed.body)}</failure>`
+        : `<skipped message="${message}"/>`;
       return `${open}>\n      ${inner}\n    </testcase>`;
     });
     suites.push(

@@ -19,7 +19,13 @@ export type Observation =
       operationId: OperationId;
       status: number;
       expectedStatus?: number;
+      /** The operation whose suite sent it (another one's when it prepared a test), and the test. */
+      suite?: OperationId;
       test?: string;
+      /** The request record of this answer (RequestRecord.id). */
+      exchangeId?: string;
+      /** The line that replays a failed generated example, key variants spelt in shell. */
+      curl?: string;
       failures: CheckFailure[];
       drift: string[];
       /** For an answer to the generated phase: what its example exercised (field coverage). */
@@ -44,10 +50,28 @@ export type Observation =
   | { kind: 'capReached'; leftOut: number }
   /** The process stopped sending to the target (core/targetBreaker.ts): why, and during which test. */
   | { kind: 'cutOff'; reason: string; test?: string }
-  | { kind: 'testFailed'; operationId: OperationId; status: number; test: string; message: string };
+  | {
+      kind: 'testFailed';
+      /** The suite's operation and the status its test provokes (from the title). */
+      operationId: OperationId;
+      status: number;
+      test: string;
+      message: string;
+      /** The whole message, bounded (the coverage matrix quotes `message`, its first line). */
+      detail?: string;
+      /** The test's last exchange, the evidence of an assertion about its answer. */
+      exchangeId?: string;
+    };
 
 export interface RequestRecord {
+  /**
+   * The exchange's id, unique in the run (`x<pid>.<n>`): requests.log, run.har and the failures that
+   * cite this exchange all carry it.
+   */
+  id?: string;
   at: string;
+  /** The suite that sent it (an operationId, or `generatedPhase`), and the test that was running. */
+  suite?: string;
   test?: string;
   method: string;
   url: string;

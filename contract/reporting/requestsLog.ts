@@ -1,5 +1,6 @@
 /**
- * reports/requests.log: every request and response of the run, in time order, readable as text.
+ * reports/requests.log: every request and response of the run, in time order, readable as text;
+ * each opens with its time, its exchange id (`#x4711.12`, as the failures cite it), its suite and test.
  * Long bodies are cut, after redaction: a token cut in half would no longer be recognised. The log
  * opens with what the run's body cap did, and a response whose body was not kept whole says so, in
  * the words recorded with it: against the cap that applied to that request (cleanup has its own).
@@ -33,7 +34,7 @@ export function requestsLogText(records: RequestRecord[], redact: Redactor, pref
   const sorted = [...records].sort((a, b) => a.at.localeCompare(b.at));
   const blocks = sorted.map((r) => {
     const lines = [
-      `=== ${r.at}${r.test ? `  [${r.test}]` : ''}`,
+      `=== ${r.at}${r.id ? `  #${r.id}` : ''}${r.test ? `  [${r.suite ? `${r.suite} › ` : ''}${r.test}]` : ''}`,
       `${r.method} ${r.url}`,
       ...headers(r.requestHeaders),
     ];

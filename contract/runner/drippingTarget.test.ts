@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { drippingReply } from '../../client/hostileBodies.ts';
 import { hostileTarget } from '../selftest/hostileRun.ts';
+import { reportNames } from './writeReports.ts';
 
 const keys = { SECPAID_TOKEN: 'DripKeyA-0123456789abcdef', SECPAID_TOKEN_B: 'DripKeyB-0123456789abcdef' };
 const reason =
@@ -23,15 +24,7 @@ test('every answer dripping: the suite stops sending after five, and the run end
   const run = await target.run(['--generate', '0', '--request-timeout', '1'], keys);
   const { reportsDir } = run;
   assert.equal(run.code, 1, run.stdout.slice(-3000) + run.stderr.slice(-3000));
-  assert.deepEqual(readdirSync(reportsDir).sort(), [
-    'coverage.json',
-    'coverage.md',
-    'drift.json',
-    'drift.md',
-    'junit.xml',
-    'requests.log',
-    'summary.json',
-  ]);
+  assert.deepEqual(readdirSync(reportsDir).sort(), [...reportNames].sort());
 
   // The reason, on the console, in summary.json, and as the failure of the tests it stopped.
   assert.match(

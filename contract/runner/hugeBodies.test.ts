@@ -12,6 +12,7 @@ import { hugeReply } from '../../client/hostileBodies.ts';
 import type { BodyReport } from '../reporting/bodies.ts';
 import { hostileTarget } from '../selftest/hostileRun.ts';
 import { defaultRecordBudgetBytes } from './runContract.ts';
+import { reportNames } from './writeReports.ts';
 
 const MiB = 1024 * 1024;
 const keys = { SECPAID_TOKEN: 'HugeKeyA-0123456789abcdef', SECPAID_TOKEN_B: 'HugeKeyB-0123456789abcdef' };
@@ -26,15 +27,7 @@ test('50 MB answers to every request: exit 1 with every report, the cap stated, 
   assert.equal(run.code, 1, run.stdout.slice(-3000) + run.stderr);
 
   const reports = readdirSync(reportsDir).sort();
-  assert.deepEqual(reports, [
-    'coverage.json',
-    'coverage.md',
-    'drift.json',
-    'drift.md',
-    'junit.xml',
-    'requests.log',
-    'summary.json',
-  ]);
+  assert.deepEqual(reports, [...reportNames].sort());
   for (const name of reports) assert.ok(statSync(join(reportsDir, name)).size < MiB, `${name} is small`);
 
   const bodies = (

@@ -7,8 +7,10 @@ import { resolve } from 'node:path';
 import type { BodyLimits } from '../../core/boundedBody.ts';
 import type { OperationId } from '../../core/spec.ts';
 import { type BodyReport, bodyReport } from '../reporting/bodies.ts';
+import { buildReport, versions } from '../reporting/buildReport.ts';
 import { type Coverage, computeCoverage } from '../reporting/coverage.ts';
 import { collectDrift, type DriftEntry } from '../reporting/drift.ts';
+import { findingLine } from '../reporting/findings.ts';
 import type { TestResult } from '../reporting/junit.ts';
 import { privateFilesBytes, type RequestRecord } from '../reporting/observations.ts';
 import { makeRedactor } from '../reporting/redact.ts';
@@ -54,6 +56,32 @@ export interface RunFacts {
   /** Cleanup's own limits: it reads whole pages of links, whatever cap the run set. */
   cleanupBodyLimits: BodyLimits;
   recordBudgetBytes: number;
+  /** The generated phase's seed, when it ran. */
+  seed?: number;
+}
+
+/** Why a run failed, one line each, for the reports' verdict. */
+function failedBecause(facts: {
+  results: TestResult[];
+  failures: TestResult[];
+  coverage: Coverage;
+  aborted: boolean;
+  matched: boolean;
+  cutOff: string[];
+}): string[] {
+  const { gate } = facts.coverage;
+  const reasons: string[] = [];
+  if (facts.results.length === 0) reasons.push('no test ran');
+  if (facts.failures.length > 0)
+    reasons.push(`${facts.failures.length} of ${facts.results.length} tests failed`);
+  if (gate.failed.length > 0) reasons.push(`coverage: ${gate.failed.length} operation × status cells failed`);
+  if (gate.notChecked.length > 0)
+    reasons.push(`coverage: ${gate.notChecked.length} cells not checked (a prerequisite failed)`);
+  if (gate.missing.length > 0) reasons.push(`coverage: ${gate.missing.length} never exercised`);
+  if (facts.aborted) reasons.push('interrupted: the run stopped before its end');
+  if (!facts.matched) reasons.push('--example matched no generated example');
+  if (facts.cutOff.length > 0) reasons.push(`stopped sending to the target: ${facts.cutOff[0]}`);
+  return reasons;
 }
 
 const isText = (value: string | undefined): value is string => !!value;
@@ -97,6 +125,27 @@ export function judgeRun(
     cutOff.length === 0;
   const heading = `run ${runId} against ${target.description}${readOnly ? ' (read-only)' : ''}`;
   const durationMs = Date.now() - facts.startedAt;
+  const reasons = failedBecause({ results, failures, coverage, aborted: facts.aborted, matched, cutOff });
+  const report = buildReport({
+    ok,
+    reasons,
+    metadata: {
+      runId,
+      target: target.description,
+      readOnly,
+      operations: selected,
+      ...(facts.seed === undefined ? {} : { seed: facts.seed }),
+      startedAt: new Date(facts.startedAt).toISOString(),
+      finishedAt: new Date(facts.startedAt + durationMs).toISOString(),
+      durationMs,
+      versions: versions(),
+    },
+    observations,
+    requests: [...requests, ...facts.cleanupLog],
+    results,
+    coverage,
+    drift,
+  });
   const counts = { passed: 0, failed: 0, skipped: 0 };
   for (const r of results) counts[r.outcome] += 1;
   const summary = {
@@ -126,7 +175,16 @@ export function judgeRun(
       results,
       requests: allRequests,
       bodies,
-      summary: { ...summary, gate: coverage.gate, cutOff, cleanup, bodies },
+      summary: {
+        ...summary,
+        reasons,
+        findings: report.findings.map(findingLine),
+        gate: coverage.gate,
+        cutOff,
+        cleanup,
+        bodies,
+      },
+      report,
     },
     redact,
   );
@@ -147,6 +205,7 @@ export function judgeRun(
         reports,
         stderr,
         control,
+        report,
       }),
     ),
   );

@@ -171,6 +171,7 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
       ...{ runId, target, readOnly, selected, startedAt, suiteRun, cleanup, cleanupLog },
       ...{ handWritten, generatedPhase, exampleFilter: generated.example },
       ...{ bodyLimits: limits, cleanupBodyLimits: cleanupLimits, recordBudgetBytes: recordBudget },
+      ...(phaseOn ? { seed: generated.seed } : {}),
     };
     const result = judgeRun(
       { ...facts, aborted: options.signal?.aborted ?? false },

@@ -1,13 +1,15 @@
 /**
- * The console summary: per operation passed/failed/skipped, each failure with its message, the
- * coverage matrix, drift warnings, cleanup, what the body cap did, and where the reports are.
- * Redacted like the reports.
+ * The console summary: per operation passed/failed/skipped, the failed tests with their first
+ * reason, the coverage matrix, drift warnings, cleanup, what the body cap did, where the reports
+ * are, then the findings and the verdict. Redacted like the reports.
  */
 import { type BodyReport, bodyReportLines } from '../reporting/bodies.ts';
 import type { Coverage } from '../reporting/coverage.ts';
 import { coverageTable, fieldCoverageLine, notProvokableLines } from '../reporting/coverageMarkdown.ts';
 import type { DriftEntry } from '../reporting/drift.ts';
+import { findingLine } from '../reporting/findings.ts';
 import { suiteName, type TestResult } from '../reporting/junit.ts';
+import type { ContractReport } from '../reporting/reportModel.ts';
 import type { CleanupResult } from './cleanup.ts';
 
 export interface SummaryInput {
@@ -23,6 +25,8 @@ export interface SummaryInput {
   bodies: BodyReport;
   reports: Record<string, string>;
   stderr: Map<string, string>;
+  /** The run's report model: failed tests with their first reason, and the findings. */
+  report: ContractReport;
   /** The target offers the control API: the state oracle then knows every account in full. */
   control: boolean;
 }
@@ -36,8 +40,28 @@ export function oracleLine(control: boolean): string {
 
 const pad = (text: string | number, width: number) => String(text).padEnd(width);
 
-/** Enough for a failed check or two generated examples whole; the rest is in the JUnit report. */
-const consoleLinesPerFailure = 16;
+/** Failed tests named on the console, each with its first reason; every one is in the reports. */
+const consoleFailedTests = 15;
+
+/**
+ * The findings, last before the verdict: each difference between server and spec once, with its
+ * count, where it shows, and one exchange to forward (its id and curl line).
+ */
+function findingsLines(report: ContractReport): string[] {
+  if (report.findings.length === 0) return [];
+  const n = report.findings.length;
+  const out = [
+    '',
+    `Findings (${n} ${n === 1 ? 'difference' : 'differences'} from the spec, in ${report.failures.length} failures):`,
+  ];
+  const byId = new Map(report.failures.map((f) => [f.id, f]));
+  for (const finding of report.findings) {
+    out.push(`  ${finding.id}  ${findingLine(finding)}`);
+    const example = byId.get(finding.failures[0] ?? '');
+    if (example?.exchange) out.push(`      e.g. ${example.exchange.id}: ${example.exchange.curl}`);
+  }
+  return out;
+}
 
 /** Drift warnings on the console; the rest is in drift.md. */
 const consoleDriftLines = 20;
@@ -51,21 +75,16 @@ export function summaryText(input: SummaryInput): string {
     const count = (o: TestResult['outcome']) => tests.filter((t) => t.outcome === o).length;
     out.push(`${pad(name, 24)}${pad(count('passed'), 8)}${pad(count('failed'), 8)}${count('skipped')}`);
   }
-  const failures = input.results.filter((r) => r.outcome === 'failed');
-  if (failures.length) {
-    out.push('', `Failures (${failures.length}):`);
-    for (const f of failures) {
-      out.push(`  ✘ ${suiteName(f.file)} › ${f.name}`);
-      const lines = (f.message ?? '').split('\n');
-      for (const line of lines.slice(0, consoleLinesPerFailure)) out.push(`      ${line}`);
-      const more = lines.length - consoleLinesPerFailure;
-      if (more > 0)
-        out.push(
-          `      … ${more} more lines of this failure in ${input.reports['junit.xml'] ?? 'junit.xml'}`,
-        );
-    }
+  const failed = input.report.tests;
+  if (failed.length) {
+    out.push('', `Failed tests (${failed.length}):`);
+    for (const t of failed.slice(0, consoleFailedTests))
+      out.push(`  ✘ ${t.suite} › ${t.test}`, `      ${t.reason}`);
+    const more = failed.length - consoleFailedTests;
+    if (more > 0)
+      out.push(`  … and ${more} more failed tests, each with its evidence in contract.html and junit.xml`);
     for (const [file, text] of input.stderr) {
-      if (failures.some((f) => f.file === file) && text.trim()) {
+      if (input.results.some((r) => r.file === file && r.outcome === 'failed') && text.trim()) {
         out.push(
           `  stderr of ${suiteName(file)}:`,
           ...text
@@ -102,6 +121,7 @@ export function summaryText(input: SummaryInput): string {
   for (const p of input.cleanup.problems.slice(0, 10)) out.push(`  cleanup problem: ${p}`);
   out.push(...bodyReportLines(input.bodies));
   out.push(`Reports: ${Object.values(input.reports).join(', ')}`);
+  out.push(...findingsLines(input.report));
   const count = (o: TestResult['outcome']) => input.results.filter((r) => r.outcome === o).length;
   out.push(
     '',

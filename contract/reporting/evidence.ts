@@ -1,0 +1,84 @@
+/**
+ * A recorded exchange as a failure shows it: the request as sent (headers as node:http sent them,
+ * the key redacted), the answer with its body cut at `evidenceBodyChars` and its whole size given,
+ * and a curl line that sends it again. The runner redacts every report after it is rendered;
+ * evidence is made of records that already hold no `token` header value.
+ */
+import { curlOfRecord } from './curl.ts';
+import type { RequestRecord } from './observations.ts';
+import type { ExchangeEvidence } from './reportModel.ts';
+
+/** Characters of each body a failure shows; the whole body's size is stated beside it. */
+export const evidenceBodyChars = 8192;
+
+function shown(text: string | undefined): { body?: string; cut?: string } {
+  if (text === undefined || text === '') return {};
+  if (text.length <= evidenceBodyChars) return { body: text };
+  return {
+    body: text.slice(0, evidenceBodyChars),
+    cut: `showing the first ${evidenceBodyChars.toLocaleString('en-US')} of ${text.length.toLocaleString('en-US')} characters`,
+  };
+}
+
+const notRecorded = 'not recorded: the run’s budget for request records was spent';
+
+export function exchangeEvidence(record: RequestRecord, curl?: string): ExchangeEvidence {
+  const headers = record.requestHeaders;
+  const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+  const requestBody = shown(record.requestBody);
+  const responseBody = shown(record.responseBody);
+  const cut = [record.responseBodyCut, responseBody.cut, record.bodiesLeftOut ? notRecorded : undefined]
+    .filter(Boolean)
+    .join('; ');
+  return {
+    id: record.id ?? '(no id)',
+    ...(record.suite ? { suite: record.suite } : {}),
+    ...(record.test ? { test: record.test } : {}),
+    at: record.at,
+    request: {
+      method: record.method,
+      url: record.url,
+      headers,
+      ...(contentType ? { contentType } : {}),
+      ...(requestBody.body !== undefined ? { body: requestBody.body } : {}),
+    },
+    ...(record.error === undefined && record.status !== undefined
+      ? {
+          response: {
+            status: record.status,
+            headers: record.responseHeaders ?? {},
+            ...(responseBody.body !== undefined ? { body: responseBody.body } : {}),
+            ...(record.responseBodySize ? { bodyBytes: record.responseBodySize.seenBytes } : {}),
+            ...(cut ? { bodyCut: cut } : {}),
+          },
+        }
+      : {}),
+    ...(record.error !== undefined ? { error: record.error } : {}),
+    ms: record.ms,
+    curl: curl ?? curlOfRecord(record),
+  };
+}
+
+/** The evidence as plain text: junit.xml's failure bodies and the console's representatives. */
+export function evidenceText(evidence: ExchangeEvidence, indent = '  '): string[] {
+  const { request, response } = evidence;
+  const lines = [
+    `exchange ${evidence.id}${evidence.test ? ` (${evidence.suite ?? ''} › ${evidence.test})` : ''} at ${evidence.at}`,
+    `request: ${request.method} ${request.url}`,
+    ...Object.entries(request.headers).map(([name, value]) => `${indent}${name}: ${value}`),
+    ...(request.body !== undefined ? [`${indent}${request.body}`] : []),
+  ];
+  if (response) {
+    lines.push(
+      `response: HTTP ${response.status} (${evidence.ms} ms${response.bodyBytes !== undefined ? `, ${response.bodyBytes.toLocaleString('en-US')} bytes of body` : ''})`,
+      ...Object.entries(response.headers).map(([name, value]) => `${indent}${name}: ${value}`),
+      ...(response.body !== undefined ? [`${indent}${response.body}`] : []),
+      ...(response.bodyCut ? [`${indent}[body ${response.bodyCut}]`] : []),
+    );
+  } else
+    lines.push(
+      `response: none, the request failed after ${evidence.ms} ms: ${evidence.error ?? 'no answer'}`,
+    );
+  lines.push(`curl: ${evidence.curl}`);
+  return lines;
+}

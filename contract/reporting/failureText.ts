@@ -1,0 +1,57 @@
+/**
+ * Failures as plain text, for junit.xml's failure bodies: each check with its message, the spec
+ * location and the decision behind it, then the exchange (request, response, curl). A test may
+ * hold hundreds of failures (a generated pass against a server that differs everywhere): each is
+ * written whole, its bodies cut at `bodyChars` (contract.html and run.har hold more of them).
+ */
+import { evidenceText } from './evidence.ts';
+import type { FailureDetail } from './junit.ts';
+import type { ContractReport, FailureEvidence } from './reportModel.ts';
+
+const bodyChars = 1000;
+
+const clip = (text: string) =>
+  text.length > bodyChars
+    ? `${text.slice(0, bodyChars)}… (${text.length.toLocaleString('en-US')} characters shown in contract.html)`
+    : text;
+
+export function failureText(failure: FailureEvidence): string[] {
+  const head = `${failure.operationId} answered ${failure.status === undefined ? 'nothing' : `HTTP ${failure.status}`}${failure.expectedStatus !== undefined ? ` (the test provoked ${failure.expectedStatus})` : ''}${failure.prerequisiteOf ? `, while preparing a test of ${failure.prerequisiteOf}: ${failure.prerequisiteOf} not checked` : ''} [${failure.id}${failure.findings.length ? `; finding ${failure.findings.join(', ')}` : ''}]`;
+  const lines = [head];
+  for (const c of failure.checks) {
+    lines.push(`  ${c.check}: ${c.message}`);
+    if (c.specPointer) lines.push(`    spec: generated/openapi.json#${c.specPointer}`);
+    if (c.decision) lines.push(`    decision: spec/DECISIONS.md ${c.decision.id} — ${c.decision.title}`);
+  }
+  if (failure.exchange) {
+    const e = failure.exchange;
+    const shown = {
+      ...e,
+      request: { ...e.request, ...(e.request.body !== undefined ? { body: clip(e.request.body) } : {}) },
+      ...(e.response
+        ? {
+            response: {
+              ...e.response,
+              ...(e.response.body !== undefined ? { body: clip(e.response.body) } : {}),
+            },
+          }
+        : {}),
+    };
+    lines.push(...evidenceText(shown, '    ').map((line) => `  ${line}`));
+  } else lines.push('  (the exchange is not in the report: see requests.log)');
+  return lines;
+}
+
+/** junit.xml's failure of one test: its first reason, then its failures with their evidence. */
+export function testFailureDetail(
+  report: ContractReport,
+  suite: string,
+  test: string,
+): FailureDetail | undefined {
+  const entry = report.tests.find((t) => t.suite === suite && t.test === test);
+  if (!entry) return undefined;
+  const byId = new Map(report.failures.map((f) => [f.id, f]));
+  const mine = entry.failures.flatMap((id) => byId.get(id) ?? []);
+  const body = [entry.reason, '', ...mine.flatMap((f) => [...failureText(f), ''])];
+  return { message: entry.reason, body: body.join('\n') };
+}

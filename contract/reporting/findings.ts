@@ -1,0 +1,97 @@
+/**
+ * Findings: failures grouped by check and signature, so that a server that differs from the spec
+ * in one systematic way (error bodies without `errorMessage`, every amount a number) is one line
+ * with a count, whatever number of answers show it. A check that knows its signature says it
+ * (responseSchemaConformance: the place with item numbers as `*` and the kind of value received);
+ * for the others it is their message without the values of the one answer: quoted texts, numbers
+ * other than HTTP statuses, the body excerpt and lengths.
+ */
+import type { OperationId } from '../../core/spec.ts';
+import type { CheckFailure } from '../checks/types.ts';
+import type { DecisionRef, Finding } from './reportModel.ts';
+
+/** The message of `failure` without what belongs to one answer alone. */
+export function signatureOf(failure: CheckFailure): string {
+  if (failure.signature) return failure.signature;
+  return (
+    failure.message
+      // What the generated phase appends: the body of this answer.
+      .replace(/; body: .*$/s, '')
+      // Schema messages open with the operation and status: the finding lists those itself.
+      .replace(/^[A-Za-z]+ [1-5]\d\d schema: /, '')
+      .replace(/"(?:[^"\\]|\\.)*"(?:… \(\d+ chars\))?/g, '"…"')
+      .replace(/… \(\d+ chars\)/g, '…')
+      // Statuses name the difference ("HTTP 401 / documented for this request: 201"): every other
+      // number is a value, and a list of values is a list whatever its length.
+      .replace(/(?<!(?:HTTP|expected|request:|or|intended) )\b\d+(?:\.\d+)?\b/g, '#')
+      .replace(/\[[#, ]*(?:…|\])/g, '[…]')
+  );
+}
+
+/** How a finding is named: its signature, paths with dots, the check unless the signature says it. */
+function titleOf(check: string, signature: string): string {
+  const dotted = signature.replace(/^([\w*/]+)(?=: )/, (path) => `\`${path.replace(/\//g, '.')}\``);
+  return check === 'responseSchemaConformance' ? dotted : `${check}: ${dotted}`;
+}
+
+export interface FailedCheck {
+  /** The failure (FailureEvidence.id) this check belongs to. */
+  failureId: string;
+  operationId: OperationId;
+  status: number | undefined;
+  failure: CheckFailure;
+  decision?: DecisionRef;
+  renamed?: { documented: string; received: string }[];
+}
+
+/**
+ * Groups failed checks into findings, the largest first (then by first appearance): ids `F1`, `F2`…
+ * Returns the findings and, per failure, the ids of the findings it shows.
+ */
+export function groupFindings(checks: readonly FailedCheck[]): {
+  findings: Finding[];
+  ofFailure: Map<string, string[]>;
+} {
+  const groups = new Map<string, FailedCheck[]>();
+  for (const c of checks) {
+    const key = `${c.failure.check}\u0000${signatureOf(c.failure)}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const ordered = [...groups].sort(
+    ([, a], [, b]) => new Set(b.map((c) => c.failureId)).size - new Set(a.map((c) => c.failureId)).size,
+  );
+  const findings: Finding[] = [];
+  const ofFailure = new Map<string, string[]>();
+  for (const [index, [key, members]] of ordered.entries()) {
+    const id = `F${index + 1}`;
+    const [check, signature] = key.split('\u0000') as [string, string];
+    const failures = [...new Set(members.map((m) => m.failureId))];
+    for (const failureId of failures) ofFailure.set(failureId, [...(ofFailure.get(failureId) ?? []), id]);
+    const renamed = new Map<string, { documented: string; received: string }>();
+    for (const m of members)
+      for (const pair of m.renamed ?? []) renamed.set(`${pair.documented}→${pair.received}`, pair);
+    const decision = members.find((m) => m.decision)?.decision;
+    findings.push({
+      id,
+      check,
+      title: titleOf(check, signature),
+      count: failures.length,
+      operations: [...new Set(members.map((m) => m.operationId))],
+      statuses: [...new Set(members.flatMap((m) => (m.status === undefined ? [] : [m.status])))].sort(
+        (a, b) => a - b,
+      ),
+      failures,
+      ...(renamed.size > 0 ? { renamed: [...renamed.values()] } : {}),
+      ...(decision ? { decision } : {}),
+    });
+  }
+  return { findings, ofFailure };
+}
+
+/** One line of a finding, as the console and the JUnit report name it. */
+export function findingLine(finding: Finding): string {
+  const renamed = (finding.renamed ?? []).map((r) => `probably renamed: ${r.documented} → ${r.received}`);
+  const decision = finding.decision ? [`spec/DECISIONS.md ${finding.decision.id}`] : [];
+  const where = `${finding.operations.length === 1 ? finding.operations[0] : `${finding.operations.length} operations`}; HTTP ${finding.statuses.join(', ') || '–'}`;
+  return [`${finding.title} (${finding.count}×: ${where})`, ...renamed, ...decision].join(' — ');
+}
