@@ -226,7 +226,10 @@ function report() {
     requests,
     results,
     coverage: computeCoverage([...selected], observations),
-    drift: [],
+    drift: [
+      { operationId: 'createLink', status: 200, path: 'data.linktopay_id', count: 2, example: '200 creates' },
+      { operationId: 'createLink', status: 200, path: 'data.debug', count: 1, example: '200 creates' },
+    ],
   });
 }
 
@@ -282,6 +285,9 @@ test('findings: one per difference across operations and statuses, with counts, 
   assert.equal(missingIdFinding.count, 2);
   assert.deepEqual(missingIdFinding.renamed, [{ documented: 'data.id', received: 'data.linktopay_id' }]);
   assert.equal(missingIdFinding.decision?.id, 'D-LINK');
+  const drift = report().drift;
+  assert.equal(drift.find((d) => d.path === 'data.linktopay_id')?.probablyRenamedFrom, 'data.id');
+  assert.equal(drift.find((d) => d.path === 'data.debug')?.probablyRenamedFrom, undefined);
   const errorFinding = findings.find((f) => f.title.startsWith('`error`'))!;
   assert.equal(errorFinding.count, 2);
   assert.deepEqual(errorFinding.operations.sort(), ['createLink', 'deleteLink']);

@@ -195,6 +195,15 @@ export function buildReport(facts: ReportFacts): ContractReport {
 
   const { findings, ofFailure } = groupFindings(failedChecks);
   for (const f of failures) f.findings = ofFailure.get(f.id) ?? [];
+  // An undocumented field that stands in for a missing documented one says so in the drift too.
+  const renamedTo = new Map<string, string>();
+  for (const c of failedChecks)
+    for (const pair of c.renamed ?? [])
+      renamedTo.set(`${c.operationId} ${c.status} ${pair.received.replace(/\.\*/g, '[]')}`, pair.documented);
+  const drift = facts.drift.map((d) => {
+    const from = renamedTo.get(`${d.operationId} ${d.status} ${d.path}`);
+    return from ? { ...d, probablyRenamedFrom: from } : d;
+  });
 
   const tests = facts.results
     .filter((r) => r.outcome === 'failed')
@@ -222,6 +231,6 @@ export function buildReport(facts: ReportFacts): ContractReport {
     failures,
     tests,
     coverage: facts.coverage,
-    drift: facts.drift,
+    drift,
   };
 }

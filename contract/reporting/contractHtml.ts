@@ -71,7 +71,7 @@ function driftSection(drift: readonly DriftEntry[]): string {
       ? '<p>None: every response field is documented.</p>'
       : `<p class="muted">Warnings, not failures: response fields the spec does not know.</p>
 <table class="drift"><thead><tr><th>operation</th><th>status</th><th>field</th><th>seen</th><th>e.g. in test</th></tr></thead><tbody>
-${drift.map((d) => `<tr><td>${esc(d.operationId)}</td><td>${d.status}</td><td><code>${esc(d.path)}</code></td><td>${d.count}</td><td>${esc(d.example)}</td></tr>`).join('\n')}
+${drift.map((d) => `<tr><td>${esc(d.operationId)}</td><td>${d.status}</td><td><code>${esc(d.path)}</code>${d.probablyRenamedFrom ? ` <span class="tag renamed">probably renamed from ${esc(d.probablyRenamedFrom)}</span>` : ''}</td><td>${d.count}</td><td>${esc(d.example)}</td></tr>`).join('\n')}
 </tbody></table>`;
   return `<section id="drift"><h2>Drift</h2>${body}</section>`;
 }

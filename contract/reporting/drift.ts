@@ -14,6 +14,8 @@ export interface DriftEntry {
   path: string;
   count: number;
   example: string;
+  /** A documented field that the same answers lack, whose name or value this one matches (reporting/renamed.ts). */
+  probablyRenamedFrom?: string;
 }
 
 export const maxPathsPerStatus = 100;
@@ -57,8 +59,10 @@ export function driftMarkdown(drift: DriftEntry[], heading: string): string {
   } else {
     out.push('Warnings, not failures. Document these fields in `spec/` or stop sending them.', '');
     out.push('| operation | status | field | seen | e.g. in test |', '|---|---|---|---|---|');
-    for (const d of drift)
-      out.push(`| ${d.operationId} | ${d.status} | \`${d.path}\` | ${d.count} | ${d.example} |`);
+    for (const d of drift) {
+      const renamed = d.probablyRenamedFrom ? ` (probably renamed from \`${d.probablyRenamedFrom}\`)` : '';
+      out.push(`| ${d.operationId} | ${d.status} | \`${d.path}\`${renamed} | ${d.count} | ${d.example} |`);
+    }
   }
   return `${out.join('\n')}\n`;
 }

@@ -108,7 +108,9 @@ export function summaryText(input: SummaryInput): string {
   if (input.drift.length) {
     out.push('', `Drift warnings (${input.drift.length} undocumented response fields):`);
     for (const d of input.drift.slice(0, consoleDriftLines))
-      out.push(`  ! ${d.operationId} ${d.status} ${d.path} (${d.count}×)`);
+      out.push(
+        `  ! ${d.operationId} ${d.status} ${d.path} (${d.count}×)${d.probablyRenamedFrom ? ` — probably renamed from ${d.probablyRenamedFrom}` : ''}`,
+      );
     const more = input.drift.length - consoleDriftLines;
     if (more > 0) out.push(`  … and ${more} more in ${input.reports['drift.md'] ?? 'drift.md'}`);
   }

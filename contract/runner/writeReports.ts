@@ -47,6 +47,13 @@ export const reportNames = [
 
 export type ReportName = (typeof reportNames)[number];
 
+/** The reports that hold every failure's exchange: they grow with the failures, within the evidence budgets. */
+export const evidenceReports: ReadonlySet<ReportName> = new Set([
+  'contract.html',
+  'contract.json',
+  'run.har',
+]);
+
 export function writeReports(dir: string, input: ReportInput, redact: Redactor): Record<string, string> {
   mkdirSync(dir, { recursive: true });
   const files: Record<ReportName, string> = {
