@@ -4,8 +4,9 @@
  * SECPAID_TOKEN_B and SECPAID_RECIPIENT_TOKEN like a URL target. The Target it returns also names
  * the container (for the report) and keeps its logs (printed when a test fails).
  */
+import { assertEnvKeys } from '../target/envKeys.ts';
 import { probeControlApi } from '../target/probeControlApi.ts';
-import { type Target, tokensFromEnv } from '../target/types.ts';
+import { type EnvKeysOptions, type Target, tokensFromEnv } from '../target/types.ts';
 import { type ImageArgs, parseImageOptions } from './imageOptions.ts';
 import { type StartedImage, startImage } from './startImage.ts';
 
@@ -27,6 +28,7 @@ export function describeContainer(
 export async function resolveImageTarget(
   args: ImageArgs,
   env: NodeJS.ProcessEnv = process.env,
+  envKeys: EnvKeysOptions = {},
 ): Promise<ImageTarget> {
   const started = await startImage(parseImageOptions(args));
   try {
@@ -38,6 +40,8 @@ export async function resolveImageTarget(
           'set SECPAID_TOKEN (and optionally SECPAID_TOKEN_B, SECPAID_RECIPIENT_TOKEN) to API keys the image accepts',
       );
     }
+    // As for a URL: a refused key or a missing second one is one line before any suite starts.
+    if (!control) await assertEnvKeys(started.baseUrl, envKeys, tokens);
     return {
       kind: 'image',
       baseUrl: started.baseUrl,

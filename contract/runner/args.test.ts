@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { operationIds } from '../../core/spec.ts';
 import { parseArgs, usage } from './args.ts';
 
 test('no options: the embedded sandbox, every operation', () => {
@@ -36,8 +37,9 @@ test('every option, in both --flag value and --flag=value spellings', () => {
       reportsDir: 'out',
     },
   );
+  const whole = { operations: [...operationIds], readOnly: false, handWritten: true, generated: {} };
   assert.deepEqual(parseArgs(['--image', 'secpaid-sandbox:dev']), {
-    target: { kind: 'image', image: 'secpaid-sandbox:dev', imageArgs: {} },
+    target: { kind: 'image', image: 'secpaid-sandbox:dev', imageArgs: {}, selection: whole },
   });
   assert.deepEqual(
     parseArgs([
@@ -61,6 +63,7 @@ test('every option, in both --flag value and --flag=value spellings', () => {
           'image-wait': 'log:ready',
           'image-startup-timeout': '90s',
         },
+        selection: whole,
       },
     },
   );
@@ -77,7 +80,9 @@ test('mistakes are refused before anything runs', () => {
     () => parseArgs(['--base-url', 'http://127.0.0.1:4010/api/v2']),
     /give http:\/\/127\.0\.0\.1:4010 /,
   );
-  assert.throws(() => parseArgs(['--single-account']), /--single-account goes with --base-url/);
+  assert.throws(() => parseArgs(['--single-account']), /--single-account goes with --base-url or --image/);
+  const image = parseArgs(['--image', 'secpaid/sandbox:dev', '--single-account']);
+  assert.ok('target' in image && image.target.kind === 'image' && image.target.singleAccount === true);
   assert.throws(() => parseArgs(['--base-url']), /needs a value/);
   assert.throws(() => parseArgs(['--base-url', 'http://a', '--image', 'x']), /not both/);
   assert.throws(() => parseArgs(['--env-tokens']), /goes with --base-url/);
@@ -215,5 +220,8 @@ test('--single-account: the opt-out from a second key; without it the target car
     example: 'deleteLink/neg',
   });
   assert.equal(selectionOf(['--generated-only'])?.handWritten, false);
-  assert.match(usage, /--single-account +with --base-url on keys from the environment: no SECPAID_TOKEN_B/);
+  assert.match(
+    usage,
+    /--single-account +with --base-url or --image, on keys from the environment: no SECPAID_TOKEN_B/,
+  );
 });

@@ -3,7 +3,7 @@
  *   --base-url URL        test a running server instead of the embedded sandbox
  *   --env-tokens          with --base-url: act only as SECPAID_TOKEN(_B), even if the server offers
  *                         the sandbox control API (rehearses a real-server run against a sandbox)
- *   --single-account      with --base-url on keys from the environment: run without SECPAID_TOKEN_B,
+ *   --single-account      with --base-url or --image, on keys from the environment: no SECPAID_TOKEN_B,
  *                         skipping the tests that need a second account (else its absence is refused)
  *   --image NAME[:TAG]    start this image with testcontainers and test it; with it:
  *     --image-port N          the port the image listens on (default: it honours PORT, like the sandbox)
@@ -40,7 +40,7 @@ export const usage = `usage: npm run contract -- [options]
   target (default: the embedded sandbox):
     --base-url URL             a running server (its control API is used when it answers)
     --env-tokens               with --base-url: act only as SECPAID_TOKEN(_B), even beside a control API
-    --single-account           with --base-url on keys from the environment: no SECPAID_TOKEN_B; the tests
+    --single-account           with --base-url or --image, on keys from the environment: no SECPAID_TOKEN_B; the tests
                                that need a second account are skipped as not provokable (without this
                                option a missing SECPAID_TOKEN_B is refused when the run needs it)
     --image NAME[:TAG]         start this image with testcontainers and test it, with:
@@ -192,7 +192,8 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
   }
   if (baseUrl && image) throw new Error('give --base-url or --image, not both');
   if (envTokens && !baseUrl) throw new Error('--env-tokens goes with --base-url');
-  if (singleAccount && !baseUrl) throw new Error('--single-account goes with --base-url');
+  if (singleAccount && !baseUrl && !image)
+    throw new Error('--single-account goes with --base-url or --image');
   if (baseUrl)
     options.target = {
       kind: 'url',
@@ -201,7 +202,13 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
       ...(singleAccount ? { singleAccount } : { selection: selection(options) }),
     };
   if (!image && Object.keys(imageArgs).length > 0) throw new Error('--image-* options go with --image');
-  if (image) options.target = { kind: 'image', image, imageArgs };
+  if (image)
+    options.target = {
+      kind: 'image',
+      image,
+      imageArgs,
+      ...(singleAccount ? { singleAccount } : { selection: selection(options) }),
+    };
   if (options.handWritten === false && options.generate?.examples === 0 && !options.generate.example)
     throw refuse('--generated-only with --generate 0 would run nothing');
   return options;

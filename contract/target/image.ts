@@ -10,5 +10,9 @@ export function imageTarget(
   request: Extract<TargetRequest, { kind: 'image' }>,
   env: NodeJS.ProcessEnv,
 ): Promise<ImageTarget> {
-  return resolveImageTarget({ ...request.imageArgs, image: request.image }, env);
+  const { selection, singleAccount } = request;
+  return resolveImageTarget({ ...request.imageArgs, image: request.image }, env, {
+    ...(selection ? { selection } : {}),
+    ...(singleAccount ? { singleAccount } : {}),
+  });
 }

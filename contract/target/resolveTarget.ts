@@ -6,14 +6,13 @@
  * A URL target is checked before any suite starts, so that a mistake in how the run was set up ends
  * in one line saying what to do (the CLI's exit 2) instead of a hundred failed tests: the URL's
  * form (baseUrl.ts), something answering there (probeControlApi.ts), and, on keys from the
- * environment, a second key where the run needs one (secondAccount.ts) and each key taken by the
- * server (keyCheck.ts).
+ * environment, a second key where the run needs one and each key taken by the server (envKeys.ts;
+ * image targets get the same checks).
  */
 import { baseUrlProblem } from './baseUrl.ts';
+import { assertEnvKeys } from './envKeys.ts';
 import { imageTarget } from './image.ts';
-import { refusedKeys } from './keyCheck.ts';
 import { probeControlApi, TargetUnreachable } from './probeControlApi.ts';
-import { defaultSelection, secondAccountUsers } from './secondAccount.ts';
 import { type Target, type TargetRequest, type TargetTokens, tokensFromEnv } from './types.ts';
 
 type UrlRequest = Extract<TargetRequest, { kind: 'url' }>;
@@ -49,30 +48,6 @@ async function offersControlApi(url: string): Promise<boolean> {
   }
 }
 
-/** Refuses a run on keys from the environment that would skip its isolation tests for want of a key. */
-function assertSecondAccount(request: UrlRequest, tokens: TargetTokens): void {
-  if (tokens.b || request.singleAccount) return;
-  const users = secondAccountUsers(request.selection ?? defaultSelection);
-  if (users.length === 0) return;
-  throw new Error(
-    `SECPAID_TOKEN_B is not set, but ${users.join(' and ')} need a second account: set it to another ` +
-      'account\'s API key (a sandbox prints one at start; contract/README.md, "Keys for a run against ' +
-      'a URL"), or pass --single-account to skip them as not provokable',
-  );
-}
-
-async function assertKeysTaken(url: string, tokens: TargetTokens): Promise<void> {
-  const keys = [
-    { variable: 'SECPAID_TOKEN', token: tokens.a },
-    { variable: 'SECPAID_TOKEN_B', token: tokens.b },
-  ].filter((key): key is { variable: string; token: string } => key.token !== undefined);
-  const refused = await refusedKeys(url, keys);
-  if (refused.length === 0) return;
-  throw new Error(
-    `${url} does not accept ${refused.join(' nor ')}: set ${refused.length > 1 ? 'them' : 'it'} to the API key of an account on this server`,
-  );
-}
-
 async function urlTarget(request: UrlRequest, tokens: TargetTokens): Promise<Target> {
   const problem = baseUrlProblem(request.baseUrl);
   if (problem) throw new Error(problem);
@@ -85,10 +60,7 @@ async function urlTarget(request: UrlRequest, tokens: TargetTokens): Promise<Tar
         'set SECPAID_TOKEN (and SECPAID_TOKEN_B, SECPAID_RECIPIENT_TOKEN) to the API keys to test with',
     );
   }
-  if (!control) {
-    assertSecondAccount(request, tokens);
-    await assertKeysTaken(url, tokens);
-  }
+  if (!control) await assertEnvKeys(url, request, tokens);
   const accounts = !control && !tokens.b ? ', one account' : '';
   return {
     kind: 'url',

@@ -27,21 +27,21 @@ export interface Target {
   close(): Promise<void>;
 }
 
+/** What a target that may run on keys from the environment needs to know of the run (envKeys.ts). */
+export interface EnvKeysOptions {
+  /**
+   * What the run selects (its options), for what on keys from the environment needs
+   * SECPAID_TOKEN_B (secondAccount.ts); absent: a whole default run.
+   */
+  selection?: RunSelection;
+  /** `--single-account`: no SECPAID_TOKEN_B on purpose; what needs it is skipped as not provokable. */
+  singleAccount?: boolean;
+}
+
 export type TargetRequest =
   | { kind: 'embedded'; brokenMode?: string }
-  | {
-      kind: 'url';
-      baseUrl: string;
-      useControlApi?: boolean;
-      /**
-       * What the run selects (its options), for what on keys from the environment needs
-       * SECPAID_TOKEN_B (secondAccount.ts); absent: a whole default run.
-       */
-      selection?: RunSelection;
-      /** `--single-account`: no SECPAID_TOKEN_B on purpose; what needs it is skipped as not provokable. */
-      singleAccount?: boolean;
-    }
-  | { kind: 'image'; image: string; imageArgs?: Omit<ImageArgs, 'image'> };
+  | ({ kind: 'url'; baseUrl: string; useControlApi?: boolean } & EnvKeysOptions)
+  | ({ kind: 'image'; image: string; imageArgs?: Omit<ImageArgs, 'image'> } & EnvKeysOptions);
 
 export function tokensFromEnv(env: NodeJS.ProcessEnv): TargetTokens {
   const pick = (name: string) => (env[name]?.trim() ? env[name]?.trim() : undefined);
