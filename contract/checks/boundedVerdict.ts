@@ -41,6 +41,7 @@ function moreFailures(rest: readonly CheckFailure[]): CheckFailure {
   return {
     check: rest[0]!.check,
     message: `… and ${rest.length.toLocaleString('en-US')} more failures of this answer, not listed (${checks})`,
+    rollup: true,
   };
 }
 

@@ -103,7 +103,7 @@ export const responseSchemaConformance: Check<CheckMessage> = {
     }
     const shown = failures.slice(0, maxMessages);
     if (failures.length > shown.length)
-      shown.push({ message: `… and ${failures.length - shown.length} more schema errors` });
+      shown.push({ message: `… and ${failures.length - shown.length} more schema errors`, rollup: true });
     return shown;
   },
 };

@@ -32,6 +32,8 @@ export interface CheckMessage {
   signature?: string;
   /** The failed rule's place in the operation × status response schema (ajv's schemaPath, `#/…`). */
   schemaPath?: string;
+  /** Stands for failures it does not list ("… and 12 more"): no finding of its own. */
+  rollup?: true;
 }
 
 /** Most checks say a message per failure; one that knows more says a CheckMessage. */

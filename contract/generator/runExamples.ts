@@ -10,7 +10,7 @@ import type { CheckFailure } from '../checks/types.ts';
 import { excerpt } from '../checks/types.ts';
 import { contractContext } from '../harness/context.ts';
 import { currentTest } from '../harness/currentTest.ts';
-import { recordLink, recordObservation } from '../harness/recorder.ts';
+import { recordLink, recordObservation, recordSecret } from '../harness/recorder.ts';
 import { carriedFields } from '../reporting/fieldCoverage.ts';
 import type { FieldExercise } from '../reporting/observations.ts';
 import { defaultRetryBudget, waitToRetry } from '../runner/cleanupRetry.ts';
@@ -47,7 +47,17 @@ async function tokenValues(example: Example, grounding: Grounding): Promise<stri
   if (!key) throw new NotProvokable('needs a second account: set SECPAID_TOKEN_B');
   const values = keyVariant(key, token.variant as KeyVariantName);
   if (!values) throw new NotProvokable(`the key is its own ${token.variant} variant`);
+  // An altered key is as good as the key to whoever reads it: a server may echo it in a body.
+  for (const value of values) rememberVariant(value);
   return values;
+}
+
+const variants = new Set<string>();
+
+function rememberVariant(value: string): void {
+  if (variants.has(value)) return;
+  variants.add(value);
+  recordSecret({ token: value, variant: true });
 }
 
 /** Sends, and waits out a 429 the example did not provoke, within one retry budget per example. */

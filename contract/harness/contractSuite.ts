@@ -5,10 +5,11 @@
  * coverage matrix records that status as "not provokable on this target: <reason>". A test that
  * fails marks its status cell failed, whatever the response checks said.
  */
+import { AssertionError } from 'node:assert';
 import { test } from 'node:test';
 import type { OperationId } from '../../core/spec.ts';
 import { boundedText, detailChars, messageChars } from '../checks/boundedVerdict.ts';
-import { excerpt } from '../checks/types.ts';
+import { excerpt, quoted } from '../checks/types.ts';
 import { contractContext } from './context.ts';
 import { currentTest } from './currentTest.ts';
 import { NotAsDocumented } from './pactumSetup.ts';
@@ -38,6 +39,17 @@ function missingReason(need: Need): string | undefined {
         ? undefined
         : "another account's recipient token is needed: set SECPAID_RECIPIENT_TOKEN";
   }
+}
+
+/**
+ * What a test's failure says. node's own assertion message opens with its operator's words
+ * ("Expected values to be strictly equal:") and says what differed only in a diff below: the
+ * reports' first line then says it instead, "received … / expected …", like the checks.
+ */
+function failureText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (!(error instanceof AssertionError) || !error.generatedMessage) return error.message;
+  return `received ${quoted(error.actual)} / expected ${quoted(error.expected)} (${error.operator})\n${error.message}`;
 }
 
 export function statusOfTitle(title: string): number {
@@ -71,7 +83,7 @@ export function contractSuite(operationId: OperationId) {
           } catch (error) {
             // The coverage matrix names a failed test by its message's first line, cut like a value;
             // the reports show the whole message (bounded) beside the exchange it is about.
-            const text = error instanceof Error ? error.message : String(error);
+            const text = failureText(error);
             const message = excerpt(text.split('\n')[0], messageChars);
             const exchangeId =
               error instanceof NotAsDocumented ? error.exchangeId : currentTest.getStore()?.lastExchange;

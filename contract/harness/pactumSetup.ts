@@ -19,7 +19,8 @@ import { boundedBodyOf, boundPactum } from './boundedPactum.ts';
 import { processBreaker } from './breaker.ts';
 import { contractContext } from './context.ts';
 import { currentTest } from './currentTest.ts';
-import { recordObservation, recordRequest } from './recorder.ts';
+import { recordedKey } from './keyRoles.ts';
+import { apiOperationOf, recordObservation, recordRequest } from './recorder.ts';
 
 export interface ConformsData {
   operationId: OperationId;
@@ -43,9 +44,9 @@ type RawRequest = {
 function flatHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
-    const text = Array.isArray(value) ? value.join(', ') : String(value);
-    // An empty key hides nothing, and the curl line that replays the request must send it empty.
-    out[name.toLowerCase()] = name.toLowerCase() === 'token' && text !== '' ? '«redacted»' : text;
+    const values = (Array.isArray(value) ? value : [value]).map(String);
+    // The key is never recorded, only what it was (harness/keyRoles.ts); each of two headers so.
+    out[name.toLowerCase()] = (name.toLowerCase() === 'token' ? values.map(recordedKey) : values).join(', ');
   }
   return out;
 }
@@ -112,6 +113,19 @@ function logExchange(event: {
     ms: response.responseTime ?? 0,
   });
   if (typeof response === 'object' && response !== null) exchangeIds.set(response, id);
+  // No answer at all: no expect handler will see it, and the test fails on the error. The
+  // operation was called all the same, and this is its failure (reporting/buildReport.ts).
+  const operationId = failed ? apiOperationOf(request.url) : undefined;
+  if (operationId) {
+    const running = currentTest.getStore();
+    recordObservation({
+      kind: 'noAnswer',
+      operationId,
+      ...(running ? { suite: running.operationId, test: running.title } : {}),
+      exchangeId: id,
+      error: String(response.message),
+    });
+  }
 }
 
 function conformsHandler(ctx: { req?: RawRequest; res: RawResponse; data?: ConformsData }): void {

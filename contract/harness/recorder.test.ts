@@ -101,8 +101,16 @@ test('past the budget (all processes together), observations keep their essentia
       expectedStatus: 400,
       test: o.test,
       failures: [
-        { check: 'linkConsistency', message: '(not recorded: the run’s budget for observations was spent)' },
-        { check: 'stateOracle', message: '(not recorded: the run’s budget for observations was spent)' },
+        {
+          check: 'linkConsistency',
+          message: '(not recorded: the run’s budget for observations was spent)',
+          rollup: true,
+        },
+        {
+          check: 'stateOracle',
+          message: '(not recorded: the run’s budget for observations was spent)',
+          rollup: true,
+        },
       ],
       drift: [],
       detailsLeftOut: { failures: 3, drift: 2 },

@@ -10,6 +10,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type OperationId, operationByPath } from '../../core/spec.ts';
 import {
   isObservationsFile,
   isRequestsFile,
@@ -49,12 +50,16 @@ const notRecorded = '(not recorded: the run’s budget for observations was spen
 
 /** An observation past the budget: what the coverage gate and the counts need, no text of the answer's. */
 function essentials(observation: Observation): Observation {
+  if (observation.kind === 'testFailed') {
+    const { detail: _detail, ...rest } = observation;
+    return rest;
+  }
   if (observation.kind !== 'response') return observation;
   const { failures, drift, ...rest } = observation;
   const checks = [...new Set(failures.map((f) => f.check))];
   return {
     ...rest,
-    failures: checks.map((check) => ({ check, message: notRecorded })),
+    failures: checks.map((check) => ({ check, message: notRecorded, rollup: true as const })),
     drift: [],
     detailsLeftOut: { failures: failures.length, drift: drift.length },
   };
@@ -71,6 +76,15 @@ export function recordObservation(observation: Observation): void {
 
 let requests = 0;
 
+/** The API operation a URL calls, if it calls one (not the control API, not a stray path). */
+export function apiOperationOf(url: string): OperationId | undefined {
+  try {
+    return operationByPath(new URL(url).pathname)?.operationId;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Records one exchange and gives it an id unique in the run (`x<pid>.<n>`), which the failures
  * that cite it carry; the running test's suite and title come with it, and it becomes the test's
@@ -80,7 +94,8 @@ export function recordRequest(given: Omit<RequestRecord, 'id' | 'suite' | 'test'
   requests += 1;
   const id = `x${process.pid}.${requests}`;
   const running = currentTest.getStore();
-  if (running) running.lastExchange = id;
+  // An assertion is about the API's answers: a control API call is not the evidence of one.
+  if (running && apiOperationOf(given.url)) running.lastExchange = id;
   const record: RequestRecord = {
     id,
     ...(running ? { suite: running.operationId, test: running.title } : {}),

@@ -299,9 +299,7 @@ test('findings: one per difference across operations and statuses, with counts, 
 
 test('junit: a failed test’s message is its first reason, its body every failure with request, response and curl', () => {
   const model = report();
-  const xml = junitXml(results, 'run', (r) =>
-    testFailureDetail(model, r.file.replace(/^.*\//, '').replace('.contract.test.ts', ''), r.name),
-  );
+  const xml = junitXml(results, 'run', (r) => testFailureDetail(model, r));
   assert.match(
     xml,
     /<failure message="not checked: prerequisite failed: createLink answered HTTP 200: responseSchemaConformance: createLink 200 schema: data\/id: received nothing \/ documented: required">/,

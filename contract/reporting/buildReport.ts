@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { apiDocument, type OperationId, operationIds } from '../../core/spec.ts';
 import type { Coverage } from './coverage.ts';
-import { prerequisiteFailure } from './coverage.ts';
+import { callsByTest, prerequisiteFailure, testKey } from './coverage.ts';
 import type { DriftEntry } from './drift.ts';
 import { evidenceBodyChars, exchangeEvidence } from './evidence.ts';
 import { type FailedCheck, groupFindings } from './findings.ts';
@@ -32,6 +32,12 @@ export const evidenceBudgetChars = 16 * 1024 * 1024;
 
 export const assertionCheck = 'testAssertion';
 
+/** The check a request that got no answer fails. */
+export const noAnswerCheck = 'noAnswer';
+
+const withPrerequisite = (operationId: OperationId | undefined) =>
+  operationId ? { prerequisiteOf: operationId } : {};
+
 const harnessVersion = (
   JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as {
     version: string;
@@ -42,8 +48,6 @@ export function versions(): RunMetadata['versions'] {
   const info = (apiDocument as { info?: { version?: string } }).info;
   return { harness: harnessVersion, spec: info?.version ?? 'unknown', node: process.version };
 }
-
-const testKey = (suite: string, test: string) => `${suite}\u0000${test}`;
 
 /** The fields a request sent, for "the same value" in renamed pairs: a form's or a JSON object's. */
 function sentFields(record: RequestRecord | undefined): Record<string, unknown> | undefined {
@@ -81,6 +85,20 @@ const driftPath = (path: string) => path.replace(/\[\]/g, '.*').replace(/\./g, '
 
 const isOperation = (name: string): name is OperationId => (operationIds as readonly string[]).includes(name);
 
+/** How a failed test's reason opens when its own operation was never called. */
+function notCheckedBecause(failure: FailureEvidence): string {
+  if (!failure.prerequisiteOf) return '';
+  if (failure.prerequisiteOf === failure.operationId)
+    return `not checked: failed before ${failure.operationId} was called: `;
+  const answer = failure.exchange?.response;
+  const what = answer
+    ? `answered HTTP ${answer.status}`
+    : failure.status !== undefined
+      ? `answered HTTP ${failure.status}`
+      : 'got no answer';
+  return `not checked: prerequisite failed: ${failure.operationId} ${what}: `;
+}
+
 export interface ReportFacts {
   ok: boolean;
   reasons: string[];
@@ -95,12 +113,15 @@ export interface ReportFacts {
 export function buildReport(facts: ReportFacts): ContractReport {
   const records = new Map(facts.requests.flatMap((r) => (r.id ? [[r.id, r] as const] : [])));
   const responses = facts.observations.filter((o): o is ResponseObservation => o.kind === 'response');
-  const calls = new Map<string, ResponseObservation[]>();
-  for (const o of responses)
-    if (o.test !== undefined) {
-      const key = testKey(o.suite ?? o.operationId, o.test);
-      calls.set(key, [...(calls.get(key) ?? []), o]);
-    }
+  const calls = callsByTest(facts.observations);
+  /** The test's own operation, when this call was made before the test ever called it. */
+  const prerequisiteOf = (operationId: OperationId, suite: string, test: string | undefined) =>
+    isOperation(suite) &&
+    suite !== operationId &&
+    test !== undefined &&
+    prerequisiteFailure({ operationId: suite, test }, calls)
+      ? suite
+      : undefined;
   let budget = evidenceBudgetChars;
   const evidenceOf = (exchangeId: string | undefined, curl?: string) => {
     const record = exchangeId ? records.get(exchangeId) : undefined;
@@ -133,18 +154,22 @@ export function buildReport(facts: ReportFacts): ContractReport {
       // A schema rule is the received status's; any other expectation is the intended status's.
       const status = f.schemaPath ? o.status : (o.expectedStatus ?? o.status);
       const place = locate(o.operationId, status, f.schemaPath);
-      failedChecks.push({
-        failureId: id,
-        operationId: o.operationId,
-        status: o.status,
-        failure: f,
-        ...(place.decision ? { decision: place.decision } : {}),
-        ...(renamed.length > 0 && f.signature?.endsWith(': missing / documented: required')
-          ? {
-              renamed: renamed.filter((r) => f.signature?.startsWith(`${r.documented.replace(/\./g, '/')}:`)),
-            }
-          : {}),
-      });
+      // "… and 12 more" lists nothing of its own: the failures it stands for are no finding.
+      if (!f.rollup)
+        failedChecks.push({
+          failureId: id,
+          operationId: o.operationId,
+          status: o.status,
+          failure: f,
+          ...(place.decision ? { decision: place.decision } : {}),
+          ...(renamed.length > 0 && f.signature?.endsWith(': missing / documented: required')
+            ? {
+                renamed: renamed.filter((r) =>
+                  f.signature?.startsWith(`${r.documented.replace(/\./g, '/')}:`),
+                ),
+              }
+            : {}),
+        });
       return { check: f.check, message: f.message, ...place };
     });
     const suite = o.suite ?? o.operationId;
@@ -160,7 +185,27 @@ export function buildReport(facts: ReportFacts): ContractReport {
       test: o.test ?? '(outside any test)',
       checks,
       ...(exchange ? { exchange } : {}),
-      ...(suite !== o.operationId && isOperation(suite) ? { prerequisiteOf: suite } : {}),
+      ...withPrerequisite(prerequisiteOf(o.operationId, suite, o.test)),
+      findings: [],
+    });
+  }
+
+  // A request that got no answer at all is a failure of the operation it was sent to.
+  for (const o of facts.observations) {
+    if (o.kind !== 'noAnswer') continue;
+    const id = uniqueId(o.exchangeId);
+    const suite = o.suite ?? o.operationId;
+    const failure = { check: noAnswerCheck, message: `received no answer: ${o.error}` };
+    failedChecks.push({ failureId: id, operationId: o.operationId, status: undefined, failure });
+    const exchange = evidenceOf(o.exchangeId);
+    failures.push({
+      id,
+      operationId: o.operationId,
+      suite,
+      test: o.test ?? '(outside any test)',
+      checks: [failure],
+      ...(exchange ? { exchange } : {}),
+      ...withPrerequisite(prerequisiteOf(o.operationId, suite, o.test)),
       findings: [],
     });
   }
@@ -168,7 +213,7 @@ export function buildReport(facts: ReportFacts): ContractReport {
   // A failed test whose answers all conformed failed on an assertion of its own (or before any answer).
   for (const o of facts.observations.filter((x): x is TestFailed => x.kind === 'testFailed')) {
     const made = calls.get(testKey(o.operationId, o.test)) ?? [];
-    if (made.some((m) => m.failures.length > 0)) continue;
+    if (made.some((m) => m.failed)) continue;
     const id = uniqueId(`test-${failures.length + 1}`);
     const prerequisite = prerequisiteFailure(o, calls);
     const message = o.detail ?? o.message;
@@ -188,7 +233,8 @@ export function buildReport(facts: ReportFacts): ContractReport {
       test: o.test,
       checks: [{ check: assertionCheck, message, ...place }],
       ...(exchange ? { exchange } : {}),
-      ...(prerequisite ? { prerequisiteOf: o.operationId } : {}),
+      // Failed before its operation was called (its set-up threw): the operation was not checked.
+      ...withPrerequisite(prerequisite ? o.operationId : undefined),
       findings: [],
     });
   }
@@ -213,7 +259,7 @@ export function buildReport(facts: ReportFacts): ContractReport {
       const first = mine[0];
       const firstCheck = first?.checks[0];
       const reason = first
-        ? `${first.prerequisiteOf ? `not checked: prerequisite failed: ${first.operationId} answered HTTP ${first.status ?? '–'}: ` : ''}${firstCheck?.check}: ${(firstCheck?.message ?? '').split('\n')[0]}`
+        ? `${notCheckedBecause(first)}${firstCheck?.check}: ${(firstCheck?.message ?? '').split('\n')[0]}`
         : (r.message ?? 'failed').split('\n')[0]!;
       return { suite, test: r.name, reason, failures: mine.map((f) => f.id) };
     });

@@ -53,7 +53,7 @@ function exchangeHtml(x: ExchangeEvidence): string {
 <pre class="request-line">${esc(`${request.method} ${request.url}`)}</pre>
 <pre class="request-headers">${esc(headerLines(request.headers)) || '(no headers)'}</pre>
 <p class="content-type">Content-Type: ${request.contentType ? `<code>${esc(request.contentType)}</code>` : 'none sent'}</p>
-${request.body !== undefined ? `<pre class="request-body">${esc(request.body)}</pre>` : '<p class="request-body muted">(no body)</p>'}`;
+${request.body !== undefined ? `<pre class="request-body">${esc(request.body)}</pre>` : `<p class="request-body muted">${request.bodyCut ? `(body ${esc(request.bodyCut)})` : '(no body)'}</p>`}`;
   const responseHtml = response
     ? `<h4>Response as received</h4>
 <p class="response-status"><b>HTTP ${response.status}</b> after ${x.ms} ms</p>

@@ -41,15 +41,25 @@ export interface Coverage {
 /** Lines of what failed kept per cell; the reports say how many more there were. */
 export const maxProblems = 20;
 
-type ResponseObservation = Extract<Observation, { kind: 'response' }>;
+/** One call a test made: which operation, and whether its answer failed (or never came). */
+export interface Call {
+  operationId: OperationId;
+  failed: boolean;
+}
 
-/** The operations a test called, by suite and title: a failed test that never called its own was not checking it. */
-function callsByTest(observations: Observation[]): Map<string, ResponseObservation[]> {
-  const calls = new Map<string, ResponseObservation[]>();
+export const testKey = (suite: string, test: string) => `${suite}\u0000${test}`;
+
+/**
+ * The operations each test called, by suite and title (testKey): a failed test that never called
+ * its own operation was not checking it. A request that got no answer was a call all the same.
+ */
+export function callsByTest(observations: readonly Observation[]): Map<string, Call[]> {
+  const calls = new Map<string, Call[]>();
   for (const o of observations) {
-    if (o.kind !== 'response' || o.test === undefined) continue;
-    const key = `${o.suite ?? o.operationId}\u0000${o.test}`;
-    calls.set(key, [...(calls.get(key) ?? []), o]);
+    if ((o.kind !== 'response' && o.kind !== 'noAnswer') || o.test === undefined) continue;
+    const key = testKey(o.suite ?? o.operationId, o.test);
+    const failed = o.kind === 'noAnswer' || o.failures.length > 0;
+    calls.set(key, [...(calls.get(key) ?? []), { operationId: o.operationId, failed }]);
   }
   return calls;
 }
@@ -57,11 +67,11 @@ function callsByTest(observations: Observation[]): Map<string, ResponseObservati
 /** Why a failed test did not check its own operation, or undefined when it called it. */
 export function prerequisiteFailure(
   failed: { operationId: OperationId; test: string },
-  calls: Map<string, ResponseObservation[]>,
+  calls: Map<string, Call[]>,
 ): string | undefined {
-  const made = calls.get(`${failed.operationId}\u0000${failed.test}`) ?? [];
-  if (made.some((o) => o.operationId === failed.operationId)) return undefined;
-  const broken = [...new Set(made.filter((o) => o.failures.length > 0).map((o) => o.operationId))];
+  const made = calls.get(testKey(failed.operationId, failed.test)) ?? [];
+  if (made.some((c) => c.operationId === failed.operationId)) return undefined;
+  const broken = [...new Set(made.filter((c) => c.failed).map((c) => c.operationId))];
   return broken.length > 0
     ? `prerequisite failed (${broken.join(', ')} not answered as documented)`
     : 'prerequisite failed before the operation was called';
@@ -99,7 +109,13 @@ export function computeCoverage(
     else cell.problemsLeftOut += 1;
   };
   for (const o of observations) {
-    if (o.kind === 'fieldNotProvokable' || o.kind === 'capReached' || o.kind === 'cutOff') continue;
+    if (
+      o.kind === 'fieldNotProvokable' ||
+      o.kind === 'capReached' ||
+      o.kind === 'cutOff' ||
+      o.kind === 'noAnswer'
+    )
+      continue;
     const status = o.kind === 'response' ? (o.expectedStatus ?? o.status) : o.status;
     const cell = cells.get(`${o.operationId} ${status}`);
     if (o.kind === 'response' && !operations[o.operationId].statuses.includes(o.status)) {
@@ -117,8 +133,8 @@ export function computeCoverage(
       else {
         cell.failed += 1;
         // A test that failed on its own operation's answer: that answer's line says why already.
-        const own = calls.get(`${o.operationId}\u0000${o.test}`) ?? [];
-        if (!own.some((c) => c.operationId === o.operationId && c.failures.length > 0))
+        const own = calls.get(testKey(o.operationId, o.test)) ?? [];
+        if (!own.some((c) => c.operationId === o.operationId && c.failed))
           problem(cell, `${o.test}: ${o.message.split('\n')[0]}`);
       }
     } else if (o.failures.length > 0) {

@@ -4,26 +4,39 @@
  * can be pasted into a ticket as it is. Everything else is quoted for a POSIX shell.
  */
 import type { RequestRecord } from './observations.ts';
+import { redactedKey, secondAccountKey } from './redact.ts';
 
 export const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** Headers curl or the connection sets by itself: repeating them would only get in the way. */
 const ownHeaders = new Set(['content-length', 'host', 'connection', 'transfer-encoding']);
 
-/** The token header in shell: none, empty, or the key from the variable. */
+/** The token header in shell: empty, the key from its variable, or a made-up key as it was sent. */
 function tokenHeader(value: string): string {
-  return value === '' ? `'token;'` : `"token: $SECPAID_TOKEN"`;
+  if (value === '') return `'token;'`;
+  if (value === secondAccountKey) return `"token: $SECPAID_TOKEN_B"`;
+  if (value === redactedKey) return `"token: $SECPAID_TOKEN"`;
+  return shellQuote(`token: ${value}`);
 }
 
 export function curlOfRecord(
-  record: Pick<RequestRecord, 'method' | 'url' | 'requestHeaders' | 'requestBody'>,
+  record: Pick<RequestRecord, 'method' | 'url' | 'requestHeaders' | 'requestBody' | 'bodiesLeftOut'>,
 ): string {
   const parts = [`curl -sS -X ${record.method}`, shellQuote(record.url)];
-  for (const [name, value] of Object.entries(record.requestHeaders)) {
-    const lower = name.toLowerCase();
-    if (ownHeaders.has(lower)) continue;
-    parts.push(`-H ${lower === 'token' ? tokenHeader(value) : shellQuote(`${lower}: ${value}`)}`);
+  const headers = Object.entries(record.requestHeaders).map(
+    ([name, value]) => [name.toLowerCase(), value] as const,
+  );
+  for (const [name, value] of headers) {
+    if (ownHeaders.has(name)) continue;
+    // Two token headers were recorded as one line, comma-separated: curl sends them as two again.
+    if (name === 'token') for (const one of value.split(', ')) parts.push(`-H ${tokenHeader(one)}`);
+    else parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   }
-  if (record.requestBody) parts.push(`--data-binary ${shellQuote(record.requestBody)}`);
+  if (record.requestBody) {
+    // curl would add a form Content-Type to a body sent without one; the request had none.
+    if (!headers.some(([name]) => name === 'content-type')) parts.push(`-H 'content-type:'`);
+    parts.push(`--data-binary ${shellQuote(record.requestBody)}`);
+  } else if (record.bodiesLeftOut)
+    parts.push(`# the request body was not recorded (the run's budget for records was spent)`);
   return parts.join(' ');
 }

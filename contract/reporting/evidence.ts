@@ -41,6 +41,11 @@ export function exchangeEvidence(record: RequestRecord, curl?: string): Exchange
       headers,
       ...(contentType ? { contentType } : {}),
       ...(requestBody.body !== undefined ? { body: requestBody.body } : {}),
+      ...(record.bodiesLeftOut
+        ? { bodyCut: notRecorded }
+        : requestBody.cut
+          ? { bodyCut: requestBody.cut }
+          : {}),
     },
     ...(record.error === undefined && record.status !== undefined
       ? {
@@ -67,6 +72,7 @@ export function evidenceText(evidence: ExchangeEvidence, indent = '  '): string[
     `request: ${request.method} ${request.url}`,
     ...Object.entries(request.headers).map(([name, value]) => `${indent}${name}: ${value}`),
     ...(request.body !== undefined ? [`${indent}${request.body}`] : []),
+    ...(request.bodyCut ? [`${indent}[body ${request.bodyCut}]`] : []),
   ];
   if (response) {
     lines.push(

@@ -5,7 +5,7 @@
  * written whole, its bodies cut at `bodyChars` (contract.html and run.har hold more of them).
  */
 import { evidenceText } from './evidence.ts';
-import type { FailureDetail } from './junit.ts';
+import { type FailureDetail, suiteName, type TestResult } from './junit.ts';
 import type { ContractReport, FailureEvidence } from './reportModel.ts';
 
 const bodyChars = 1000;
@@ -16,7 +16,7 @@ const clip = (text: string) =>
     : text;
 
 export function failureText(failure: FailureEvidence): string[] {
-  const head = `${failure.operationId} answered ${failure.status === undefined ? 'nothing' : `HTTP ${failure.status}`}${failure.expectedStatus !== undefined ? ` (the test provoked ${failure.expectedStatus})` : ''}${failure.prerequisiteOf ? `, while preparing a test of ${failure.prerequisiteOf}: ${failure.prerequisiteOf} not checked` : ''} [${failure.id}${failure.findings.length ? `; finding ${failure.findings.join(', ')}` : ''}]`;
+  const head = `${failure.operationId} answered ${failure.status === undefined ? 'nothing' : `HTTP ${failure.status}`}${failure.expectedStatus !== undefined ? ` (the test provoked ${failure.expectedStatus})` : ''}${failure.prerequisiteOf ? (failure.prerequisiteOf === failure.operationId ? `, before the test called it: ${failure.operationId} not checked` : `, while preparing a test of ${failure.prerequisiteOf}: ${failure.prerequisiteOf} not checked`) : ''} [${failure.id}${failure.findings.length ? `; finding ${failure.findings.join(', ')}` : ''}]`;
   const lines = [head];
   for (const c of failure.checks) {
     lines.push(`  ${c.check}: ${c.message}`);
@@ -43,15 +43,14 @@ export function failureText(failure: FailureEvidence): string[] {
 }
 
 /** junit.xml's failure of one test: its first reason, then its failures with their evidence. */
-export function testFailureDetail(
-  report: ContractReport,
-  suite: string,
-  test: string,
-): FailureDetail | undefined {
-  const entry = report.tests.find((t) => t.suite === suite && t.test === test);
+export function testFailureDetail(report: ContractReport, result: TestResult): FailureDetail | undefined {
+  const suite = suiteName(result.file);
+  const entry = report.tests.find((t) => t.suite === suite && t.test === result.name);
   if (!entry) return undefined;
   const byId = new Map(report.failures.map((f) => [f.id, f]));
   const mine = entry.failures.flatMap((id) => byId.get(id) ?? []);
-  const body = [entry.reason, '', ...mine.flatMap((f) => [...failureText(f), ''])];
+  // A test that failed with no failure of its own on record (it crashed, or timed out) keeps its message.
+  const own = mine.length > 0 ? mine.flatMap((f) => [...failureText(f), '']) : [result.message ?? ''];
+  const body = [entry.reason, '', ...own];
   return { message: entry.reason, body: body.join('\n') };
 }

@@ -29,6 +29,27 @@ test('a signature keeps what the difference is and drops the values of the one a
     signatureOf({ check: 'statusAsIntended', message: 'received HTTP 500 / expected 404 for this request' }),
     signatureOf({ check: 'statusAsIntended', message: 'received HTTP 404 / expected 500 for this request' }),
   );
+  // Each link's own pay_link and QR URL, and the list of documented statuses kept.
+  const payLink = (id: string) =>
+    signatureOf({
+      check: 'linkConsistency',
+      message: `data.pay_link: received https://sandbox/payment?link_id=${id} (link_id decodes to "x") / documented: base64 of the id 7`,
+    });
+  assert.equal(payLink('MTIz'), payLink('OTk5OQ=='));
+  assert.equal(
+    signatureOf({
+      check: 'statusCodeConformance',
+      message: 'received HTTP 418 / documented for createLink: 200, 201, 400',
+    }),
+    'received HTTP 418 / documented for createLink: 200, 201, 400',
+  );
+  assert.equal(
+    signatureOf({
+      check: 'stateOracle',
+      message: "received totalRecords 151 / the run's model of this account: 150",
+    }),
+    "received totalRecords # / the run's model of this account: #",
+  );
   // A check that knows its signature says it.
   assert.equal(
     signatureOf({ check: 'c', message: 'anything 1', signature: 'the signature' }),

@@ -10,6 +10,10 @@ import type { OperationId } from '../../core/spec.ts';
 import type { CheckFailure } from '../checks/types.ts';
 import type { DecisionRef, Finding } from './reportModel.ts';
 
+/** Where a number is an HTTP status: after "HTTP", "expected", "request:", "or", and in a list of documented ones. */
+const statusContexts =
+  /\b(?:HTTP|expected|request:|or|intended) [1-5]\d\d\b|\bdocumented for \w+: (?:[1-5]\d\d, )*[1-5]\d\d\b/g;
+
 /** The message of `failure` without what belongs to one answer alone. */
 export function signatureOf(failure: CheckFailure): string {
   if (failure.signature) return failure.signature;
@@ -21,10 +25,17 @@ export function signatureOf(failure: CheckFailure): string {
       .replace(/^[A-Za-z]+ [1-5]\d\d schema: /, '')
       .replace(/"(?:[^"\\]|\\.)*"(?:… \(\d+ chars\))?/g, '"…"')
       .replace(/… \(\d+ chars\)/g, '…')
-      // Statuses name the difference ("HTTP 401 / documented for this request: 201"): every other
-      // number is a value, and a list of values is a list whatever its length.
-      .replace(/(?<!(?:HTTP|expected|request:|or|intended) )\b\d+(?:\.\d+)?\b/g, '#')
-      .replace(/\[[#, ]*(?:…|\])/g, '[…]')
+      // URLs and unquoted received values (a pay_link, a base64 id) are the answer's own.
+      .replace(/\bhttps?:\/\/\S+/g, '<url>')
+      .replace(/\breceived (?:[^\s/]*[=+][^\s/]*|[A-Za-z0-9+/=]{16,})(?=[\s/]|$)/g, 'received …')
+      // A list of values is a list whatever its length.
+      .replace(/\[[^\]…]*(?:\]|…)/g, '[…]')
+      // Statuses name the difference ("HTTP 401 / documented for this request: 201", "documented
+      // for createLink: 200, 201, 400"): they are kept (as subscript digits meanwhile), and every
+      // other number is a value.
+      .replace(statusContexts, (kept) => kept.replace(/\d/g, (d) => String.fromCharCode(0x2080 + Number(d))))
+      .replace(/\b\d+(?:\.\d+)?\b/g, '#')
+      .replace(/[\u2080-\u2089]/g, (d) => String(d.charCodeAt(0) - 0x2080))
   );
 }
 

@@ -380,7 +380,7 @@ test('requests carry method, url, headers as recorded and the body sent with its
   assert.equal(form.httpVersion, 'HTTP/1.1');
   assert.deepEqual(form.cookies, []);
   assert.deepEqual(form.headers, [
-    { name: 'token', value: '«redacted»' },
+    { name: 'token', value: '{{SECPAID_TOKEN}}' },
     { name: 'content-type', value: formType },
   ]);
   assert.deepEqual(form.postData, { mimeType: formType, text: records[1]!.requestBody });
@@ -400,7 +400,7 @@ test('requests carry method, url, headers as recorded and the body sent with its
   assert.equal(noBody.postData, undefined);
   assert.equal(noBody.bodySize, 0);
   assert.deepEqual(noBody.headers, [
-    { name: 'token', value: '«redacted»' },
+    { name: 'token', value: '{{SECPAID_TOKEN}}' },
     { name: 'X-Request-Id', value: 'abc' },
   ]);
 });
@@ -415,14 +415,24 @@ test('the query string is parsed from the url, repeated names and encodings incl
   assert.deepEqual(entryOf('x7.1').request.queryString, []);
 });
 
-test('a token header holds only what the record holds', () => {
+test('a redacted key is the variable that holds it, for Postman and Insomnia; nothing else is', () => {
   const text = harText(records, creator);
   const har = JSON.parse(text) as { log: { entries: HarEntry[] } };
   const tokens = har.log.entries.flatMap((e) =>
     [...e.request.headers, ...e.response.headers].filter((h) => h.name.toLowerCase() === 'token'),
   );
   assert.equal(tokens.length, 6);
-  for (const t of tokens) assert.equal(t.value, '«redacted»');
+  for (const t of tokens) assert.equal(t.value, '{{SECPAID_TOKEN}}');
+  const second = JSON.parse(
+    harText(
+      [{ ...records[0]!, requestHeaders: { token: '«redacted: SECPAID_TOKEN_B»', 'x-other': '«redacted»' } }],
+      creator,
+    ),
+  ) as { log: { entries: HarEntry[] } };
+  assert.deepEqual(second.log.entries[0]!.request.headers, [
+    { name: 'token', value: '{{SECPAID_TOKEN_B}}' },
+    { name: 'x-other', value: '«redacted»' },
+  ]);
 });
 
 test('responses carry status, status text, headers, the kept body and its whole size', () => {

@@ -8,6 +8,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { RequestRecord } from './observations.ts';
+import { redactedKey, secondAccountKey } from './redact.ts';
 
 interface NameValue {
   name: string;
@@ -54,8 +55,20 @@ export interface HarEntry {
 const bodiesNotRecorded = "bodies not recorded: the run's budget for request records was spent";
 
 /** Headers are recorded as sent and received (the `token` one already «redacted»), in their order. */
+/**
+ * A redacted key as the variable that holds it, in the `{{VARIABLE}}` form Postman and Insomnia
+ * fill in from an environment: an imported exchange then replays with the integrator's own key.
+ */
+const keyVariables = new Map([
+  [redactedKey, '{{SECPAID_TOKEN}}'],
+  [secondAccountKey, '{{SECPAID_TOKEN_B}}'],
+]);
+
 function nameValues(headers: Record<string, string> | undefined): NameValue[] {
-  return Object.entries(headers ?? {}).map(([name, value]) => ({ name, value }));
+  return Object.entries(headers ?? {}).map(([name, value]) => ({
+    name,
+    value: name.toLowerCase() === 'token' ? (keyVariables.get(value) ?? value) : value,
+  }));
 }
 
 function header(headers: Record<string, string> | undefined, name: string): string | undefined {

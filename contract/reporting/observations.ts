@@ -46,6 +46,15 @@ export type Observation =
       exercise: FieldExercise;
       reason: string;
     }
+  /** A request to an operation that got no answer at all (refused, reset, no head in time, cut off). */
+  | {
+      kind: 'noAnswer';
+      operationId: OperationId;
+      suite?: OperationId;
+      test?: string;
+      exchangeId: string;
+      error: string;
+    }
   /** Examples of the generated phase that the --max-requests cap left unsent. */
   | { kind: 'capReached'; leftOut: number }
   /** The process stopped sending to the target (core/targetBreaker.ts): why, and during which test. */
@@ -107,6 +116,8 @@ export interface LinkRecord {
 export interface SecretRecord {
   token: string;
   recipientToken?: string;
+  /** An altered real key (another case, cut short): redacted like one, but no account to clean up. */
+  variant?: true;
 }
 
 export const privateFiles = {

@@ -3,7 +3,15 @@
  * tokens) is replaced, raw and URL-encoded, and any `token` header or JSON/form `token` field is
  * masked even when its value was never registered.
  */
+import type { RequestRecord } from './observations.ts';
+
 export type Redactor = (text: string) => string;
+
+/** What stands in every report for a secret. */
+export const redactedKey = '«redacted»';
+
+/** What a record holds for the second account's key (SECPAID_TOKEN_B): a replay names the variable. */
+export const secondAccountKey = '«redacted: SECPAID_TOKEN_B»';
 
 const minSecretLength = 8; // shorter "secrets" would shred ordinary text
 
@@ -22,11 +30,27 @@ export function makeRedactor(secrets: Iterable<string>): Redactor {
   const ordered = [...needles].sort((a, b) => b.length - a.length);
   return (text) => {
     let out = text;
-    for (const needle of ordered) out = out.split(needle).join('«redacted»');
+    for (const needle of ordered) out = out.split(needle).join(redactedKey);
     return out
-      .replace(tokenHeaderLine, '$1«redacted»')
-      .replace(jsonTokenField, '$1"«redacted»"')
-      .replace(escapedJsonTokenField, '$1\\"«redacted»\\"');
+      .replace(tokenHeaderLine, `$1${redactedKey}`)
+      .replace(jsonTokenField, `$1"${redactedKey}"`)
+      .replace(escapedJsonTokenField, `$1\\"${redactedKey}\\"`);
+  };
+}
+
+/** A request record with every text in it redacted (before any report cuts its bodies). */
+export function redactRecord(record: RequestRecord, redact: Redactor): RequestRecord {
+  const headers = (h: Record<string, string> | undefined) =>
+    h && Object.fromEntries(Object.entries(h).map(([name, value]) => [name, redact(value)]));
+  const text = (value: string | undefined) => (value === undefined ? undefined : redact(value));
+  return {
+    ...record,
+    url: redact(record.url),
+    requestHeaders: headers(record.requestHeaders) ?? {},
+    ...(record.requestBody !== undefined ? { requestBody: text(record.requestBody) } : {}),
+    ...(record.responseHeaders ? { responseHeaders: headers(record.responseHeaders) } : {}),
+    ...(record.responseBody !== undefined ? { responseBody: text(record.responseBody) } : {}),
+    ...(record.error !== undefined ? { error: text(record.error) } : {}),
   };
 }
 

@@ -26,6 +26,8 @@ export interface ExchangeEvidence {
     /** The Content-Type actually sent, or undefined when none was. */
     contentType?: string;
     body?: string;
+    /** Why `body` is not the whole body sent, or why there is none (not recorded). */
+    bodyCut?: string;
   };
   /** Absent when the request failed before any answer (`error` says why). */
   response?: {

@@ -14,7 +14,9 @@ const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/
 
 /** The response object of an operation and status in the bundled spec. */
 export function responsePointer(operationId: OperationId, status: number): string {
-  return `/paths/${escapePointer(operations[operationId].path)}/post/responses/${status}`;
+  const responses = `/paths/${escapePointer(operations[operationId].path)}/post/responses`;
+  // A status the operation does not document has no place: its responses say which ones it does.
+  return operations[operationId].statuses.includes(status) ? `${responses}/${status}` : responses;
 }
 
 /** A rule of the response schema, from ajv's schemaPath (`#/allOf/1/properties/data/required`). */

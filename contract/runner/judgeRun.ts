@@ -13,7 +13,7 @@ import { collectDrift, type DriftEntry } from '../reporting/drift.ts';
 import { findingLine } from '../reporting/findings.ts';
 import type { TestResult } from '../reporting/junit.ts';
 import { privateFilesBytes, type RequestRecord } from '../reporting/observations.ts';
-import { makeRedactor } from '../reporting/redact.ts';
+import { makeRedactor, redactRecord } from '../reporting/redact.ts';
 import type { Target } from '../target/types.ts';
 import type { CleanupResult } from './cleanup.ts';
 import type { SuiteRun } from './executeSuites.ts';
@@ -125,6 +125,8 @@ export function judgeRun(
     cutOff.length === 0;
   const heading = `run ${runId} against ${target.description}${readOnly ? ' (read-only)' : ''}`;
   const durationMs = Date.now() - facts.startedAt;
+  // Redacted before anything cuts a body: a key cut in half would no longer be recognised.
+  const allRequests = [...requests, ...facts.cleanupLog].map((record) => redactRecord(record, redact));
   const reasons = failedBecause({ results, failures, coverage, aborted: facts.aborted, matched, cutOff });
   const report = buildReport({
     ok,
@@ -141,7 +143,7 @@ export function judgeRun(
       versions: versions(),
     },
     observations,
-    requests: [...requests, ...facts.cleanupLog],
+    requests: allRequests,
     results,
     coverage,
     drift,
@@ -157,7 +159,6 @@ export function judgeRun(
     durationMs,
     counts,
   };
-  const allRequests = [...requests, ...facts.cleanupLog];
   const bodies = bodyReport({
     requests: allRequests,
     observations,

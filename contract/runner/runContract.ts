@@ -82,7 +82,9 @@ function cleanupAccounts(tokens: TargetTokens, made: SecretRecord[]): CleanupAcc
   };
   add(tokens.a, 'SECPAID_TOKEN', true);
   add(tokens.b, 'SECPAID_TOKEN_B', true);
-  for (const [index, secret] of made.entries()) add(secret.token, `test account #${index + 1}`, false);
+  // A key variant the generated phase sent is redacted like a key, but is nobody's account.
+  const tenants = made.filter((secret) => !secret.variant);
+  for (const [index, secret] of tenants.entries()) add(secret.token, `test account #${index + 1}`, false);
   return accounts;
 }
 

@@ -40,6 +40,9 @@ export function oracleLine(control: boolean): string {
 
 const pad = (text: string | number, width: number) => String(text).padEnd(width);
 
+/** Findings named on the console, largest first; every one is in contract.html. */
+const consoleFindings = 20;
+
 /** Failed tests named on the console, each with its first reason; every one is in the reports. */
 const consoleFailedTests = 15;
 
@@ -55,11 +58,13 @@ function findingsLines(report: ContractReport): string[] {
     `Findings (${n} ${n === 1 ? 'difference' : 'differences'} from the spec, in ${report.failures.length} failures):`,
   ];
   const byId = new Map(report.failures.map((f) => [f.id, f]));
-  for (const finding of report.findings) {
+  for (const finding of report.findings.slice(0, consoleFindings)) {
     out.push(`  ${finding.id}  ${findingLine(finding)}`);
     const example = byId.get(finding.failures[0] ?? '');
     if (example?.exchange) out.push(`      e.g. ${example.exchange.id}: ${example.exchange.curl}`);
   }
+  const more = report.findings.length - consoleFindings;
+  if (more > 0) out.push(`  … and ${more} smaller findings in contract.html`);
   return out;
 }
 

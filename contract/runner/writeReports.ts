@@ -62,7 +62,7 @@ export function writeReports(dir: string, input: ReportInput, redact: Redactor):
     'drift.json': JSON.stringify(input.drift, null, 2),
     'drift.md': driftMarkdown(input.drift, input.heading),
     'junit.xml': junitXml(input.results, `contract ${input.heading}`, (r) =>
-      testFailureDetail(input.report, suiteName(r.file), r.name),
+      testFailureDetail(input.report, r),
     ),
     'requests.log': requestsLogText(input.requests, redact, bodyReportLines(input.bodies)),
     'run.har': harText(input.requests, {
