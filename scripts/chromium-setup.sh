@@ -17,11 +17,12 @@ APT_LOG="${CHROMIUM_APT_LOG:-/tmp/chromium-setup.log}"
 
 log() { printf 'chromium-setup: %s\n' "$*" >&2; }
 die() { printf 'chromium-setup: ERROR: %s\n' "$*" >&2; exit 1; }
+usage() { printf 'chromium-setup: %s\n' "$*" >&2; exit 2; }
 
 for arg in "$@"; do
   case "$arg" in
     -h|--help) sed -n '2,12p' "$0" >&2; exit 0 ;;
-    *) die "unknown argument: $arg (usage: $0)" ;;
+    *) usage "unknown argument: $arg (usage: $0)" ;;
   esac
 done
 

@@ -96,7 +96,7 @@ test('requests.log opens with the report and marks each cut body, against the ca
   assert.match(log, /--> 200 \(1 ms\) {2}\[body over the 1 MiB cap \(52,428,800 bytes; 1,048,576 kept\)\]\n/);
   assert.match(
     log,
-    /\[body over the 1 MiB cap and still arriving past the 64 MiB drain bound \(67,174,400 bytes or more; 1,048,576 kept; cut there\)\] {2}\[bodies not recorded: the budget for request records was spent\]/,
+    /\[body over the 1 MiB cap and still arriving past the 64 MiB drain bound \(67,174,400 bytes or more; 1,048,576 kept; cut there\)\] {2}\[bodies not recorded: the run’s budget for request records was spent\]/,
   );
   assert.match(log, /\[body still arriving at the request's deadline, 15\.0 s after the response head/);
   assert.match(

@@ -3,7 +3,7 @@
  * becomes `$SECPAID_TOKEN` (the variable an integrator sets for a run against a URL), so the line
  * can be pasted into a ticket as it is. Everything else is quoted for a POSIX shell.
  */
-import type { RequestRecord } from './observations.ts';
+import { bodiesNotRecorded, type RequestRecord } from './observations.ts';
 import { redactedKey, secondAccountKey } from './redact.ts';
 
 export const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
@@ -36,7 +36,6 @@ export function curlOfRecord(
     // curl would add a form Content-Type to a body sent without one; the request had none.
     if (!headers.some(([name]) => name === 'content-type')) parts.push(`-H 'content-type:'`);
     parts.push(`--data-binary ${shellQuote(record.requestBody)}`);
-  } else if (record.bodiesLeftOut)
-    parts.push(`# the request body was not recorded (the run's budget for records was spent)`);
+  } else if (record.bodiesLeftOut) parts.push(`# ${bodiesNotRecorded}`);
   return parts.join(' ');
 }

@@ -5,7 +5,7 @@
  * evidence is made of records that already hold no `token` header value.
  */
 import { curlOfRecord } from './curl.ts';
-import type { RequestRecord } from './observations.ts';
+import { bodiesNotRecorded, type RequestRecord } from './observations.ts';
 import type { ExchangeEvidence } from './reportModel.ts';
 
 /** Characters of each body a failure shows; the whole body's size is stated beside it. */
@@ -20,14 +20,12 @@ function shown(text: string | undefined): { body?: string; cut?: string } {
   };
 }
 
-const notRecorded = 'not recorded: the run’s budget for request records was spent';
-
 export function exchangeEvidence(record: RequestRecord, curl?: string): ExchangeEvidence {
   const headers = record.requestHeaders;
   const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
   const requestBody = shown(record.requestBody);
   const responseBody = shown(record.responseBody);
-  const cut = [record.responseBodyCut, responseBody.cut, record.bodiesLeftOut ? notRecorded : undefined]
+  const cut = [record.responseBodyCut, responseBody.cut, record.bodiesLeftOut ? bodiesNotRecorded : undefined]
     .filter(Boolean)
     .join('; ');
   return {
@@ -42,7 +40,7 @@ export function exchangeEvidence(record: RequestRecord, curl?: string): Exchange
       ...(contentType ? { contentType } : {}),
       ...(requestBody.body !== undefined ? { body: requestBody.body } : {}),
       ...(record.bodiesLeftOut
-        ? { bodyCut: notRecorded }
+        ? { bodyCut: bodiesNotRecorded }
         : requestBody.cut
           ? { bodyCut: requestBody.cut }
           : {}),

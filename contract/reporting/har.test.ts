@@ -479,7 +479,7 @@ test('a request that failed without an answer has status 0 and its error', () =>
 
 test('a record without bodies says so and invents none', () => {
   const e = entryOf('x9.2');
-  assert.equal(e._bodyCut, "bodies not recorded: the run's budget for request records was spent");
+  assert.equal(e._bodyCut, 'bodies not recorded: the run’s budget for request records was spent');
   assert.equal(e.request.postData, undefined);
   // Not recorded, but its Content-Length was.
   assert.equal(e.request.bodySize, 10);

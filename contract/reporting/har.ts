@@ -7,7 +7,7 @@
  * into `_`-prefixed members, which the spec reserves for custom fields, and into `comment`s.
  */
 import { STATUS_CODES } from 'node:http';
-import type { RequestRecord } from './observations.ts';
+import { bodiesNotRecorded, type RequestRecord } from './observations.ts';
 import { redactedKey, secondAccountKey } from './redact.ts';
 
 interface NameValue {
@@ -52,7 +52,6 @@ export interface HarEntry {
 }
 
 /** Why a record has no bodies (harness/recorder.ts): in the words requests.log uses. */
-const bodiesNotRecorded = "bodies not recorded: the run's budget for request records was spent";
 
 /** Headers are recorded as sent and received (the `token` one already «redacted»), in their order. */
 /**

@@ -79,7 +79,7 @@ export interface RequestRecord {
    */
   id?: string;
   at: string;
-  /** The suite that sent it (an operationId, or `generatedPhase`), and the test that was running. */
+  /** The operation whose test sent it (generated tests too), and that test's title. */
   suite?: string;
   test?: string;
   method: string;
@@ -102,6 +102,9 @@ export interface RequestRecord {
   error?: string;
   ms: number;
 }
+
+/** What the reports say of a record written without its bodies (RequestRecord.bodiesLeftOut). */
+export const bodiesNotRecorded = 'bodies not recorded: the run’s budget for request records was spent';
 
 export type FieldExercise = 'positives' | 'boundaries' | 'negatives';
 

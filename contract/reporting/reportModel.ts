@@ -14,7 +14,7 @@ import type { DriftEntry } from './drift.ts';
 export interface ExchangeEvidence {
   /** The exchange's id, as `requests.log`, `run.har` and the failures cite it (e.g. `x4711.12`). */
   id: string;
-  /** The suite that sent it (`createLink`, `generatedPhase`), and its test, when one was running. */
+  /** The operation whose test sent it (generated tests too), and that test, when one was running. */
   suite?: string;
   test?: string;
   at: string;

@@ -5,7 +5,7 @@
  * opens with what the run's body cap did, and a response whose body was not kept whole says so, in
  * the words recorded with it: against the cap that applied to that request (cleanup has its own).
  */
-import type { RequestRecord } from './observations.ts';
+import { bodiesNotRecorded, type RequestRecord } from './observations.ts';
 import type { Redactor } from './redact.ts';
 
 const maxBody = 4000;
@@ -22,7 +22,7 @@ function headers(h: Record<string, string> | undefined): string[] {
 
 function bodyNotes(r: RequestRecord): string {
   const cut = r.responseBodyCut;
-  const left = r.bodiesLeftOut ? 'bodies not recorded: the budget for request records was spent' : undefined;
+  const left = r.bodiesLeftOut ? bodiesNotRecorded : undefined;
   return [cut ? `body ${cut}` : undefined, left]
     .filter(Boolean)
     .map((note) => `  [${note}]`)

@@ -192,8 +192,7 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
   }
   if (baseUrl && image) throw new Error('give --base-url or --image, not both');
   if (envTokens && !baseUrl) throw new Error('--env-tokens goes with --base-url');
-  if (singleAccount && !baseUrl && !image)
-    throw new Error('--single-account goes with --base-url or --image');
+  if (singleAccount && !baseUrl && !image) throw refuse('--single-account goes with --base-url or --image');
   if (baseUrl)
     options.target = {
       kind: 'url',

@@ -73,7 +73,7 @@ test('50 MB answers to every request: exit 1 with every report, the cap stated, 
     /over the 1 MiB cap \(52,428,800 bytes; 16,777,216 kept\)/,
     "no cleanup record is described against the run's cap",
   );
-  assert.match(log, /\[bodies not recorded: the budget for request records was spent\]/);
+  assert.match(log, /\[bodies not recorded: the run’s budget for request records was spent\]/);
   assert.match(
     run.stdout,
     /Response bodies: .*; \d+ answers, \d+ cut \(\d+ over the cap, 0 endless, \d+ too slow\)\./,

@@ -136,6 +136,9 @@ test('contract.html of the run: offline, findings first, and a failure opens to 
   const html = readFileSync(file, 'utf8');
   for (const failure of failures)
     assert.ok(html.includes(`id="failure-${failure.id}"`), `${failure.id} is on the page`);
+  const shown = (part: string) => html.split(`<pre class="${part}">`).length - 1;
+  for (const part of ['request-line', 'response-headers', 'curl'])
+    assert.equal(shown(part), failures.length, `every failure shows its ${part}`);
   await withOfflinePage(file, async ({ page, network, errors }) => {
     assert.match(await page.locator('#verdict').innerText(), /FAILED/);
     assert.match(

@@ -8,7 +8,7 @@
  */
 
 /** Hosts where a plain http:// server is the norm (a local sandbox); elsewhere https:// is suggested. */
-function isLocalHost(hostname: string): boolean {
+export function isLocalHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   return (
     host === 'localhost' ||

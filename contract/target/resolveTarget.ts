@@ -9,7 +9,7 @@
  * environment, a second key where the run needs one and each key taken by the server (envKeys.ts;
  * image targets get the same checks).
  */
-import { baseUrlProblem } from './baseUrl.ts';
+import { baseUrlProblem, isLocalHost } from './baseUrl.ts';
 import { assertEnvKeys } from './envKeys.ts';
 import { imageTarget } from './image.ts';
 import { probeControlApi, TargetUnreachable } from './probeControlApi.ts';
@@ -33,8 +33,8 @@ async function embeddedTarget(brokenMode: string | undefined): Promise<Target> {
 /** How to get a server to test where nothing answers: a loopback URL names the sandbox's port. */
 function startHint(url: string): string {
   const { hostname, port } = new URL(url);
-  const local = hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname);
-  if (!local) return 'check the URL and the network, or test a local sandbox (npm run sandbox)';
+  if (!isLocalHost(hostname))
+    return 'check the URL and the network, or test a local sandbox (npm run sandbox)';
   const portOption = port && port !== '4010' ? ` -- --port ${port}` : '';
   return `start the server, or a local sandbox there with npm run sandbox${portOption}`;
 }
