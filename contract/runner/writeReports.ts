@@ -14,7 +14,7 @@ import { coverageMarkdown } from '../reporting/coverageMarkdown.ts';
 import { type DriftEntry, driftMarkdown } from '../reporting/drift.ts';
 import { testFailureDetail } from '../reporting/failureText.ts';
 import { harText } from '../reporting/har.ts';
-import { junitXml, suiteName, type TestResult } from '../reporting/junit.ts';
+import { junitXml, type TestResult } from '../reporting/junit.ts';
 import type { RequestRecord } from '../reporting/observations.ts';
 import type { Redactor } from '../reporting/redact.ts';
 import type { ContractReport } from '../reporting/reportModel.ts';
