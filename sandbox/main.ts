@@ -4,7 +4,7 @@
  * SANDBOX_BROKEN_MODE (a deliberately broken variant, for the contract self-test) also work.
  * `--help` and a bad option or a busy port answer in one line (exit 2 for mistakes), never a trace.
  */
-import { parseArgs } from 'node:util';
+import { readCliOptions } from '../core/cliOptions.ts';
 import { defaultMaxConnections, defaultRequestDeadlineMs, startSandbox } from './index.ts';
 
 const usage = `usage: npm run sandbox -- [--port N] [--host H] [--public-base-url URL] [--no-demo]
@@ -22,26 +22,19 @@ function refuse(problem: string): never {
   process.exit(2);
 }
 
-let values: Record<string, string | boolean | undefined>;
-try {
-  values = parseArgs({
-    options: {
-      port: { type: 'string', default: process.env.PORT ?? '4010' },
-      host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
-      'public-base-url': { type: 'string' },
-      'no-demo': { type: 'boolean', default: false },
-      'max-connections': { type: 'string', default: String(defaultMaxConnections) },
-      'request-deadline-ms': { type: 'string', default: String(defaultRequestDeadlineMs) },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
-} catch (error) {
-  refuse((error as Error).message.split('\n')[0]!);
+const read = readCliOptions('npm run sandbox', usage, {
+  port: { type: 'string', default: process.env.PORT ?? '4010' },
+  host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
+  'public-base-url': { type: 'string' },
+  'no-demo': { type: 'boolean', default: false },
+  'max-connections': { type: 'string', default: String(defaultMaxConnections) },
+  'request-deadline-ms': { type: 'string', default: String(defaultRequestDeadlineMs) },
+});
+if (read.kind !== 'values') {
+  (read.kind === 'help' ? console.log : console.error)(read.text);
+  process.exit(read.kind === 'help' ? 0 : 2);
 }
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const values: Record<string, string | boolean | undefined> = read.values;
 
 function whole(name: string, min: number, max: number): number {
   const n = Number(values[name]);

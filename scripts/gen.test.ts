@@ -14,7 +14,14 @@ let scratch = '';
 
 before(() => {
   scratch = mkdtempSync(join(tmpdir(), 'secpaid-gen-test-'));
-  for (const entry of ['spec', 'generated', 'redocly.yaml', 'package.json', 'scripts/gen.ts'])
+  for (const entry of [
+    'spec',
+    'generated',
+    'redocly.yaml',
+    'package.json',
+    'scripts/gen.ts',
+    'core/cliOptions.ts',
+  ])
     cpSync(join(root, entry), join(scratch, entry), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(scratch, 'node_modules'));
 });

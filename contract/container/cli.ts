@@ -8,22 +8,34 @@
  * --broken-mode bakes one of sandbox/broken/modes.ts into the container (SANDBOX_BROKEN_MODE):
  * the run must then fail. Exit codes: 0 passed, 1 the suite failed, 2 the run could not start.
  */
-import { parseArgs } from 'node:util';
+import { readCliOptions } from '../../core/cliOptions.ts';
 import { type OperationId, operationIds } from '../../core/spec.ts';
 import { runContract } from '../runner/runContract.ts';
 import { buildSandboxImage, defaultSandboxImage } from './buildImage.ts';
 import { detectEngine } from './engine.ts';
 
-const { values } = parseArgs({
-  options: {
-    tag: { type: 'string', default: defaultSandboxImage },
-    'base-image': { type: 'string' },
-    'broken-mode': { type: 'string' },
-    'image-startup-timeout': { type: 'string', default: '60s' },
-    reports: { type: 'string', default: 'reports' },
-    only: { type: 'string' },
-  },
+const usage = `usage: npm run contract:container -- [options]
+  --tag NAME[:TAG]              the image to build and test (default ${defaultSandboxImage})
+  --base-image IMAGE            the image to build on (default: the local Node base image)
+  --broken-mode MODE            bake a broken mode of the sandbox in (SANDBOX_BROKEN_MODE): the run must fail
+  --image-startup-timeout 60s   how long the container may take to answer
+  --reports DIR                 where the reports go (default reports)
+  --only createLink,...         run these suites only
+exit codes: 0 passed, 1 the suite failed, 2 the run could not start (no Docker engine, a bad option)`;
+
+const read = readCliOptions('npm run contract:container', usage, {
+  tag: { type: 'string', default: defaultSandboxImage },
+  'base-image': { type: 'string' },
+  'broken-mode': { type: 'string' },
+  'image-startup-timeout': { type: 'string', default: '60s' },
+  reports: { type: 'string', default: 'reports' },
+  only: { type: 'string' },
 });
+if (read.kind !== 'values') {
+  (read.kind === 'help' ? console.log : console.error)(read.text);
+  process.exit(read.kind === 'help' ? 0 : 2);
+}
+const { values } = read;
 
 async function main(): Promise<number> {
   const engine = detectEngine();

@@ -8,28 +8,20 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { type RunOptions, runContract } from '../../contract/runner/runContract.ts';
+import { readCliOptions } from '../../core/cliOptions.ts';
 
 const usage = 'usage: npm run bench:contract -- [--rounds N] [--seed S] [--out FILE]';
-let values: { rounds: string; seed: string; out: string; help?: boolean };
-try {
-  values = parseArgs({
-    options: {
-      rounds: { type: 'string', default: '3' },
-      seed: { type: 'string', default: '1' },
-      out: { type: 'string', default: 'reports/bench-contract.json' },
-      help: { type: 'boolean' },
-    },
-  }).values as typeof values;
-} catch (error) {
-  console.error(`${(error as Error).message.split('\n')[0]}; ${usage}`);
-  process.exit(2);
+const read = readCliOptions('npm run bench:contract', usage, {
+  rounds: { type: 'string', default: '3' },
+  seed: { type: 'string', default: '1' },
+  out: { type: 'string', default: 'reports/bench-contract.json' },
+});
+if (read.kind !== 'values') {
+  (read.kind === 'help' ? console.log : console.error)(read.text);
+  process.exit(read.kind === 'help' ? 0 : 2);
 }
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const { values } = read;
 const rounds = Number(values.rounds);
 const seed = Number(values.seed);
 if (!Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(seed) || seed < 0) {

@@ -12,18 +12,25 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { readCliOptions } from '../../core/cliOptions.ts';
 import type { Profile } from '../../load/profiles/profiles.ts';
 import { runLoad } from '../../load/runner/run.ts';
 
-const { values } = parseArgs({
-  options: {
-    seconds: { type: 'string', default: '4' },
-    rounds: { type: 'string', default: '5' },
-    connections: { type: 'string', default: '10' },
-  },
+const usage = `usage: npm run bench:load -- [--seconds N] [--rounds N] [--connections N]
+  --seconds N       seconds per round (default 4)
+  --rounds N        alternating rounds (default 5)
+  --connections N   connections of both generators (default 10)`;
+const read = readCliOptions('npm run bench:load', usage, {
+  seconds: { type: 'string', default: '4' },
+  rounds: { type: 'string', default: '5' },
+  connections: { type: 'string', default: '10' },
 });
+if (read.kind !== 'values') {
+  (read.kind === 'help' ? console.log : console.error)(read.text);
+  process.exit(read.kind === 'help' ? 0 : 2);
+}
+const { values } = read;
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const connections = Number(values.connections);

@@ -10,24 +10,36 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readCliOptions } from '../../core/cliOptions.ts';
 import { benchTable, checkTargets, type Figures } from '../../sandbox/testing/bench/report.ts';
 import { alternate, alternateLatency } from '../../sandbox/testing/bench/rounds.ts';
 import { type Layout, type StartedHost, startHost } from '../../sandbox/testing/bench/startHost.ts';
 
-const { values } = parseArgs({
-  options: {
-    layout: { type: 'string', default: 'separate' },
-    rounds: { type: 'string', default: '3' },
-    seconds: { type: 'string', default: '3' },
-    connections: { type: 'string', default: '10' },
-    small: { type: 'string', default: '1000' },
-    big: { type: 'string', default: '1000000' },
-    'latency-rounds': { type: 'string', default: '5' },
-    'latency-requests': { type: 'string', default: '3000' },
-    out: { type: 'string', default: 'reports/bench-sandbox.json' },
-  },
+const usage = `usage: npm run bench:sandbox -- [options]
+  --layout separate|in-process   the sandbox and the load in separate processes, or one (default separate)
+  --rounds N                     alternating rounds per comparison (default 3)
+  --seconds N                    seconds per round (default 3)
+  --connections N                connections of the load (default 10)
+  --small N, --big N             stored links for the list latency (default 1000 and 1000000)
+  --latency-rounds N             rounds of the latency comparison (default 5)
+  --latency-requests N           requests per latency round (default 3000)
+  --out FILE                     the JSON figures (default reports/bench-sandbox.json)`;
+const read = readCliOptions('npm run bench:sandbox', usage, {
+  layout: { type: 'string', default: 'separate' },
+  rounds: { type: 'string', default: '3' },
+  seconds: { type: 'string', default: '3' },
+  connections: { type: 'string', default: '10' },
+  small: { type: 'string', default: '1000' },
+  big: { type: 'string', default: '1000000' },
+  'latency-rounds': { type: 'string', default: '5' },
+  'latency-requests': { type: 'string', default: '3000' },
+  out: { type: 'string', default: 'reports/bench-sandbox.json' },
 });
+if (read.kind !== 'values') {
+  (read.kind === 'help' ? console.log : console.error)(read.text);
+  process.exit(read.kind === 'help' ? 0 : 2);
+}
+const { values } = read;
 const layout = values.layout as Layout;
 if (layout !== 'separate' && layout !== 'in-process') throw new Error('--layout is separate or in-process');
 const settings = {

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { nearMiss, readCliOptions } from './cliOptions.ts';
+
+const options = {
+  check: { type: 'boolean', default: false },
+  seconds: { type: 'string', default: '4' },
+} as const;
+const read = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  readCliOptions('npm run x', 'usage: x', options, args, env);
+
+test('values, with defaults; --help and -h answer the usage', () => {
+  const given = read(['--seconds', '9']);
+  assert.equal(given.kind, 'values');
+  assert.deepEqual({ ...(given.kind === 'values' ? given.values : {}) }, { check: false, seconds: '9' });
+  assert.deepEqual(read(['--help']), { kind: 'help', text: 'usage: x' });
+  assert.deepEqual(read(['-h']), { kind: 'help', text: 'usage: x' });
+});
+
+test('a mistake is one line naming the option, a near miss suggested, and where the options are', () => {
+  assert.deepEqual(read(['--chek']), {
+    kind: 'mistake',
+    text: "Unknown option '--chek'; did you mean --check? (npm run x -- --help lists the options)",
+  });
+  const far = read(['--verbose']);
+  assert.equal(far.kind, 'mistake');
+  assert.equal(
+    far.kind === 'mistake' && far.text,
+    "Unknown option '--verbose' (npm run x -- --help lists the options)",
+  );
+  const missing = read(['--seconds']);
+  assert.ok(missing.kind === 'mistake' && /--seconds/.test(missing.text) && !missing.text.includes('\n'));
+  const stray = read(['extra']);
+  assert.ok(stray.kind === 'mistake' && /options go after `--`/.test(stray.text));
+});
+
+test('an option npm took for its own (given without `--`) is explained, with the command meant', () => {
+  const taken = read([], { npm_config_check: 'true', npm_config_cache: '/root/.npm' });
+  assert.deepEqual(taken, {
+    kind: 'mistake',
+    text: 'npm took --check for one of its own settings: options go after `--`, as in npm run x -- --check (npm run x -- --help lists the options)',
+  });
+  assert.equal(read([], { npm_config_chek: 'true' }).kind, 'mistake', 'a near miss too');
+  assert.equal(read([], { npm_config_cache: '/root/.npm', npm_config_loglevel: 'silent' }).kind, 'values');
+});
+
+test('near misses: a few edits or a prefix, never a far name', () => {
+  assert.equal(nearMiss('--prot', ['port', 'host']), 'port');
+  assert.equal(nearMiss('--sec', ['seconds', 'seed']), 'seconds');
+  assert.equal(nearMiss('--verbose', ['port', 'host']), undefined);
+});
