@@ -66,15 +66,17 @@ if (sandbox.state.broken) console.log(`deliberately broken mode: ${sandbox.state
 if (!values['no-demo']) {
   // The demo keys are printed once, for the person who started the sandbox; requests are never
   // logged. Two accounts, so that a contract run on keys from the environment has the second one
-  // its isolation tests need, and a recipient token of an account other than the first for split
-  // links. Each value follows the word "token", which container-log redaction masks
+  // its isolation tests need, and the recipient token of a third for split links: the suite names
+  // it as a recipient acting as either of the two, and no account may be its own recipient. Each
+  // value follows the word "token", which container-log redaction masks
   // (contract/container/redact.ts); the variable it goes in is named after it.
   const { tenant, apiKey } = sandbox.state.tenants.create();
   const second = sandbox.state.tenants.create();
+  const third = sandbox.state.tenants.create();
   console.log(`demo account: token ${apiKey}  user_id ${tenant.userId}  (SECPAID_TOKEN)`);
   console.log(`second account: token ${second.apiKey}  user_id ${second.tenant.userId}  (SECPAID_TOKEN_B)`);
   console.log(
-    `demo recipient token (for createSplitLink): ${second.tenant.recipientToken}  (the second account's: SECPAID_RECIPIENT_TOKEN)`,
+    `demo recipient token (for createSplitLink): ${third.tenant.recipientToken}  (a third account's: SECPAID_RECIPIENT_TOKEN)`,
   );
   console.log(`try: curl -s -X POST ${sandbox.url}/api/v2/createLink -H 'token: ${apiKey}' -d amount=12.50`);
 }

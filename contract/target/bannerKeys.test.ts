@@ -35,7 +35,8 @@ test("the sandbox banner's keys run the suites that need two accounts and a reci
       'contract/cli.ts',
       [
         ...['--base-url', sandbox.url, '--env-tokens'],
-        ...['--only', 'createLink,createSplitLink,deleteLink', '--generate', '0', '--reports', dir],
+        // One generated example per pass: the key variants act as either account, with the recipient.
+        ...['--only', 'createLink,createSplitLink,deleteLink', '--generate', '1', '--reports', dir],
       ],
       keys,
     );

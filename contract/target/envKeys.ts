@@ -9,6 +9,10 @@ import type { EnvKeysOptions, TargetTokens } from './types.ts';
 
 /** Refuses a run on keys from the environment that would skip its isolation tests for want of a key. */
 function assertSecondAccount(request: EnvKeysOptions, tokens: TargetTokens): void {
+  if (tokens.b !== undefined && tokens.b === tokens.a)
+    throw new Error(
+      'SECPAID_TOKEN_B is the same key as SECPAID_TOKEN: the isolation tests need another account\'s key (a sandbox prints one at start; contract/README.md, "Keys for a run against a URL")',
+    );
   if (tokens.b || request.singleAccount) return;
   const users = secondAccountUsers(request.selection ?? defaultSelection);
   if (users.length === 0) return;

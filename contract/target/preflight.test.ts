@@ -116,6 +116,13 @@ describe('checks before the run', { timeout: 180_000 }, () => {
     );
     assert.ok(!existsSync(join(refused.dir, 'junit.xml')), 'suites ran');
 
+    // The same key twice is no second account either.
+    const twice = await contract(args, { SECPAID_TOKEN: owner.token, SECPAID_TOKEN_B: owner.token });
+    assert.match(
+      refusedInOneLine(twice),
+      /SECPAID_TOKEN_B is the same key as SECPAID_TOKEN: the isolation tests need another account's key/,
+    );
+
     // The opt-out keeps what a single account cannot do skipped, with the reason, in the matrix.
     const single = await contract([...args, '--single-account'], { SECPAID_TOKEN: owner.token });
     assert.equal(single.code, 0, single.stdout.slice(-3000) + single.stderr);

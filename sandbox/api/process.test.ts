@@ -53,7 +53,7 @@ test('without --no-demo the demo keys are printed once, on purpose (and the capt
       output,
     )?.[1];
     const recipient =
-      /demo recipient token \(for createSplitLink\): (\S+) {2}\(the second account's: SECPAID_RECIPIENT_TOKEN\)/.exec(
+      /demo recipient token \(for createSplitLink\): (\S+) {2}\(a third account's: SECPAID_RECIPIENT_TOKEN\)/.exec(
         output,
       )?.[1];
     assert.ok(printed && second && recipient, `the banner names the three values: ${output}`);
@@ -62,12 +62,17 @@ test('without --no-demo the demo keys are printed once, on purpose (and the capt
     const other = apiAs(sandbox.url, second);
     assert.equal((await other.call('getMyUnusedLinks', {})).status, 200, 'the second key works');
     assert.notEqual(second, printed, 'two accounts');
-    // The recipient token is an account's other than the demo account's: a split link may name it.
+    // The recipient token is neither account's: a split link of either may name it.
     const split = await demo.call('createSplitLink', {
       amount: 10,
       recipients: [{ token: recipient, share: 50 }],
     });
     assert.equal(split.status, 200, JSON.stringify(split.body));
+    const splitOfSecond = await other.call('createSplitLink', {
+      amount: 10,
+      recipients: [{ token: recipient, share: 50 }],
+    });
+    assert.equal(splitOfSecond.status, 200, JSON.stringify(splitOfSecond.body));
     assert.deepEqual(await sandbox.stop('SIGINT'), { code: 0, signal: null });
     assert.equal(
       sandbox.output().split(printed).length - 1,
