@@ -5,7 +5,7 @@
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { responseValidator } from '../../core/validators.ts';
-import { type Check, type CheckMessage, excerpt, quoted, valueChars } from './types.ts';
+import { type Check, type CheckMessage, excerpt, kindOf, quoted, valueChars } from './types.ts';
 
 const maxMessages = 12;
 
@@ -48,16 +48,6 @@ export function describeSchemaError(error: ErrorObject, body: unknown): string {
   }
   const value = valueAt(body, error.instancePath);
   return `${where}: received ${value === undefined ? 'nothing' : quoted(value)} / documented: ${documented(error)}`;
-}
-
-/** What a type is called in a signature: the kind of value received, never the value. */
-function kindOf(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'number') return 'a number';
-  return `a ${typeof value}`;
 }
 
 /**

@@ -74,3 +74,13 @@ export function headerValue(headers: Exchange['headers'], name: string): string 
   const value = headers[name.toLowerCase()];
   return Array.isArray(value) ? value.join(', ') : value;
 }
+
+/** What a type is called in a signature: the kind of value received, never the value. */
+export function kindOf(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'number') return 'a number';
+  return `a ${typeof value}`;
+}

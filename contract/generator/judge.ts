@@ -8,7 +8,7 @@
 import { boundVerdict } from '../checks/boundedVerdict.ts';
 import { conformsToSpec, toExchange } from '../checks/conformsToSpec.ts';
 import { centsOf, formatCents } from '../checks/money.ts';
-import { type CheckFailure, excerpt, quoted, valueChars } from '../checks/types.ts';
+import { type CheckFailure, excerpt, kindOf, quoted, valueChars } from '../checks/types.ts';
 import { stateOracle } from '../oracle/processOracle.ts';
 import type { Example } from './example.ts';
 import type { Received } from './sendExample.ts';
@@ -24,15 +24,22 @@ function echoFailures(example: Example, body: Record<string, unknown>, answer: u
   const data = (answer as { data?: Record<string, unknown> } | undefined)?.data;
   if (!data) return [];
   const failures: CheckFailure[] = [];
-  const echo = (message: string) => failures.push({ check: 'createdAsSent', message });
+  const echo = (message: string, field: string, received: unknown) =>
+    failures.push({
+      check: 'createdAsSent',
+      message,
+      signature: `data.${field}: not the value sent (received ${kindOf(received)})`,
+    });
   // Form bodies send the decimal text, JSON the number: both are the same cents.
   const sent = centsOf(typeof body.amount === 'string' ? body.amount : Number(body.amount));
   if (sent !== undefined && data.amount !== formatCents(sent))
-    echo(`received data.amount ${quoted(data.amount)} / sent ${formatCents(sent)}`);
+    echo(`received data.amount ${quoted(data.amount)} / sent ${formatCents(sent)}`, 'amount', data.amount);
   const note = body.recipient_note ?? '';
   if (typeof note === 'string' && data.recipient_note !== note)
     echo(
       `received data.recipient_note ${excerpt(data.recipient_note, valueChars)} / sent ${excerpt(note, valueChars)} (${[...note].length} characters)`,
+      'recipient_note',
+      data.recipient_note,
     );
   return failures;
 }

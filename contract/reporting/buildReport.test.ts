@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildReport } from './buildReport.ts';
 import { computeCoverage } from './coverage.ts';
+import { curlOfRecord } from './curl.ts';
 import { testFailureDetail } from './failureText.ts';
 import { junitXml } from './junit.ts';
 import type { Observation, RequestRecord } from './observations.ts';
@@ -310,4 +311,17 @@ test('junit: a failed test’s message is its first reason, its body every failu
   assert.match(body, /curl: curl -sS -X POST/);
   assert.match(body, /spec: generated\/openapi\.json#\/paths\/~1api~1v2~1createLink/);
   assert.match(body, /decision: spec\/DECISIONS\.md D-LINK/);
+});
+
+test('a curl line replays a redacted recipient token from $SECPAID_RECIPIENT_TOKEN, and a made-up key as sent', () => {
+  const line = curlOfRecord({
+    method: 'POST',
+    url: 'http://127.0.0.1:4010/api/v2/createSplitLink',
+    requestHeaders: { token: 'madeUpKey0123456789' },
+    requestBody: 'amount=80&recipients=%5B%7B%22token%22%3A%22«redacted»%22%2C%22share%22%3A50%7D%5D',
+  });
+  assert.equal(
+    line,
+    `curl -sS -X POST 'http://127.0.0.1:4010/api/v2/createSplitLink' -H 'token: madeUpKey0123456789' -H 'content-type:' --data-binary 'amount=80&recipients=%5B%7B%22token%22%3A%22'"$SECPAID_RECIPIENT_TOKEN"'%22%2C%22share%22%3A50%7D%5D'`,
+  );
 });

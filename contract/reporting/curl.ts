@@ -11,6 +11,14 @@ export const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 /** Headers curl or the connection sets by itself: repeating them would only get in the way. */
 const ownHeaders = new Set(['content-length', 'host', 'connection', 'transfer-encoding']);
 
+/**
+ * A body in shell. A secret in a body is a recipient token (a split link's recipients): it was
+ * redacted, and the replay takes it from `$SECPAID_RECIPIENT_TOKEN`, spliced between quotes.
+ */
+function bodyInShell(body: string): string {
+  return shellQuote(body).split(redactedKey).join(`'"$SECPAID_RECIPIENT_TOKEN"'`);
+}
+
 /** The token header in shell: empty, the key from its variable, or a made-up key as it was sent. */
 function tokenHeader(value: string): string {
   if (value === '') return `'token;'`;
@@ -35,7 +43,7 @@ export function curlOfRecord(
   if (record.requestBody) {
     // curl would add a form Content-Type to a body sent without one; the request had none.
     if (!headers.some(([name]) => name === 'content-type')) parts.push(`-H 'content-type:'`);
-    parts.push(`--data-binary ${shellQuote(record.requestBody)}`);
+    parts.push(`--data-binary ${bodyInShell(record.requestBody)}`);
   } else if (record.bodiesLeftOut) parts.push(`# ${bodiesNotRecorded}`);
   return parts.join(' ');
 }

@@ -84,6 +84,57 @@ test('findings: the same check and signature is one finding, largest first, ever
   assert.deepEqual(ofFailure.get('c'), ['F1']);
   assert.equal(
     findingLine(findings[0]!),
-    'statusAsIntended: received HTTP 401 / expected 201 for this request (2×: 2 operations; HTTP 401)',
+    'statusAsIntended: received HTTP 401 / documented for this request: 201 (2×: 2 operations; HTTP 401)',
+  );
+});
+
+test('fields missing together from the same answers are one finding; both status checks are one', () => {
+  const missing = (failureId: string, field: string) => ({
+    failureId,
+    operationId: 'deleteLink' as const,
+    status: 404,
+    failure: {
+      check: 'responseSchemaConformance',
+      message: `m ${field}`,
+      signature: `${field}: missing / documented: required`,
+    },
+  });
+  const status = (failureId: string, check: string, message: string) => ({
+    failureId,
+    operationId: 'createLink' as const,
+    status: 401,
+    failure: { check, message },
+  });
+  const { findings } = groupFindings([
+    missing('a', 'error'),
+    missing('a', 'errorMessage'),
+    missing('b', 'error'),
+    missing('b', 'errorMessage'),
+    // Another field missing from another answer: a difference of its own.
+    missing('c', 'data/id'),
+    status('d', 'statusAsIntended', 'received HTTP 401 / expected 201 for this request'),
+    status(
+      'e',
+      'statusAsDocumented',
+      'received HTTP 401 / documented for this request: 201 (D-AUTH); body: {}',
+    ),
+  ]);
+  assert.deepEqual(
+    findings.map((f) => [f.title, f.count, f.check]),
+    [
+      ['`error`, `errorMessage`: missing / documented: required', 2, 'responseSchemaConformance'],
+      [
+        'statusAsIntended, statusAsDocumented: received HTTP 401 / documented for this request: 201',
+        2,
+        'statusAsIntended, statusAsDocumented',
+      ],
+      ['`data.id`: missing / documented: required', 1, 'responseSchemaConformance'],
+    ],
+  );
+  // Missing from different answers: two differences, each its own finding.
+  const apart = groupFindings([missing('a', 'error'), missing('a', 'errorMessage'), missing('b', 'error')]);
+  assert.deepEqual(
+    apart.findings.map((f) => f.title),
+    ['`error`: missing / documented: required', '`errorMessage`: missing / documented: required'],
   );
 });

@@ -41,7 +41,12 @@ export function signatureOf(failure: CheckFailure): string {
 
 /** How a finding is named: its signature, paths with dots, the check unless the signature says it. */
 function titleOf(check: string, signature: string): string {
-  const dotted = signature.replace(/^([\w*/]+)(?=: )/, (path) => `\`${path.replace(/\//g, '.')}\``);
+  const dotted = signature.replace(/^([\w*/]+(?:, [\w*/]+)*)(?=: )/, (paths) =>
+    paths
+      .split(', ')
+      .map((path) => `\`${path.replace(/\//g, '.')}\``)
+      .join(', '),
+  );
   return check === 'responseSchemaConformance' ? dotted : `${check}: ${dotted}`;
 }
 
@@ -56,6 +61,59 @@ export interface FailedCheck {
 }
 
 /**
+ * Checks that judge the same thing in two places: a status the hand-written suites provoked and one
+ * the generated phase documents for its request. Their failures are one finding when they agree.
+ */
+const families: Record<string, string> = { statusAsIntended: 'status', statusAsDocumented: 'status' };
+
+/** "received HTTP 401 / expected 201 …" and "received HTTP 401 / documented for this request: 201 (…)" alike. */
+function statusSignature(signature: string): string {
+  const match =
+    /^received HTTP (\d{3})\b.*?(?:expected|documented for this request:) ((?:[1-5]\d\d(?:, | or )?)+)/.exec(
+      signature,
+    );
+  return match ? `received HTTP ${match[1]} / documented for this request: ${match[2]!.trim()}` : signature;
+}
+
+function groupKey(failure: FailedCheck['failure']): string {
+  const family = families[failure.check];
+  const signature = signatureOf(failure);
+  return family ? `${family}\u0000${statusSignature(signature)}` : `${failure.check}\u0000${signature}`;
+}
+
+const missingField = /^(?:(.*)\/)?([^/]+): missing \/ documented: required$/;
+
+/**
+ * Documented fields missing together from the same parent in the same answers (`error` and
+ * `errorMessage` of every error body) are one difference: their groups become one, the fields
+ * named together.
+ */
+function mergeMissingTogether(groups: Map<string, FailedCheck[]>): Map<string, FailedCheck[]> {
+  const byAnswers = new Map<string, { keys: string[]; fields: string[] }>();
+  for (const [key, members] of groups) {
+    const [check, signature] = key.split('\u0000') as [string, string];
+    const missing = missingField.exec(signature);
+    if (check !== 'responseSchemaConformance' || !missing) continue;
+    const answers = [...new Set(members.map((m) => m.failureId))].sort().join(',');
+    const together = `${missing[1] ?? ''}\u0000${answers}`;
+    const entry = byAnswers.get(together) ?? { keys: [], fields: [] };
+    entry.keys.push(key);
+    entry.fields.push(missing[2]!);
+    byAnswers.set(together, entry);
+  }
+  const merged = new Map(groups);
+  for (const [together, { keys, fields }] of byAnswers) {
+    if (keys.length < 2) continue;
+    const parent = together.split('\u0000')[0];
+    const names = fields.map((f) => (parent ? `${parent}/${f}` : f)).join(', ');
+    const members = keys.flatMap((key) => merged.get(key) ?? []);
+    for (const key of keys) merged.delete(key);
+    merged.set(`responseSchemaConformance\u0000${names}: missing / documented: required`, members);
+  }
+  return merged;
+}
+
+/**
  * Groups failed checks into findings, the largest first (then by first appearance): ids `F1`, `F2`…
  * Returns the findings and, per failure, the ids of the findings it shows.
  */
@@ -63,19 +121,23 @@ export function groupFindings(checks: readonly FailedCheck[]): {
   findings: Finding[];
   ofFailure: Map<string, string[]>;
 } {
-  const groups = new Map<string, FailedCheck[]>();
+  const grouped = new Map<string, FailedCheck[]>();
   for (const c of checks) {
-    const key = `${c.failure.check}\u0000${signatureOf(c.failure)}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    const key = groupKey(c.failure);
+    grouped.set(key, [...(grouped.get(key) ?? []), c]);
   }
-  const ordered = [...groups].sort(
-    ([, a], [, b]) => new Set(b.map((c) => c.failureId)).size - new Set(a.map((c) => c.failureId)).size,
-  );
+  const groups = mergeMissingTogether(grouped);
+  const position = new Map(checks.map((c, index) => [c, index]));
+  const first = (members: FailedCheck[]) =>
+    members.reduce((min, m) => Math.min(min, position.get(m) ?? 0), Infinity);
+  const size = (members: FailedCheck[]) => new Set(members.map((c) => c.failureId)).size;
+  const ordered = [...groups].sort(([, a], [, b]) => size(b) - size(a) || first(a) - first(b));
   const findings: Finding[] = [];
   const ofFailure = new Map<string, string[]>();
   for (const [index, [key, members]] of ordered.entries()) {
     const id = `F${index + 1}`;
-    const [check, signature] = key.split('\u0000') as [string, string];
+    const signature = key.split('\u0000')[1]!;
+    const check = [...new Set(members.map((m) => m.failure.check))].join(', ');
     const failures = [...new Set(members.map((m) => m.failureId))];
     for (const failureId of failures) ofFailure.set(failureId, [...(ofFailure.get(failureId) ?? []), id]);
     const renamed = new Map<string, { documented: string; received: string }>();

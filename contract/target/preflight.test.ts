@@ -82,6 +82,17 @@ describe('checks before the run', { timeout: 180_000 }, () => {
     );
   });
 
+  test('https:// to a server that speaks plain HTTP: it answers, and the URL meant', async () => {
+    const url = sandbox.url.replace(/^http:/, 'https:');
+    const run = await contract(['--base-url', url]);
+    assert.match(
+      refusedInOneLine(run),
+      new RegExp(
+        `^contract run could not run: ${url.replace(/[.]/g, '\\.')} answers, but not over TLS \\([A-Z_]+\\): did you mean ${sandbox.url.replace(/[.]/g, '\\.')}\\?$`,
+      ),
+    );
+  });
+
   test('keys the server does not accept: each variable named with the answer, never the key', async () => {
     const unknown = `NoSuchUser${'7'.repeat(22)}`;
     const malformed = 'not-a-key';

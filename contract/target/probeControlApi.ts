@@ -38,6 +38,8 @@ export async function probeControlApi(baseUrl: string, deadlineMs = 5000): Promi
       return response.status === 200 && body?.status === 'ok';
     } catch (error) {
       lastError = error;
+      // A server that does not speak TLS will not learn to by waiting: say so at once.
+      if (/SSL|EPROTO|TLS/i.test(describeFailure(error, attemptMs).code)) break;
       await new Promise((resolve) => setTimeout(resolve, pollEveryMs));
     }
   }

@@ -43,7 +43,14 @@ async function offersControlApi(url: string): Promise<boolean> {
   try {
     return await probeControlApi(url);
   } catch (error) {
-    if (error instanceof TargetUnreachable) throw new Error(`${error.message}: ${startHint(url)}`);
+    if (error instanceof TargetUnreachable) {
+      // A TLS handshake that met plain HTTP: something answers, just not over https.
+      if (url.startsWith('https:') && /SSL|EPROTO|TLS/i.test(error.code))
+        throw new Error(
+          `${url} answers, but not over TLS (${error.code}): did you mean ${url.replace(/^https:/, 'http:')}?`,
+        );
+      throw new Error(`${error.message}: ${startHint(url)}`);
+    }
     throw error;
   }
 }
