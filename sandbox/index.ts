@@ -19,7 +19,6 @@ export interface SandboxOptions {
   brokenMode?: string;
   /** Base URL for pay_link; defaults to the sandbox's own URL. */
   publicBaseUrl?: string;
-  quiet?: boolean;
   /** Open connections at most; the longest idle one makes room for a new one (http/connectionLimit.ts). */
   maxConnections?: number;
   /** A request must arrive whole within this (headers and body), else 408 and the connection closes. */

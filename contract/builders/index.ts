@@ -3,4 +3,3 @@ export { type ControlApi, controlApi, type Tenant } from './controlApi.ts';
 export { formOf, formText } from './forms.ts';
 export { aLink, aRecipient, aSplitLink, type LinkBody, type SplitLinkBody } from './links.ts';
 export { aMarker, aNote, aNoteOfLength, runTag, setRunId } from './notes.ts';
-export { aTenant } from './tenants.ts';

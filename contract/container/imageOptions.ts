@@ -1,15 +1,7 @@
 /**
- * The `--image*` command-line options shared by `npm run contract -- --image ...` and
- * `npm run contract:container`, and their validation into ImageOptions. Spread `imageCliOptions`
- * into a node:util parseArgs options object.
+ * The `--image*` command-line options of `npm run contract -- --image ...` (contract/runner/args.ts)
+ * and their validation into ImageOptions.
  */
-export const imageCliOptions = {
-  image: { type: 'string' },
-  'image-port': { type: 'string' },
-  'image-env': { type: 'string', multiple: true },
-  'image-wait': { type: 'string' },
-  'image-startup-timeout': { type: 'string' },
-} as const;
 
 export interface ImageArgs {
   image?: string;

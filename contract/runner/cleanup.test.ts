@@ -18,7 +18,7 @@ let control: ControlApi;
 const runId = 'c1ea0b0b';
 
 before(async () => {
-  sandbox = await startSandbox({ port: 0, quiet: true });
+  sandbox = await startSandbox({ port: 0 });
   control = controlApi(sandbox.url);
 });
 after(() => sandbox.close());

@@ -29,7 +29,10 @@ export interface RunOptions {
   allowProduction?: boolean;
   only?: OperationId[];
   reportsDir?: string;
-  /** Suite files run at once (each in its own process); 2 suits this 2-core machine. */
+  /**
+   * Suite files run at once, each in its own process (default 2): each is a client of the target,
+   * and a real server limits a key's rate, so more at once would mostly wait out 429s.
+   */
   concurrency?: number;
   /** Stops the suites early (Ctrl-C); cleanup and reports still happen. */
   signal?: AbortSignal;

@@ -58,7 +58,7 @@ async function until(condition: () => boolean): Promise<boolean> {
 
 test('one Ctrl-C through npm run stops the suites, still cleans up and writes the reports', async () => {
   const temp = mkdtempSync(join(tmpdir(), 'contract-interrupt-'));
-  const sandbox = await startSandbox({ port: 0, quiet: true });
+  const sandbox = await startSandbox({ port: 0 });
   try {
     await controlApi(sandbox.url).injectFault({ delay_ms: 300, count: 100_000 });
     const reports = join(temp, 'reports');
@@ -92,7 +92,7 @@ test('one Ctrl-C through npm run stops the suites, still cleans up and writes th
 
 test('a second, distinct Ctrl-C exits 130 at once and still removes the private directory', async () => {
   const temp = mkdtempSync(join(tmpdir(), 'contract-interrupt-'));
-  const sandbox = await startSandbox({ port: 0, quiet: true });
+  const sandbox = await startSandbox({ port: 0 });
   try {
     await controlApi(sandbox.url).injectFault({ delay_ms: 3000, count: 100_000 });
     const run = npmRunContract(

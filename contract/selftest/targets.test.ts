@@ -70,7 +70,7 @@ function sentLinkIds(log: string): string[] {
 }
 
 before(async () => {
-  sandbox = await startSandbox({ port: 0, quiet: true });
+  sandbox = await startSandbox({ port: 0 });
   const control = controlApi(sandbox.url);
   [owner, other, recipient] = [
     await control.createTenant(),
@@ -167,7 +167,7 @@ describe('npm run contract -- --base-url', { timeout: 120_000 }, () => {
   });
 
   test('--read-only sends no valid create body, so a server ignoring authentication creates nothing', async () => {
-    const careless = await startSandbox({ port: 0, quiet: true, brokenMode: 'auth-ignored' });
+    const careless = await startSandbox({ port: 0, brokenMode: 'auth-ignored' });
     try {
       // The oldest tenant: the one 'auth-ignored' serves a missing or malformed key as.
       const victim = await controlApi(careless.url).createTenant();

@@ -8,7 +8,7 @@ import { refusedKeys } from './keyCheck.ts';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 before(async () => {
-  sandbox = await startSandbox({ port: 0, quiet: true });
+  sandbox = await startSandbox({ port: 0 });
 });
 after(() => sandbox.close());
 

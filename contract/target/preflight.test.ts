@@ -41,7 +41,7 @@ function refusedInOneLine(run: Spawned): string {
 }
 
 before(async () => {
-  sandbox = await startSandbox({ port: 0, quiet: true });
+  sandbox = await startSandbox({ port: 0 });
   const control = controlApi(sandbox.url);
   [owner, other] = [await control.createTenant(), await control.createTenant()];
 });

@@ -19,7 +19,7 @@ type UrlRequest = Extract<TargetRequest, { kind: 'url' }>;
 
 async function embeddedTarget(brokenMode: string | undefined): Promise<Target> {
   const { startSandbox } = await import('../../sandbox/index.ts');
-  const sandbox = await startSandbox({ port: 0, quiet: true, ...(brokenMode ? { brokenMode } : {}) });
+  const sandbox = await startSandbox({ port: 0, ...(brokenMode ? { brokenMode } : {}) });
   return {
     kind: 'embedded',
     baseUrl: sandbox.url,

@@ -16,7 +16,7 @@ import type { LoadReport } from './report.ts';
 
 describe('a slow sandbox', () => {
   it('breaches the latency thresholds and the CLI exits 1', async () => {
-    const sandbox = await startSandbox({ port: 0, quiet: true });
+    const sandbox = await startSandbox({ port: 0 });
     const outDir = mkdtempSync(join(tmpdir(), 'load-slow-'));
     try {
       // Only the measured list operations are slowed, so seeding (createLink, pay, payouts) stays quick.

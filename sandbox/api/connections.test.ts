@@ -14,7 +14,7 @@ let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 const port = () => Number(new URL(sandbox.url).port);
 
 before(async () => {
-  sandbox = await startSandbox({ port: 0, quiet: true, maxConnections: 10, requestDeadlineMs: 500 });
+  sandbox = await startSandbox({ port: 0, maxConnections: 10, requestDeadlineMs: 500 });
 });
 after(() => sandbox.close());
 

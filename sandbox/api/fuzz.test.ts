@@ -52,7 +52,7 @@ for (const operationId of operationIds) {
 }
 
 test('the property does catch a sandbox that crashes on malformed JSON', async () => {
-  const broken = await startSandbox({ port: 0, quiet: true, brokenMode: 'crash-on-bad-json' });
+  const broken = await startSandbox({ port: 0, brokenMode: 'crash-on-bad-json' });
   try {
     const tenant = await createTenant(broken.url);
     const context = { recipientTokens: [], linkIds: [] };

@@ -23,7 +23,7 @@ for (const operationId of Object.keys(isolationChecks) as (keyof typeof isolatio
 }
 
 async function leaksOfBrokenSandbox(brokenMode: string): Promise<string[]> {
-  const sandbox = await startSandbox({ port: 0, quiet: true, brokenMode });
+  const sandbox = await startSandbox({ port: 0, brokenMode });
   try {
     const s = await buildScenario(sandbox.url);
     const leaks: string[] = [];

@@ -17,7 +17,7 @@ export function useSandbox(options: SandboxOptions = {}): SandboxFixture {
   let starting: Promise<RunningSandbox> | undefined;
   let running: RunningSandbox | undefined;
   const ready = () => {
-    starting ??= startSandbox({ port: 0, quiet: true, ...options }).then((started) => {
+    starting ??= startSandbox({ port: 0, ...options }).then((started) => {
       running = started;
       return started;
     });

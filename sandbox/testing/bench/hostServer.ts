@@ -69,7 +69,7 @@ export async function hostServer(options: HostOptions): Promise<Host> {
       close: bare.close,
     };
   }
-  const sandbox = await startSandbox({ port: 0, quiet: true });
+  const sandbox = await startSandbox({ port: 0 });
   const { state } = sandbox;
   const writer = state.tenants.create();
   const lister = state.tenants.create();
