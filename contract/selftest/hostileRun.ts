@@ -4,11 +4,13 @@
  * each run gets a reports directory of its own, removed afterwards. Only getMyUnusedLinks runs: one
  * suite shows what the harness does with the answers, and it ends in seconds.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { type ReplyFor, startRecordingServer } from '../../client/recordingServer.ts';
+import { evidenceReports, reportNames } from '../runner/writeReports.ts';
 import { type Spawned, spawnTsx } from './spawnTsx.ts';
 
 export function hostileTarget(reply: () => ReplyFor) {
@@ -37,4 +39,20 @@ export function hostileTarget(reply: () => ReplyFor) {
       return { ...run, reportsDir };
     },
   };
+}
+
+const MiB = 1024 * 1024;
+
+/**
+ * Every report a run writes is there (their names are returned), and small whatever the server sent: 1 MiB, or 8 MiB for the
+ * reports that hold each failure's evidence (bodies cut at 8 KiB each).
+ */
+export function assertEveryReportSmall(reportsDir: string): string[] {
+  const reports = readdirSync(reportsDir).sort();
+  assert.deepEqual(reports, [...reportNames].sort());
+  for (const name of reports) {
+    const bound = evidenceReports.has(name as (typeof reportNames)[number]) ? 8 * MiB : MiB;
+    assert.ok(statSync(join(reportsDir, name)).size < bound, `${name} is small`);
+  }
+  return reports;
 }
