@@ -2,8 +2,8 @@
  * Reads a command's options the same way for every CLI of the project: node:util's parseArgs in
  * strict mode, `--help`/`-h` answered with the usage, and any mistake (an unknown option, a missing
  * value, a stray argument) said in one line that names the option, suggests a near miss ("did you
- * mean --check?") and points to `--help`. It decides nothing about the process: the CLI prints the
- * answer and picks the exit code (0 for help, 2 for a mistake).
+ * mean --check?") and points to `--help`. It never ends the process: `printCliAnswer` prints the
+ * answer and names the exit code (0 for help, 2 for a mistake), and the CLI exits with it.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
@@ -87,4 +87,14 @@ export function readCliOptions<O extends Options>(
         : '';
     return { kind: 'mistake', text: `${line}${hint} ${see}` };
   }
+}
+
+/** Prints a help (stdout) or a mistake (stderr) as every CLI does, and says the exit code: 0 or 2. */
+export function printCliAnswer(answer: Exclude<CliAnswer<unknown>, { kind: 'values' }>): 0 | 2 {
+  if (answer.kind === 'help') {
+    console.log(answer.text);
+    return 0;
+  }
+  console.error(answer.text);
+  return 2;
 }

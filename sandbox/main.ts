@@ -4,7 +4,7 @@
  * SANDBOX_BROKEN_MODE (a deliberately broken variant, for the contract self-test) also work.
  * `--help` and a bad option or a busy port answer in one line (exit 2 for mistakes), never a trace.
  */
-import { readCliOptions } from '../core/cliOptions.ts';
+import { printCliAnswer, readCliOptions } from '../core/cliOptions.ts';
 import { defaultMaxConnections, defaultRequestDeadlineMs, startSandbox } from './index.ts';
 
 const usage = `usage: npm run sandbox -- [--port N] [--host H] [--public-base-url URL] [--no-demo]
@@ -30,10 +30,7 @@ const read = readCliOptions('npm run sandbox', usage, {
   'max-connections': { type: 'string', default: String(defaultMaxConnections) },
   'request-deadline-ms': { type: 'string', default: String(defaultRequestDeadlineMs) },
 });
-if (read.kind !== 'values') {
-  (read.kind === 'help' ? console.log : console.error)(read.text);
-  process.exit(read.kind === 'help' ? 0 : 2);
-}
+if (read.kind !== 'values') process.exit(printCliAnswer(read));
 const values: Record<string, string | boolean | undefined> = read.values;
 
 function whole(name: string, min: number, max: number): number {

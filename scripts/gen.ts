@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { readCliOptions } from '../core/cliOptions.ts';
+import { printCliAnswer, readCliOptions } from '../core/cliOptions.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const generatedDir = join(root, 'generated');
@@ -76,10 +76,7 @@ const read = readCliOptions(
   'usage: npm run gen [-- --check]\n  --check   regenerate into a temporary folder and fail when generated/ differs (npm run gen:check)',
   { check: { type: 'boolean', default: false } },
 );
-if (read.kind !== 'values') {
-  (read.kind === 'help' ? console.log : console.error)(read.text);
-  process.exit(read.kind === 'help' ? 0 : 2);
-}
+if (read.kind !== 'values') process.exit(printCliAnswer(read));
 if (read.values.check) await check();
 else {
   await generate(generatedDir);

@@ -8,7 +8,7 @@
  * --broken-mode bakes one of sandbox/broken/modes.ts into the container (SANDBOX_BROKEN_MODE):
  * the run must then fail. Exit codes: 0 passed, 1 the suite failed, 2 the run could not start.
  */
-import { readCliOptions } from '../../core/cliOptions.ts';
+import { printCliAnswer, readCliOptions } from '../../core/cliOptions.ts';
 import { type OperationId, operationIds } from '../../core/spec.ts';
 import { runContract } from '../runner/runContract.ts';
 import { buildSandboxImage, defaultSandboxImage } from './buildImage.ts';
@@ -31,10 +31,7 @@ const read = readCliOptions('npm run contract:container', usage, {
   reports: { type: 'string', default: 'reports' },
   only: { type: 'string' },
 });
-if (read.kind !== 'values') {
-  (read.kind === 'help' ? console.log : console.error)(read.text);
-  process.exit(read.kind === 'help' ? 0 : 2);
-}
+if (read.kind !== 'values') process.exit(printCliAnswer(read));
 const { values } = read;
 
 async function main(): Promise<number> {

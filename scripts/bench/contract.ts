@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type RunOptions, runContract } from '../../contract/runner/runContract.ts';
-import { readCliOptions } from '../../core/cliOptions.ts';
+import { printCliAnswer, readCliOptions } from '../../core/cliOptions.ts';
 
 const usage = 'usage: npm run bench:contract -- [--rounds N] [--seed S] [--out FILE]';
 const read = readCliOptions('npm run bench:contract', usage, {
@@ -17,10 +17,7 @@ const read = readCliOptions('npm run bench:contract', usage, {
   seed: { type: 'string', default: '1' },
   out: { type: 'string', default: 'reports/bench-contract.json' },
 });
-if (read.kind !== 'values') {
-  (read.kind === 'help' ? console.log : console.error)(read.text);
-  process.exit(read.kind === 'help' ? 0 : 2);
-}
+if (read.kind !== 'values') process.exit(printCliAnswer(read));
 const { values } = read;
 const rounds = Number(values.rounds);
 const seed = Number(values.seed);

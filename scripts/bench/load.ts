@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { readCliOptions } from '../../core/cliOptions.ts';
+import { printCliAnswer, readCliOptions } from '../../core/cliOptions.ts';
 import type { Profile } from '../../load/profiles/profiles.ts';
 import { runLoad } from '../../load/runner/run.ts';
 
@@ -26,10 +26,7 @@ const read = readCliOptions('npm run bench:load', usage, {
   rounds: { type: 'string', default: '5' },
   connections: { type: 'string', default: '10' },
 });
-if (read.kind !== 'values') {
-  (read.kind === 'help' ? console.log : console.error)(read.text);
-  process.exit(read.kind === 'help' ? 0 : 2);
-}
+if (read.kind !== 'values') process.exit(printCliAnswer(read));
 const { values } = read;
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);

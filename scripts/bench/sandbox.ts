@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { readCliOptions } from '../../core/cliOptions.ts';
+import { printCliAnswer, readCliOptions } from '../../core/cliOptions.ts';
 import { benchTable, checkTargets, type Figures } from '../../sandbox/testing/bench/report.ts';
 import { alternate, alternateLatency } from '../../sandbox/testing/bench/rounds.ts';
 import { type Layout, type StartedHost, startHost } from '../../sandbox/testing/bench/startHost.ts';
@@ -35,10 +35,7 @@ const read = readCliOptions('npm run bench:sandbox', usage, {
   'latency-requests': { type: 'string', default: '3000' },
   out: { type: 'string', default: 'reports/bench-sandbox.json' },
 });
-if (read.kind !== 'values') {
-  (read.kind === 'help' ? console.log : console.error)(read.text);
-  process.exit(read.kind === 'help' ? 0 : 2);
-}
+if (read.kind !== 'values') process.exit(printCliAnswer(read));
 const { values } = read;
 const layout = values.layout as Layout;
 if (layout !== 'separate' && layout !== 'in-process') throw new Error('--layout is separate or in-process');
