@@ -1,29 +1,47 @@
 /**
- * What one call sent and received, recorded for request logs (the contract suite's). The `token`
- * header is redacted by name, whatever its value, so logs and reports can be shared as they are.
+ * What one call sent and received, recorded for request logs (the contract suite's, the sandbox
+ * tests'). Secret headers (`token`, cookies, authorization) are redacted by name, whatever their
+ * value, so logs and reports can be shared as they are; a caller that must tell its keys apart in
+ * a log (which account sent it) names a `token` value through `describeToken` instead.
  */
-import type { Middleware } from 'openapi-fetch';
-import type { OperationId } from '../core/spec.ts';
+import type { BodyOutcome } from '../core/boundedBody.ts';
+import { bodyCutText, bodyOutcome } from '../core/boundedResponse.ts';
 
 export const REDACTED = '[REDACTED]';
 
 export interface SecPaidExchange {
-  operationId: OperationId;
+  /** The operation (`createLink`), the control API's path (`/sandbox/tenants`), or `raw`. */
+  operationId: string;
   request: { method: string; url: string; headers: Record<string, string>; body: string | null };
-  /** null when no response arrived (connection refused, timeout...); `error` then says why. */
-  response: { status: number; headers: Record<string, string>; body: string } | null;
+  /**
+   * null when no response arrived (connection refused, timeout...); `error` then says why. `body`
+   * is the kept start of the body (core/boundedBody.ts): `bodyCut` says why when it is not all.
+   */
+  response: {
+    status: number;
+    headers: Record<string, string>;
+    body: string;
+    bodySize?: BodyOutcome;
+    bodyCut?: string;
+  } | null;
   error?: string;
   durationMs: number;
 }
 
 export type ExchangeHook = (exchange: SecPaidExchange) => void | Promise<void>;
 
+/** How a `token` header's value reads in a record; the default hides every value. */
+export type TokenDescriber = (value: string) => string;
+
 /** Header names whose values are secrets. An empty value stays visible: it says "sent empty". */
 const secretHeaders = new Set(['token', 'authorization', 'cookie', 'set-cookie']);
 
-export function redactHeaders(headers: Headers): Record<string, string> {
+export function redactHeaders(headers: Headers, describeToken?: TokenDescriber): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of headers) out[name] = secretHeaders.has(name) && value !== '' ? REDACTED : value;
+  for (const [name, value] of headers) {
+    if (!secretHeaders.has(name) || value === '') out[name] = value;
+    else out[name] = name === 'token' && describeToken ? describeToken(value) : REDACTED;
+  }
   return out;
 }
 
@@ -36,30 +54,48 @@ export function scrubSecret(text: string, secret: string): string {
   return secret.length >= 8 ? text.split(secret).join(REDACTED) : text;
 }
 
-/** One call's capture: an openapi-fetch middleware that copies request and response as they pass. */
-export function captureExchange() {
+/**
+ * One call's capture: `request` and `response` copy what passes (an openapi-fetch middleware
+ * calls them, and so does the raw path), `finish` makes the record once the body was read.
+ */
+export function captureExchange(describeToken?: TokenDescriber) {
   const started = performance.now();
   let request: SecPaidExchange['request'] | undefined;
-  let response: SecPaidExchange['response'] = null;
+  let received: { response: Response; text: string } | undefined;
   let durationMs = 0;
-  const middleware: Middleware = {
-    async onRequest({ request: req }) {
-      const body = req.body === null ? null : await req.clone().text();
-      request = { method: req.method, url: req.url, headers: redactHeaders(req.headers), body };
-    },
-    async onResponse({ response: res }) {
-      // Read a clone: openapi-fetch still reads the original, and we want the exact text.
-      const body = await res.clone().text();
-      durationMs = performance.now() - started;
-      response = { status: res.status, headers: redactHeaders(res.headers), body };
-    },
-  };
   return {
-    middleware,
+    async request(req: Request): Promise<void> {
+      const body = req.body === null ? null : await req.clone().text();
+      request = {
+        method: req.method,
+        url: req.url,
+        headers: redactHeaders(req.headers, describeToken),
+        body,
+      };
+    },
+    async response(res: Response): Promise<void> {
+      // Read a clone (bounded as the original is): the caller still reads the original.
+      const text = await res.clone().text();
+      durationMs = performance.now() - started;
+      received = { response: res, text };
+    },
     /** undefined when the request was never built (nothing was sent, so nothing to log). */
-    finish(operationId: OperationId, error?: string): SecPaidExchange | undefined {
+    finish(operationId: string, error?: string): SecPaidExchange | undefined {
       if (!request) return undefined;
-      const elapsed = response ? durationMs : performance.now() - started;
+      const elapsed = received ? durationMs : performance.now() - started;
+      let response: SecPaidExchange['response'] = null;
+      if (received) {
+        const { response: res, text } = received;
+        const size = bodyOutcome(res);
+        const cut = bodyCutText(res);
+        response = {
+          status: res.status,
+          headers: redactHeaders(res.headers, describeToken),
+          body: text,
+          ...(size ? { bodySize: size } : {}),
+          ...(cut ? { bodyCut: cut } : {}),
+        };
+      }
       return { operationId, request, response, ...(error ? { error } : {}), durationMs: elapsed };
     },
   };

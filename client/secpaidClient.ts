@@ -1,13 +1,16 @@
 /**
  * The typed SecPaid client: one method per operation (`client.createLink({ amount: 100 })`), bodies
  * sent as the spec describes them (form by default, JSON on request), answers classified by status
- * into a union the caller narrows on `ok`. Built on openapi-fetch; types come from generated/.
+ * into a union the caller narrows on `ok`. Built on openapi-fetch, whose path and body types each
+ * method keeps (types from generated/); `callRaw` sends what no type allows, for malformed-input tests.
  */
 import { inspect } from 'node:util';
 import createClient, { type Middleware } from 'openapi-fetch';
 import { type BodyLimits, bodyLimits, maxBodyCapBytes } from '../core/boundedBody.ts';
 import { bodyCutText } from '../core/boundedResponse.ts';
-import { type OperationId, operationIds, operations } from '../core/spec.ts';
+import { encodeFormBody } from '../core/formBody.ts';
+import { type OperationId, operations } from '../core/spec.ts';
+import type { TargetBreaker } from '../core/targetBreaker.ts';
 import { targetFetch } from '../core/targetFetch.ts';
 import type { paths } from '../generated/secpaid.d.ts';
 import {
@@ -16,8 +19,8 @@ import {
   REDACTED,
   type SecPaidExchange,
   scrubSecret,
+  type TokenDescriber,
 } from './exchange.ts';
-import { encodeFormBody } from './formEncoding.ts';
 import { classifyResponse, describeFailure, SecPaidRequestError } from './results.ts';
 import type { BodyFormat, CallArgs, CallOptions, OperationMethods, RawBody, SecPaidResult } from './types.ts';
 
@@ -40,8 +43,17 @@ export interface SecPaidClientOptions {
    * `timeoutMs`, comes back as undocumented with `bodyCut` saying why (core/boundedBody.ts).
    */
   maxBodyBytes?: number;
+  /**
+   * The run's body limits as they are (head and body deadlines apart), instead of `maxBodyBytes`;
+   * `timeoutMs` still bounds the call as a whole.
+   */
+  bodyLimits?: BodyLimits;
+  /** Stops the calls once it has tripped, and is told each call's fate (core/targetBreaker.ts). */
+  breaker?: TargetBreaker;
   /** Called once per call, after the answer (or the failure), with the token redacted. */
   onExchange?: ExchangeHook;
+  /** How the records name a `token` header's value (e.g. which account); default `[REDACTED]`. */
+  describeToken?: TokenDescriber;
 }
 
 export interface SecPaidClient extends OperationMethods {
@@ -62,21 +74,16 @@ const contentTypes: Record<BodyFormat, string> = {
   json: 'application/json',
 };
 
-type Serializer = (body: unknown) => string | Uint8Array;
+type Serializer = (body: unknown) => string;
 
-/** The one path-agnostic call the wrapper makes; per-operation typing lives in types.ts. */
-type PostInit = {
-  body?: unknown;
+/** What every typed call adds to its body; the body itself is typed at each call (`methods`). */
+type SendInit = {
   bodySerializer: Serializer;
   headers: Record<string, string | null>;
   parseAs: 'text';
   middleware: Middleware[];
   signal: AbortSignal;
 };
-type PostFn = (path: string, init: PostInit) => Promise<{ response: Response }>;
-
-/** Bytes, not a string: fetch would add `text/plain` to a string body that has no Content-Type. */
-const rawSerializer: Serializer = (raw) => new TextEncoder().encode(String(raw));
 
 /** The longest delay setTimeout keeps (a longer one fires at once). */
 const maxTimeoutMs = 2 ** 31 - 1;
@@ -109,27 +116,33 @@ function clientLimits(timeoutMs: number, maxBodyBytes: number | undefined): Body
 function serializerFor(operationId: OperationId, format: BodyFormat): Serializer {
   if (format === 'json') return (body) => JSON.stringify(body);
   const jsonFields = operations[operationId].jsonEncodedFormFields;
-  return (body) => encodeFormBody(body as Record<string, unknown>, jsonFields);
+  return (body) => encodeFormBody(isRecord(body) ? body : {}, jsonFields);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 export function createSecPaidClient(options: SecPaidClientOptions): SecPaidClient {
-  const { token, onExchange, bodyFormat: defaultFormat = 'form', timeoutMs = 30_000 } = options;
+  const {
+    token,
+    onExchange,
+    describeToken,
+    bodyFormat: defaultFormat = 'form',
+    timeoutMs = 30_000,
+  } = options;
   if (typeof token !== 'string') throw new TypeError('createSecPaidClient: token must be a string');
   const base = new URL(options.baseUrl);
   if (base.protocol !== 'http:' && base.protocol !== 'https:') {
     throw new TypeError(`createSecPaidClient: baseUrl must be http(s), got ${base.protocol}`);
   }
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const limits = clientLimits(timeoutMs, options.maxBodyBytes);
+  const ownLimits = clientLimits(timeoutMs, options.maxBodyBytes);
+  const limits = options.bodyLimits ?? ownLimits;
   // The token lives only in closures (here and openapi-fetch's): no property of the client holds it.
   // It goes to baseUrl's origin only: a 3xx is answered as it is, never followed (targetFetch.ts).
-  const api = createClient<paths>({
-    baseUrl,
-    headers: { token },
-    redirect: 'manual',
-    fetch: targetFetch(baseUrl, options.fetch, limits),
-  });
-  const post = api.POST as unknown as PostFn;
+  const fetchTarget = targetFetch(baseUrl, options.fetch, limits, options.breaker);
+  const api = createClient<paths>({ baseUrl, headers: { token }, redirect: 'manual', fetch: fetchTarget });
 
   async function report(exchange: SecPaidExchange | undefined): Promise<void> {
     if (!exchange || !onExchange) return;
@@ -142,31 +155,41 @@ export function createSecPaidClient(options: SecPaidClientOptions): SecPaidClien
     });
   }
 
+  /**
+   * One call: `post` sends it (typed, through openapi-fetch, or raw), given the serializer and the
+   * headers of the call, a middleware that captures the exchange and the call's signal.
+   */
   async function send<Id extends OperationId>(
     operationId: Id,
-    payload: { body?: unknown; raw?: RawBody },
-    callOptions: CallOptions = {},
+    hasBody: boolean,
+    contentType: string | null,
+    callOptions: CallOptions,
+    post: (init: SendInit, capture: ReturnType<typeof captureExchange>) => Promise<{ response: Response }>,
   ): Promise<SecPaidResult<Id>> {
-    const { path } = operations[operationId];
     const format = callOptions.bodyFormat ?? defaultFormat;
-    const body = payload.raw ? payload.raw.body : payload.body;
-    const contentType = payload.raw ? (payload.raw.contentType ?? null) : contentTypes[format];
-    const capture = captureExchange();
+    const capture = captureExchange(describeToken);
     const signals = [AbortSignal.timeout(timeoutMs), ...(callOptions.signal ? [callOptions.signal] : [])];
+    const middleware: Middleware = {
+      onRequest: ({ request }) => capture.request(request),
+      onResponse: ({ response }) => capture.response(response),
+    };
     let response: Response;
     try {
-      ({ response } = await post(path, {
-        body,
-        bodySerializer: payload.raw ? rawSerializer : serializerFor(operationId, format),
-        headers: { ...(body === undefined ? {} : { 'Content-Type': contentType }), ...callOptions.headers },
-        parseAs: 'text',
-        middleware: [capture.middleware],
-        signal: AbortSignal.any(signals),
-      }));
+      ({ response } = await post(
+        {
+          bodySerializer: serializerFor(operationId, format),
+          headers: { ...(hasBody ? { 'Content-Type': contentType } : {}), ...callOptions.headers },
+          parseAs: 'text',
+          middleware: [middleware],
+          signal: AbortSignal.any(signals),
+        },
+        capture,
+      ));
     } catch (error) {
       const { code, reason } = describeFailure(error, timeoutMs);
       const safeReason = scrubSecret(reason, token);
       await report(capture.finish(operationId, safeReason));
+      const { path } = operations[operationId];
       throw new SecPaidRequestError(
         `SecPaid ${operationId}: POST ${baseUrl}${path} failed: ${safeReason}`,
         operationId,
@@ -176,21 +199,82 @@ export function createSecPaidClient(options: SecPaidClientOptions): SecPaidClien
     const exchange = capture.finish(operationId);
     await report(exchange);
     const received = exchange?.response;
-    // Unreachable unless openapi-fetch stops running response middleware; fail loudly if it does.
+    // Unreachable unless a response passes without being captured; fail loudly if it does.
     if (!received)
       throw new SecPaidRequestError(`SecPaid ${operationId}: no response captured`, operationId, 'INTERNAL');
     return classifyResponse(operationId, response, received.body, exchange.durationMs, bodyCutText(response));
   }
 
-  const methods = Object.fromEntries(
-    operationIds.map((id) => [id, (body?: unknown, opts?: CallOptions) => send(id, { body }, opts)]),
-  ) as unknown as OperationMethods;
+  /** A typed call: openapi-fetch checks `post`'s path and body against the spec at each method below. */
+  function typed<Id extends OperationId>(
+    operationId: Id,
+    body: unknown,
+    callOptions: CallOptions | undefined,
+    post: (init: SendInit) => Promise<{ response: Response }>,
+  ): Promise<SecPaidResult<Id>> {
+    const opts = callOptions ?? {};
+    const format = opts.bodyFormat ?? defaultFormat;
+    return send(operationId, body !== undefined, contentTypes[format], opts, (init) => post(init));
+  }
+
+  /** Sends `raw.body` byte for byte, past every type (tests of malformed input). */
+  function raw<Id extends OperationId>(
+    operationId: Id,
+    rawBody: RawBody,
+    callOptions: CallOptions = {},
+  ): Promise<SecPaidResult<Id>> {
+    const { path } = operations[operationId];
+    const hasBody = rawBody.body !== undefined || rawBody.contentType !== undefined;
+    return send(operationId, hasBody, rawBody.contentType ?? null, callOptions, async (init, capture) => {
+      const headers = new Headers({ token });
+      for (const [name, value] of Object.entries(init.headers)) {
+        if (value === null) headers.delete(name);
+        else headers.set(name, value);
+      }
+      // Bytes, not a string: fetch would add `text/plain` to a string body that has no Content-Type.
+      const bytes = typeof rawBody.body === 'string' ? new TextEncoder().encode(rawBody.body) : rawBody.body;
+      const request = new Request(`${baseUrl}${path}`, {
+        method: rawBody.method ?? 'POST',
+        headers,
+        ...(bytes === undefined ? {} : { body: bytes }),
+        redirect: 'manual',
+        signal: init.signal,
+      });
+      await capture.request(request);
+      const response = await fetchTarget(request);
+      await capture.response(response);
+      return { response };
+    });
+  }
+
+  const methods: OperationMethods = {
+    createLink: (body, opts) =>
+      typed('createLink', body, opts, (init) => api.POST('/api/v2/createLink', { ...init, body })),
+    createSplitLink: (body, opts) =>
+      typed('createSplitLink', body, opts, (init) => api.POST('/api/v2/createSplitLink', { ...init, body })),
+    getMyUnusedLinks: (body, opts) =>
+      typed('getMyUnusedLinks', body, opts, (init) =>
+        api.POST('/api/v2/getMyUnusedLinks', { ...init, body }),
+      ),
+    getMyUsedLinks: (body, opts) =>
+      typed('getMyUsedLinks', body, opts, (init) => api.POST('/api/v2/getMyUsedLinks', { ...init, body })),
+    getPayInTransactions: (body, opts) =>
+      typed('getPayInTransactions', body, opts, (init) =>
+        api.POST('/api/v2/getPayInTransactions', { ...init, body }),
+      ),
+    getPayOutTransactions: (body, opts) =>
+      typed('getPayOutTransactions', body, opts, (init) =>
+        api.POST('/api/v2/getPayOutTransactions', { ...init, body }),
+      ),
+    deleteLink: (body, opts) =>
+      typed('deleteLink', body, opts, (init) => api.POST('/api/v2/deleteLink', { ...init, body })),
+  };
   const describeSelf = () => `SecPaidClient { baseUrl: '${baseUrl}', token: ${REDACTED} }`;
   const client: SecPaidClient = {
     ...methods,
     baseUrl,
-    call: (operationId, ...args) => send(operationId, { body: args[0] }, args[1]),
-    callRaw: (operationId, raw, opts) => send(operationId, { raw }, opts),
+    call: (operationId, ...args) => methods[operationId](...args),
+    callRaw: raw,
     toJSON: () => ({ baseUrl, token: REDACTED }),
   };
   Object.defineProperty(client, 'toString', { value: describeSelf });

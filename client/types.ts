@@ -80,10 +80,16 @@ export type CallArgs<Id extends OperationId> = undefined extends operations[Id][
   ? [body?: SecPaidRequest<Id>, options?: CallOptions]
   : [body: SecPaidRequest<Id>, options?: CallOptions];
 
-/** A body sent exactly as given, for tests of malformed input (wrong content type, bad JSON...). */
+/**
+ * A body sent exactly as given, for tests of malformed input (wrong content type, bad JSON, another
+ * method...): no Content-Type unless `contentType`.
+ */
 export interface RawBody {
-  body: string;
+  /** Left out: no body at all. */
+  body?: string | Uint8Array;
   contentType?: string;
+  /** Default POST. */
+  method?: string;
 }
 
 export type OperationMethods = {

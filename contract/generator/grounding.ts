@@ -4,7 +4,7 @@
  * tokens, a paid link (control API), Berlin dates around today, and notes that carry the run tag.
  * What the target cannot supply is a reason to skip the example, never a guess.
  */
-import { runTag } from '../builders/notes.ts';
+import { runTag } from '../../core/testing/notes.ts';
 import { aCaller, anotherCaller } from '../harness/accounts.ts';
 import { api } from '../harness/api.ts';
 import { contractContext } from '../harness/context.ts';

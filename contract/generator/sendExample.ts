@@ -3,8 +3,9 @@
  * token redacted) and hands back what came back. Also writes the curl line that replays it, with
  * the key as `$SECPAID_TOKEN` (or `$SECPAID_TOKEN_B`) and any alteration of it spelt in shell.
  */
+
+import { formFields, formText } from '../../core/formBody.ts';
 import { operations } from '../../core/spec.ts';
-import { formOf, formText } from '../builders/forms.ts';
 import { boundedBodyOf } from '../harness/boundedPactum.ts';
 import { contractContext } from '../harness/context.ts';
 import { configurePactum, exchangeIdOf } from '../harness/pactumSetup.ts';
@@ -35,13 +36,9 @@ export function encode(example: Example, body: Record<string, unknown> | undefin
   if (example.raw !== undefined) return { contentType, bodyText: example.raw };
   if (body === undefined) return { contentType, bodyText: '' };
   if (example.encoding === 'json') return { contentType, bodyText: JSON.stringify(body) };
-  const fields = formOf(example.operationId, body);
-  let text = formText(fields);
-  if (example.repeatField !== undefined && fields[example.repeatField] !== undefined) {
-    const again = new URLSearchParams({ [example.repeatField]: fields[example.repeatField]! }).toString();
-    text = `${text}&${again}`;
-  }
-  return { contentType, bodyText: text };
+  const fields = formFields(body, operations[example.operationId].jsonEncodedFormFields);
+  const repeated = fields.find(([name]) => name === example.repeatField);
+  return { contentType, bodyText: formText(repeated ? [...fields, repeated] : fields) };
 }
 
 export async function sendExample(example: Example, sent: Sent): Promise<Received> {

@@ -2,8 +2,9 @@
  * The successful calls tests make to set up and observe state, typed from the spec: each one is a
  * `send` that must answer 200 (and so also passes every response check).
  */
+
+import { aLink, type LinkBody, type SplitLinkBody } from '../../core/testing/links.ts';
 import type { components } from '../../generated/secpaid.d.ts';
-import { aLink, type LinkBody, type SplitLinkBody } from '../builders/links.ts';
 import { type ApiAnswer, type Caller, send } from './send.ts';
 
 type Schemas = components['schemas'];

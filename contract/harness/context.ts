@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { BodyLimits } from '../../core/boundedBody.ts';
 import type { OperationId } from '../../core/spec.ts';
-import { setRunId } from '../builders/notes.ts';
+import { setRunId } from '../../core/testing/notes.ts';
 import { registerSecrets } from '../reporting/redact.ts';
 import type { TargetTokens } from '../target/types.ts';
 

@@ -1,39 +1,50 @@
 /**
- * The sandbox control API as a suite process uses it: each call logged like an API call (bodies
- * pass the runner's redactor later), attributed to the running test, and told to the state oracle.
+ * The sandbox control API as a suite process uses it (client/controlClient.ts): each call logged
+ * like an API call (bodies pass the runner's redactor later), attributed to the running test, and
+ * told to the state oracle.
  */
-import { type ControlApi, controlApi } from '../builders/controlApi.ts';
+import { type ControlClient, createControlClient } from '../../client/controlClient.ts';
 import { observeControl } from '../oracle/processOracle.ts';
 import { processBreaker } from './breaker.ts';
 import { contractContext } from './context.ts';
 import { recordRequest } from './recorder.ts';
 
-let client: ControlApi | undefined;
+let client: ControlClient | undefined;
 
-export function control(): ControlApi {
+export function control(): ControlClient {
   const context = contractContext();
   if (!context.control)
     throw new Error('this target has no sandbox control API (the test should have declared it)');
-  client ??= controlApi(
-    context.baseUrl,
-    (call) => {
-      observeControl(call);
+  client ??= createControlClient({
+    baseUrl: context.baseUrl,
+    bodyLimits: context.bodyLimits,
+    breaker: processBreaker,
+    onExchange: ({ request, response, error, durationMs }) => {
+      observeControl({
+        method: request.method,
+        url: request.url,
+        ...(response ? { status: response.status, responseBody: response.body } : {}),
+        ...(response?.bodyCut ? { bodyCut: response.bodyCut } : {}),
+      });
       recordRequest({
         at: new Date().toISOString(),
-        method: call.method,
-        url: call.url,
-        requestHeaders: call.requestBody ? { 'content-type': 'application/json' } : {},
-        requestBody: call.requestBody,
-        status: call.status,
-        responseBody: call.responseBody,
-        ...(call.responseBodySize ? { responseBodySize: call.responseBodySize } : {}),
-        ...(call.bodyCut ? { responseBodyCut: call.bodyCut } : {}),
-        error: call.error,
-        ms: call.ms,
+        method: request.method,
+        url: request.url,
+        requestHeaders: request.headers,
+        ...(request.body === null ? {} : { requestBody: request.body }),
+        ...(response
+          ? {
+              status: response.status,
+              responseHeaders: response.headers,
+              responseBody: response.body,
+              ...(response.bodySize ? { responseBodySize: response.bodySize } : {}),
+              ...(response.bodyCut ? { responseBodyCut: response.bodyCut } : {}),
+            }
+          : {}),
+        ...(error ? { error } : {}),
+        ms: Math.round(durationMs),
       });
     },
-    context.bodyLimits,
-    processBreaker,
-  );
+  });
   return client;
 }

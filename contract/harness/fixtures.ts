@@ -4,8 +4,8 @@
  * on, so a failing step names itself rather than a later assertion.
  */
 import assert from 'node:assert/strict';
-import { aLink } from '../builders/links.ts';
-import { aNote } from '../builders/notes.ts';
+import { aLink } from '../../core/testing/links.ts';
+import { aNote } from '../../core/testing/notes.ts';
 import { quoted } from '../checks/types.ts';
 import { api, type PaymentLink } from './api.ts';
 import { control } from './control.ts';

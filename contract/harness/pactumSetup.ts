@@ -10,7 +10,6 @@ import { AssertionError } from 'node:assert';
 import pactum from 'pactum';
 import { sentHeadersOf } from '../../core/boundedAgent.ts';
 import type { OperationId } from '../../core/spec.ts';
-import { formText } from '../builders/forms.ts';
 import { boundVerdict } from '../checks/boundedVerdict.ts';
 import { conformsToSpec, toExchange } from '../checks/conformsToSpec.ts';
 import { type Exchange, headerValue } from '../checks/types.ts';
@@ -38,7 +37,6 @@ type RawRequest = {
   method: string;
   headers?: Record<string, unknown>;
   data?: unknown;
-  form?: Record<string, string>;
 };
 
 function flatHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
@@ -52,7 +50,6 @@ function flatHeaders(headers: Record<string, unknown> | undefined): Record<strin
 }
 
 function requestBodyText(request: RawRequest): string | undefined {
-  if (request.form) return formText(request.form);
   if (request.data === undefined) return undefined;
   return typeof request.data === 'string'
     ? request.data
@@ -150,7 +147,7 @@ function conformsHandler(ctx: { req?: RawRequest; res: RawResponse; data?: Confo
       ...stateOracle({
         operationId,
         token: headerValue((ctx.req?.headers ?? {}) as Exchange['headers'], 'token'),
-        request: bodyFields(ctx.req?.form ?? ctx.req?.data),
+        request: bodyFields(ctx.req?.data),
         status: exchange.status,
         body: exchange.body,
       }),

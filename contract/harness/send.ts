@@ -4,8 +4,9 @@
  * malformed bodies); the answer must have the given status and always passes through
  * `conformsToSpec`. Returns the parsed body for the test's own semantic assertions.
  */
+
+import { encodeFormBody } from '../../core/formBody.ts';
 import { type OperationId, operations } from '../../core/spec.ts';
-import { formOf } from '../builders/forms.ts';
 import { configurePactum } from './pactumSetup.ts';
 
 export interface Caller {
@@ -47,7 +48,11 @@ export async function send(
   const pactum = configurePactum();
   let request = pactum.spec().post(operations[operationId].path);
   if (options.as) request = request.withHeaders('token', options.as.token);
-  if (options.form) request = request.withForm(formOf(operationId, options.form));
+  // The one form writer (core/formBody.ts), not Pactum's: what the suites send is what the client sends.
+  if (options.form)
+    request = request
+      .withBody(encodeFormBody(options.form, operations[operationId].jsonEncodedFormFields))
+      .withHeaders('content-type', 'application/x-www-form-urlencoded');
   else if (options.json !== undefined) request = request.withJson(options.json as object);
   else if (options.raw) {
     request = request.withBody(options.raw.body);

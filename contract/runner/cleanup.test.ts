@@ -7,19 +7,19 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
+import { type ControlClient, createControlClient, type Tenant } from '../../client/controlClient.ts';
 import { startSandbox } from '../../sandbox/index.ts';
-import { type ControlApi, controlApi, type Tenant } from '../builders/controlApi.ts';
 import type { RequestRecord } from '../reporting/observations.ts';
 import { type CleanupAccount, cleanupRun } from './cleanup.ts';
 import { retryDelayMs } from './cleanupRetry.ts';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
-let control: ControlApi;
+let control: ControlClient;
 const runId = 'c1ea0b0b';
 
 before(async () => {
   sandbox = await startSandbox({ port: 0 });
-  control = controlApi(sandbox.url);
+  control = createControlClient({ baseUrl: sandbox.url });
 });
 after(() => sandbox.close());
 

@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { createControlClient } from '../../client/controlClient.ts';
 import { startRedirectTrap } from '../../client/redirectTrap.ts';
-import { controlApi } from '../builders/controlApi.ts';
 import { spawnTsx } from '../selftest/spawnTsx.ts';
 import { probeControlApi } from '../target/probeControlApi.ts';
 import { cleanupRun } from './cleanup.ts';
@@ -33,7 +33,7 @@ after(async () => {
 
 test('the control API probe takes a redirect for "no control API", and the control client names it', async () => {
   assert.equal(await probeControlApi(trap.url), false);
-  await assert.rejects(controlApi(trap.url).createTenant(), notFollowed);
+  await assert.rejects(createControlClient({ baseUrl: trap.url }).createTenant(), notFollowed);
   assert.deepEqual(trap.leaked(), []);
 });
 

@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createControlClient } from '../../client/controlClient.ts';
 import { sameInterruptionMs } from '../../core/interrupts.ts';
 import { startSandbox } from '../../sandbox/index.ts';
-import { controlApi } from '../builders/controlApi.ts';
 import { repoRoot } from './spawnTsx.ts';
 
 const privateDirs = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('secpaid-contract-'));
@@ -60,7 +60,7 @@ test('one Ctrl-C through npm run stops the suites, still cleans up and writes th
   const temp = mkdtempSync(join(tmpdir(), 'contract-interrupt-'));
   const sandbox = await startSandbox({ port: 0 });
   try {
-    await controlApi(sandbox.url).injectFault({ delay_ms: 300, count: 100_000 });
+    await createControlClient({ baseUrl: sandbox.url }).injectFault({ delay_ms: 300, count: 100_000 });
     const reports = join(temp, 'reports');
     const run = npmRunContract(
       ['--base-url', sandbox.url, '--only', 'getMyUnusedLinks', '--reports', reports],
@@ -94,7 +94,7 @@ test('a second, distinct Ctrl-C exits 130 at once and still removes the private 
   const temp = mkdtempSync(join(tmpdir(), 'contract-interrupt-'));
   const sandbox = await startSandbox({ port: 0 });
   try {
-    await controlApi(sandbox.url).injectFault({ delay_ms: 3000, count: 100_000 });
+    await createControlClient({ baseUrl: sandbox.url }).injectFault({ delay_ms: 3000, count: 100_000 });
     const run = npmRunContract(
       ['--base-url', sandbox.url, '--only', 'getMyUnusedLinks', '--reports', join(temp, 'r')],
       temp,

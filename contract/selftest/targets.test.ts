@@ -8,8 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { createControlClient, type Tenant } from '../../client/controlClient.ts';
 import { startSandbox } from '../../sandbox/index.ts';
-import { controlApi, type Tenant } from '../builders/controlApi.ts';
 import { spawnTsx } from './spawnTsx.ts';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
@@ -71,7 +71,7 @@ function sentLinkIds(log: string): string[] {
 
 before(async () => {
   sandbox = await startSandbox({ port: 0 });
-  const control = controlApi(sandbox.url);
+  const control = createControlClient({ baseUrl: sandbox.url });
   [owner, other, recipient] = [
     await control.createTenant(),
     await control.createTenant(),
@@ -170,7 +170,7 @@ describe('npm run contract -- --base-url', { timeout: 120_000 }, () => {
     const careless = await startSandbox({ port: 0, brokenMode: 'auth-ignored' });
     try {
       // The oldest tenant: the one 'auth-ignored' serves a missing or malformed key as.
-      const victim = await controlApi(careless.url).createTenant();
+      const victim = await createControlClient({ baseUrl: careless.url }).createTenant();
       const dir = reportsDir();
       await spawnTsx(
         'contract/cli.ts',

@@ -1,7 +1,7 @@
 /** createLink: echoes, link fields, ownership, bad input, and the status matrix. */
 import assert from 'node:assert/strict';
-import { aLink } from '../builders/links.ts';
-import { aMarker, aNote, aNoteOfLength } from '../builders/notes.ts';
+import { aLink } from '../../core/testing/links.ts';
+import { aMarker, aNote, aNoteOfLength } from '../../core/testing/notes.ts';
 import { aCaller, anotherCaller } from '../harness/accounts.ts';
 import { api } from '../harness/api.ts';
 import { contractSuite, type TestOptions } from '../harness/contractSuite.ts';

@@ -1,7 +1,7 @@
 /** createSplitLink: recipients kept, shares checked (normal = percent, absolute = EUR), bad input, matrix. */
 import assert from 'node:assert/strict';
-import { aRecipient, aSplitLink } from '../builders/links.ts';
-import { aMarker, aNote } from '../builders/notes.ts';
+import { aRecipient, aSplitLink } from '../../core/testing/links.ts';
+import { aMarker, aNote } from '../../core/testing/notes.ts';
 import { aCaller, aRecipientToken, aRecipientTokenIfAny } from '../harness/accounts.ts';
 import { api } from '../harness/api.ts';
 import { contractSuite, type TestOptions } from '../harness/contractSuite.ts';

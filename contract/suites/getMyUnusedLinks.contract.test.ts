@@ -1,7 +1,7 @@
 /** getMyUnusedLinks: what is listed, limit and search, order, what leaves the list, isolation. */
 import assert from 'node:assert/strict';
-import { aLink } from '../builders/links.ts';
-import { aMarker, aNote } from '../builders/notes.ts';
+import { aLink } from '../../core/testing/links.ts';
+import { aMarker, aNote } from '../../core/testing/notes.ts';
 import { aCaller, anotherCaller } from '../harness/accounts.ts';
 import { api } from '../harness/api.ts';
 import { contractSuite, type TestOptions } from '../harness/contractSuite.ts';

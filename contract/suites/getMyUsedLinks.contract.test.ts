@@ -1,6 +1,6 @@
 /** getMyUsedLinks: paid links appear (and only they), limit and search, order, isolation. */
 import assert from 'node:assert/strict';
-import { aMarker } from '../builders/notes.ts';
+import { aMarker } from '../../core/testing/notes.ts';
 import { aCaller, anotherCaller } from '../harness/accounts.ts';
 import { api } from '../harness/api.ts';
 import { contractSuite, type TestOptions } from '../harness/contractSuite.ts';

@@ -1,6 +1,6 @@
 /** getPayInTransactions: a paid link becomes a pay-in; pay_id, search, paging, dates; isolation. */
 import assert from 'node:assert/strict';
-import { aMarker } from '../builders/notes.ts';
+import { aMarker } from '../../core/testing/notes.ts';
 import { aCaller, anotherCaller } from '../harness/accounts.ts';
 import { api, type PayIn } from '../harness/api.ts';
 import { contractSuite, type TestOptions } from '../harness/contractSuite.ts';

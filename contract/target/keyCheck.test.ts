@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { createControlClient } from '../../client/controlClient.ts';
 import { drippingReply } from '../../client/hostileBodies.ts';
 import { closedPort, jsonReply, startRecordingServer } from '../../client/recordingServer.ts';
 import { startSandbox } from '../../sandbox/index.ts';
-import { controlApi } from '../builders/controlApi.ts';
 import { refusedKeys } from './keyCheck.ts';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
@@ -13,7 +13,7 @@ before(async () => {
 after(() => sandbox.close());
 
 test('a key the sandbox takes passes; each refusal names the variable and the answer (D-AUTH)', async () => {
-  const control = controlApi(sandbox.url);
+  const control = createControlClient({ baseUrl: sandbox.url });
   const [good, suspended] = [await control.createTenant(), await control.createTenant({ suspended: true })];
   assert.deepEqual(await refusedKeys(sandbox.url, [{ variable: 'SECPAID_TOKEN', token: good.token }]), []);
   const refused = await refusedKeys(sandbox.url, [

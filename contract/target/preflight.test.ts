@@ -8,9 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { createControlClient, type Tenant } from '../../client/controlClient.ts';
 import { closedPort } from '../../client/recordingServer.ts';
 import { startSandbox } from '../../sandbox/index.ts';
-import { controlApi, type Tenant } from '../builders/controlApi.ts';
 import { type Spawned, spawnTsx } from '../selftest/spawnTsx.ts';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
@@ -42,7 +42,7 @@ function refusedInOneLine(run: Spawned): string {
 
 before(async () => {
   sandbox = await startSandbox({ port: 0 });
-  const control = controlApi(sandbox.url);
+  const control = createControlClient({ baseUrl: sandbox.url });
   [owner, other] = [await control.createTenant(), await control.createTenant()];
 });
 

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { createControlClient } from '../../client/controlClient.ts';
 import { FORM, JSON_TYPE } from '../testing/api.ts';
 import { assertError, assertOk } from '../testing/assertions.ts';
 import { createTenant } from '../testing/control.ts';
@@ -21,12 +22,12 @@ test('getPayInTransactions accepts the first and last days the date format allow
 });
 
 test('the payout run accepts the last day the date format allows', async () => {
-  const response = await fetch(`${env.url}/sandbox/payouts/run`, {
-    method: 'POST',
-    headers: { 'content-type': JSON_TYPE },
-    body: JSON.stringify({ date: '9999-12-31' }),
+  const control = createControlClient({ baseUrl: env.url });
+  const { response, data, error } = await control.api.POST('/sandbox/payouts/run', {
+    body: { date: '9999-12-31' },
   });
-  assert.equal(response.status, 200, await response.text());
+  assert.equal(response.status, 200, JSON.stringify(error));
+  assert.equal(data?.data.date, '9999-12-31');
 });
 
 test('an unknown form field named __proto__ is refused like any other unknown field', async () => {

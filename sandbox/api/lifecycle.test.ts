@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { createControlClient } from '../../client/controlClient.ts';
 import { assertOk, centsOfNumber, centsOfText, sum } from '../testing/assertions.ts';
 import { createTenant, dayOfTransaction, payLink, runPayouts } from '../testing/control.ts';
 import { useSandbox } from '../testing/sandboxFixture.ts';
@@ -103,12 +104,15 @@ test('a cancelled link leaves the unused list and never shows as used', async ()
     'createLink',
     await owner.call('createLink', { amount: 5, recipient_note: 'to cancel' }),
   );
-  const cancel = await fetch(`${env.url}/sandbox/links/${created.data.id}/cancel`, { method: 'POST' });
-  assert.equal(cancel.status, 200);
+  const control = createControlClient({ baseUrl: env.url });
+  const link = { params: { path: { link_id: created.data.id } } };
+  const cancel = await control.api.POST('/sandbox/links/{link_id}/cancel', link);
+  assert.equal(cancel.response.status, 200);
+  assert.equal(cancel.data?.data.status, 'Cancelled');
   assert.equal((await owner.call('getMyUnusedLinks', {})).body.totalRecords, 0);
   assert.equal((await owner.call('getMyUsedLinks', {})).body.totalRecords, 0);
-  const pay = await fetch(`${env.url}/sandbox/links/${created.data.id}/pay`, { method: 'POST' });
-  assert.equal(pay.status, 409);
+  const pay = await control.api.POST('/sandbox/links/{link_id}/pay', link);
+  assert.equal(pay.response.status, 409);
 });
 
 test('a deleted link leaves the unused list; a paid link cannot be deleted', async () => {

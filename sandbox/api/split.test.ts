@@ -1,7 +1,7 @@
 /** Split links through the API: each recipient tenant receives a pay-in of their share. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { aRecipient, aSplitLink } from '../../contract/builders/index.ts';
+import { aRecipient, aSplitLink } from '../../core/testing/links.ts';
 import { assertError, assertOk, centsOfText } from '../testing/assertions.ts';
 import { createTenant, dayOfTransaction, payLink, runPayouts } from '../testing/control.ts';
 import { useSandbox } from '../testing/sandboxFixture.ts';

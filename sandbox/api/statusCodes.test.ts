@@ -1,7 +1,7 @@
 /** Every documented status code of the API, each provoked on purpose, with its error envelope. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { aLink } from '../../contract/builders/index.ts';
+import { aLink } from '../../core/testing/links.ts';
 import { apiAs, JSON_TYPE } from '../testing/api.ts';
 import { assertError, assertOk } from '../testing/assertions.ts';
 import { armFault, createTenant, payLink } from '../testing/control.ts';

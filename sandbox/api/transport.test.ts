@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { test } from 'node:test';
+import { createControlClient } from '../../client/controlClient.ts';
+import { encodeFormBody } from '../../core/formBody.ts';
 import { type Answer, FORM } from '../testing/api.ts';
 import { assertError, assertOk } from '../testing/assertions.ts';
 import { armFault, clearFaults, createTenant } from '../testing/control.ts';
@@ -109,18 +111,19 @@ test('clearing faults disarms them before they are used', async () => {
 });
 
 test('a 404 fault is refused for operations that do not document 404, and accepted for deleteLink', async () => {
-  const refused = await fetch(`${env.url}/sandbox/faults`, {
-    method: 'POST',
+  // As a form, the control API's other encoding.
+  const control = createControlClient({ baseUrl: env.url });
+  const asForm = {
+    bodySerializer: (body: Record<string, unknown>) => encodeFormBody(body, []),
     headers: { 'content-type': FORM },
-    body: 'status=404&operationId=createLink',
+  };
+  const refused = await control.api.POST('/sandbox/faults', {
+    body: { status: 404, operationId: 'createLink' },
+    ...asForm,
   });
-  assert.equal(refused.status, 400);
-  const unscoped = await fetch(`${env.url}/sandbox/faults`, {
-    method: 'POST',
-    headers: { 'content-type': FORM },
-    body: 'status=404',
-  });
-  assert.equal(unscoped.status, 400);
+  assert.equal(refused.response.status, 400);
+  const unscoped = await control.api.POST('/sandbox/faults', { body: { status: 404 }, ...asForm });
+  assert.equal(unscoped.response.status, 400);
   const tenant = await createTenant(env.url);
   const link = assertOk('createLink', await tenant.call('createLink', { amount: 5 }));
   await armFault(env.url, { status: 404, operationId: 'deleteLink', user_id: tenant.userId });

@@ -1,12 +1,12 @@
 /**
- * A tiny request helper for the sandbox's own tests: one POST to `/api/v2/<operationId>` with a
- * form body (encoded as the client does) and a token, answering status, headers and parsed JSON.
- * Deliberately thin: the typed client (client/) is what integrators use; tests here need raw access
- * to bodies, content types and headers that the typed client would refuse to send.
+ * The sandbox's own tests call the API through the typed client (client/secpaidClient.ts), by its
+ * raw path: they send what no type allows (unknown fields, wrong content types, other methods,
+ * bytes) and read every answer the same way, as status, headers, text and parsed JSON. Object
+ * bodies are written by the one form writer (core/formBody.ts), as the client writes them.
  */
-import { encodeFormBody } from '../../client/formEncoding.ts';
+import { createSecPaidClient, type SecPaidClient } from '../../client/secpaidClient.ts';
+import { encodeFormBody } from '../../core/formBody.ts';
 import { type OperationId, operations } from '../../core/spec.ts';
-import { targetFetch } from '../../core/targetFetch.ts';
 
 export const FORM = 'application/x-www-form-urlencoded';
 export const JSON_TYPE = 'application/json';
@@ -35,44 +35,49 @@ export function encodeBody(operationId: OperationId, body: Body): string | Uint8
   return encodeFormBody(body, operations[operationId].jsonEncodedFormFields);
 }
 
-export async function readAnswer(response: Response): Promise<Answer> {
-  const text = await response.text();
-  let body: unknown;
+async function callWith(
+  client: SecPaidClient,
+  operationId: OperationId,
+  body: Body,
+  options: Omit<CallOptions, 'token'> & { token?: string | null },
+): Promise<Answer> {
+  const isRaw = typeof body === 'string' || body instanceof Uint8Array;
+  const contentType = options.contentType ?? (body === undefined || isRaw ? undefined : FORM);
+  const encoded = encodeBody(operationId, body);
+  const result = await client.callRaw(
+    operationId,
+    {
+      ...(encoded === undefined ? {} : { body: encoded }),
+      ...(contentType === undefined ? {} : { contentType }),
+      ...(options.method ? { method: options.method } : {}),
+    },
+    { headers: { ...(options.token === null ? { token: null } : {}), ...options.headers } },
+  );
+  let parsed: unknown;
   try {
-    body = JSON.parse(text);
+    parsed = JSON.parse(result.bodyText);
   } catch {
-    body = undefined;
+    parsed = undefined;
   }
-  return { status: response.status, headers: response.headers, text, body };
+  return { status: result.status, headers: result.headers, text: result.bodyText, body: parsed };
 }
 
-export async function callApi(
+export function callApi(
   baseUrl: string,
   operationId: OperationId,
   body: Body,
   options: CallOptions,
 ): Promise<Answer> {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.token !== null) headers.token = options.token;
-  const isRaw = typeof body === 'string' || body instanceof Uint8Array;
-  const contentType = options.contentType ?? (body === undefined || isRaw ? undefined : FORM);
-  if (contentType !== undefined) headers['content-type'] = contentType;
-  const encoded = encodeBody(operationId, body);
-  const response = await targetFetch(baseUrl)(`${baseUrl}${operations[operationId].path}`, {
-    method: options.method ?? 'POST',
-    headers,
-    // A string would get `text/plain` from fetch when no type is given; bytes get no type at all.
-    body: typeof encoded === 'string' ? new TextEncoder().encode(encoded) : encoded,
-  });
-  return readAnswer(response);
+  return callWith(createSecPaidClient({ baseUrl, token: options.token ?? '' }), operationId, body, options);
 }
 
 /** A caller bound to one sandbox and one token: `as.call('createLink', { amount: 5 })`. */
 export function apiAs(baseUrl: string, token: string | null) {
+  const client = createSecPaidClient({ baseUrl, token: token ?? '' });
   return {
     token,
     call: (operationId: OperationId, body?: Body, options: Partial<CallOptions> = {}) =>
-      callApi(baseUrl, operationId, body, { token, ...options }),
+      callWith(client, operationId, body, { token, ...options }),
   };
 }
 

@@ -1,9 +1,10 @@
 /**
- * The sandbox control API for the sandbox's own tests, on top of the contract suite's client of it
- * (contract/builders, shared so the two suites never drift): a tenant comes back ready to call the
- * API with its key, and the other calls keep their short names. Every call throws on a non-200.
+ * The sandbox control API for the sandbox's own tests, through its typed client
+ * (client/controlClient.ts, which the contract suite uses too, so the two never drift): a tenant
+ * comes back ready to call the API with its key, and the other calls keep their short names.
+ * Every call throws on a non-200.
  */
-import { controlApi, type FaultRequest, type PayoutRun } from '../../contract/builders/controlApi.ts';
+import { createControlClient, type FaultRequest, type PayoutRun } from '../../client/controlClient.ts';
 import { apiAs, type Caller } from './api.ts';
 
 export type { PayoutRun };
@@ -14,11 +15,13 @@ export interface TestTenant extends Caller {
   token: string;
 }
 
+const control = (baseUrl: string) => createControlClient({ baseUrl });
+
 export async function createTenant(
   baseUrl: string,
   options: { suspended?: boolean; rate_limit?: number } = {},
 ): Promise<TestTenant> {
-  const tenant = await controlApi(baseUrl).createTenant(options);
+  const tenant = await control(baseUrl).createTenant(options);
   return {
     ...apiAs(baseUrl, tenant.token),
     token: tenant.token,
@@ -31,21 +34,21 @@ export async function payLink(
   baseUrl: string,
   linkId: number,
 ): Promise<{ pay_ins: string[]; paid_on: string }> {
-  const state = await controlApi(baseUrl).payLink(linkId);
+  const state = await control(baseUrl).payLink(linkId);
   return { pay_ins: state.pay_ins ?? [], paid_on: state.paid_on ?? '' };
 }
 
 /** All tenants' due pay-ins of `date` (default today), or only `userId`'s. */
 export function runPayouts(baseUrl: string, date?: string, userId?: string): Promise<PayoutRun> {
-  return controlApi(baseUrl).runPayouts(date, userId);
+  return control(baseUrl).runPayouts(date, userId);
 }
 
-export function armFault(baseUrl: string, fault: FaultRequest): Promise<void> {
-  return controlApi(baseUrl).injectFault(fault);
+export async function armFault(baseUrl: string, fault: FaultRequest): Promise<void> {
+  await control(baseUrl).injectFault(fault);
 }
 
-export function clearFaults(baseUrl: string): Promise<void> {
-  return controlApi(baseUrl).clearFaults();
+export async function clearFaults(baseUrl: string): Promise<void> {
+  await control(baseUrl).clearFaults();
 }
 
 /** "20261124-pi-AbC..." → "2026-11-24": the Berlin day a pay-in belongs to, for a payout run. */

@@ -4,8 +4,10 @@
  * it saw (an empty list = isolated). The checks return findings instead of asserting so the same
  * checks can be shown to catch a deliberately leaking sandbox (broken modes).
  */
-import { aLink, aNote, aRecipient, aSplitLink } from '../../contract/builders/index.ts';
+
 import type { OperationId } from '../../core/spec.ts';
+import { aLink, aRecipient, aSplitLink } from '../../core/testing/links.ts';
+import { aNote } from '../../core/testing/notes.ts';
 import { createTenant, dayOfTransaction, payLink, runPayouts, type TestTenant } from './control.ts';
 
 export interface Scenario {

@@ -4,8 +4,9 @@
  * every operation shares: unknown field, repeated field, malformed or non-object JSON, and content
  * types the API does not take.
  */
-import type { OperationId } from '../../../core/spec.ts';
-import { formOf, formText } from '../../builders/forms.ts';
+
+import { formFields, formText } from '../../../core/formBody.ts';
+import { type OperationId, operations } from '../../../core/spec.ts';
 import { aCaller } from '../accounts.ts';
 import type { ContractSuite, Need } from '../contractSuite.ts';
 import { type Caller, type SendOptions, send } from '../send.ts';
@@ -23,9 +24,9 @@ export interface BadInput {
 /** A valid body to spoil, or how to make one for a caller. */
 export type ValidBody = Record<string, unknown> | ((caller: Caller) => Promise<Record<string, unknown>>);
 
-function multipart(form: Record<string, string>): { body: string; contentType: string } {
+function multipart(form: [string, string][]): { body: string; contentType: string } {
   const boundary = 'contract-boundary-7f3a';
-  const parts = Object.entries(form).map(
+  const parts = form.map(
     ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
   );
   return {
@@ -36,10 +37,9 @@ function multipart(form: Record<string, string>): { body: string; contentType: s
 
 export function commonBadInputs(operationId: OperationId, valid: ValidBody): BadInput[] {
   const spoil =
-    (how: (body: Record<string, unknown>, form: Record<string, string>) => Request) =>
-    async (caller: Caller) => {
+    (how: (body: Record<string, unknown>, form: [string, string][]) => Request) => async (caller: Caller) => {
       const body = typeof valid === 'function' ? await valid(caller) : valid;
-      return how(body, formOf(operationId, body));
+      return how(body, formFields(body, operations[operationId].jsonEncodedFormFields));
     };
   const form = 'application/x-www-form-urlencoded';
   return [
@@ -50,7 +50,7 @@ export function commonBadInputs(operationId: OperationId, valid: ValidBody): Bad
     {
       when: 'a field is given twice',
       request: spoil((_, fields) => {
-        const [name, value] = Object.entries(fields)[0] ?? ['limit', '5'];
+        const [name, value] = fields[0] ?? ['limit', '5'];
         return {
           raw: { body: `${formText(fields)}&${name}=${encodeURIComponent(value)}`, contentType: form },
         };
