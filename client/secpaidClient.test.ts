@@ -296,3 +296,47 @@ test('a baseUrl that is not http(s) is refused up front', () => {
   assert.throws(() => createSecPaidClient({ baseUrl: 'ftp://127.0.0.1', token }), /must be http\(s\)/);
   assert.throws(() => createSecPaidClient({ baseUrl: 'not a url', token }), TypeError);
 });
+
+test('callRaw sends another method, or no body at all, past every type', async () => {
+  const client = createSecPaidClient({ baseUrl: server.url, token });
+  server.setReply(jsonReply(405, errorBody('MethodNotAllowed')));
+  const result = await client.callRaw('getMyUnusedLinks', { method: 'GET' });
+  assert.equal(server.last().method, 'GET');
+  assert.equal(server.last().body, '');
+  assert.equal(server.last().headers['content-type'], undefined);
+  assert.equal(result.status, 405);
+  await client.callRaw('createLink', {
+    body: new Uint8Array([0xff, 0x00]),
+    contentType: 'application/octet-stream',
+  });
+  // The server reads the bytes as UTF-8: 0xff is no character, so it reads as U+FFFD.
+  assert.equal(server.last().body, '\ufffd\u0000');
+  assert.equal(server.last().headers['content-type'], 'application/octet-stream');
+});
+
+test('onExchange names a token through describeToken, and sees raw calls like typed ones', async () => {
+  server.setReply(jsonReply(200, link));
+  const exchanges: SecPaidExchange[] = [];
+  const client = createSecPaidClient({
+    baseUrl: server.url,
+    token,
+    describeToken: (value) => (value === token ? '$SECPAID_TOKEN' : 'another key'),
+    onExchange: (e) => void exchanges.push(e),
+  });
+  await client.createLink({ amount: 1 });
+  await client.callRaw(
+    'createLink',
+    { body: 'amount=1', contentType: 'text/plain' },
+    { headers: { token: 'other' } },
+  );
+  assert.deepEqual(
+    exchanges.map((e) => [e.operationId, e.request.headers.token, e.request.body]),
+    [
+      ['createLink', '$SECPAID_TOKEN', 'amount=1'],
+      ['createLink', 'another key', 'amount=1'],
+    ],
+  );
+  assert.equal(exchanges[1]?.request.headers['content-type'], 'text/plain');
+  const bytes = JSON.stringify(link).length;
+  assert.deepEqual(exchanges[1]?.response?.bodySize, { keptBytes: bytes, seenBytes: bytes });
+});

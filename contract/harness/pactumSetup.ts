@@ -3,7 +3,8 @@
  * console output (pactum prints requests with their headers on failure, and the token header must
  * never be printed), every answer's body bounded by the run's cap (boundedPactum.ts), the one
  * expect handler every response goes through (`conformsToSpec`, its verdict bounded by
- * checks/boundedVerdict.ts before it is recorded or thrown), and a listener that logs every
+ * checks/boundedVerdict.ts before it is recorded or thrown), `expectJsonSchema` on the shared ajv
+ * (schemaAdapter.ts), and a listener that logs every
  * exchange with the token redacted: the kept body and what became of the whole one.
  */
 import { AssertionError } from 'node:assert';
@@ -20,6 +21,7 @@ import { contractContext } from './context.ts';
 import { currentTest } from './currentTest.ts';
 import { recordedKey } from './keyRoles.ts';
 import { apiOperationOf, recordObservation, recordRequest } from './recorder.ts';
+import { sharedAjvSchemaAdapter } from './schemaAdapter.ts';
 
 export interface ConformsData {
   operationId: OperationId;
@@ -36,7 +38,10 @@ type RawRequest = {
   url: string;
   method: string;
   headers?: Record<string, unknown>;
+  /** The body as the request event has it (what was sent)... */
   data?: unknown;
+  /** ...and as an expect handler's context has it. */
+  body?: unknown;
 };
 
 function flatHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
@@ -147,7 +152,7 @@ function conformsHandler(ctx: { req?: RawRequest; res: RawResponse; data?: Confo
       ...stateOracle({
         operationId,
         token: headerValue((ctx.req?.headers ?? {}) as Exchange['headers'], 'token'),
-        request: bodyFields(ctx.req?.data),
+        request: bodyFields(ctx.req?.body ?? ctx.req?.data),
         status: exchange.status,
         body: exchange.body,
       }),
@@ -190,6 +195,7 @@ export function configurePactum(): typeof pactum {
   pactum.settings.setReporterAutoRun(false);
   boundPactum(pactum, context.bodyLimits, processBreaker);
   pactum.handler.addExpectHandler('conformsToSpec', conformsHandler as never);
+  pactum.settings.setJsonSchemaAdapter(sharedAjvSchemaAdapter);
   pactum.events.pactumEvents.on(pactum.events.EVENT_TYPES.AFTER_RESPONSE, logExchange);
   return pactum;
 }

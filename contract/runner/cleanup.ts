@@ -8,12 +8,17 @@
  * never fails the run: problems are reported, and a real account's links that may be left behind
  * always are.
  */
+import {
+  createSecPaidClient,
+  type SecPaidClient,
+  type SecPaidExchange,
+  type SecPaidResult,
+} from '../../client/secpaidClient.ts';
 import type { BodyLimits } from '../../core/boundedBody.ts';
-import { readBoundedText } from '../../core/boundedResponse.ts';
-import { operations } from '../../core/spec.ts';
 import { TargetBreaker } from '../../core/targetBreaker.ts';
-import { redirectNote, type TargetFetch, targetFetch } from '../../core/targetFetch.ts';
+import { redirectNote } from '../../core/targetFetch.ts';
 import type { LinkRecord, RequestRecord } from '../reporting/observations.ts';
+import { redactedKey } from '../reporting/redact.ts';
 import { defaultRetryBudget, type RetryBudget, waitToRetry } from './cleanupRetry.ts';
 
 export interface CleanupResult {
@@ -34,7 +39,6 @@ export interface CleanupAccount {
 }
 
 const maxRounds = 5;
-const contentType = 'application/x-www-form-urlencoded';
 
 /**
  * `why` explains a status that is not what it seems (a redirect, a retry budget spent); `cut` says
@@ -42,42 +46,40 @@ const contentType = 'application/x-www-form-urlencoded';
  */
 type Answer = { status: number; retryAfter: string | null; text: string; why?: string; cut?: string };
 
-async function post(
-  fetchTarget: TargetFetch,
-  baseUrl: string,
-  token: string,
-  path: string,
-  form: Record<string, string>,
-  log: RequestRecord[],
-): Promise<Answer> {
-  const started = Date.now();
-  const url = new URL(path, baseUrl).toString();
-  const requestBody = new URLSearchParams(form).toString();
-  const response = await fetchTarget(url, {
-    method: 'POST',
-    headers: { token, 'content-type': contentType },
-    body: requestBody,
-    signal: AbortSignal.timeout(10_000),
-  });
-  const { text, body, cut } = await readBoundedText(response);
-  log.push({
+/** A cleanup call as the run's request log keeps it (the token as «redacted», like every record). */
+function cleanupRecord({ request, response, error, durationMs }: SecPaidExchange): RequestRecord {
+  return {
     at: new Date().toISOString(),
     test: 'cleanup',
-    method: 'POST',
-    url,
-    requestHeaders: { token: '«redacted»', 'content-type': contentType },
-    requestBody,
-    status: response.status,
-    responseBody: text,
-    responseBodySize: body,
-    ...(cut ? { responseBodyCut: cut } : {}),
-    ms: Date.now() - started,
-  });
-  const why = redirectNote(response.status, response.headers.get('location'), url);
+    method: request.method,
+    url: request.url,
+    requestHeaders: request.headers,
+    ...(request.body === null ? {} : { requestBody: request.body }),
+    ...(response
+      ? {
+          status: response.status,
+          responseBody: response.body,
+          ...(response.bodySize ? { responseBodySize: response.bodySize } : {}),
+          ...(response.bodyCut ? { responseBodyCut: response.bodyCut } : {}),
+        }
+      : {}),
+    ...(error ? { error } : {}),
+    ms: Math.round(durationMs),
+  };
+}
+
+/** One listing or deletion; a call without an answer throws (SecPaidRequestError), and cleanup reports it. */
+async function post(
+  client: SecPaidClient,
+  call: (client: SecPaidClient) => Promise<SecPaidResult<'deleteLink'> | SecPaidResult<'getMyUnusedLinks'>>,
+): Promise<Answer> {
+  const result = await call(client);
+  const why = redirectNote(result.status, result.headers.get('location'), client.baseUrl);
+  const cut = result.documented ? undefined : result.bodyCut;
   return {
-    status: response.status,
-    retryAfter: response.headers.get('retry-after'),
-    text,
+    status: result.status,
+    retryAfter: result.headers.get('retry-after'),
+    text: result.bodyText,
     ...(why ? { why } : {}),
     ...(cut ? { cut } : {}),
   };
@@ -124,12 +126,21 @@ export async function cleanupRun(
   const tag = `[run:${runId}]`;
   const result: CleanupResult = { deleted: 0, problems: [] };
   const leftBehind = `links of this run (note tag ${tag}) may be left behind`;
-  const fetchTarget = targetFetch(baseUrl, undefined, limits, new TargetBreaker());
+  const breaker = new TargetBreaker();
   for (const account of accounts) {
+    const client = createSecPaidClient({
+      baseUrl,
+      token: account.token,
+      timeoutMs: 10_000,
+      ...(limits ? { bodyLimits: limits } : {}),
+      breaker,
+      describeToken: () => redactedKey,
+      onExchange: (exchange) => void log.push(cleanupRecord(exchange)),
+    });
     /** A request of this account; a real account's 429 is retried within the budget. */
-    const call = async (path: string, form: Record<string, string>): Promise<Answer> => {
+    const call = async (send: Parameters<typeof post>[1]): Promise<Answer> => {
       for (;;) {
-        const answer = await post(fetchTarget, baseUrl, account.token, path, form, log);
+        const answer = await post(client, send);
         if (answer.status !== 429 || !account.fromEnvironment) return answer;
         const wait = await waitToRetry(answer.retryAfter, budget);
         if (!wait.retry) return { ...answer, why: wait.why };
@@ -139,7 +150,7 @@ export async function cleanupRun(
     try {
       for (const id of byToken.get(account.token) ?? []) {
         attempted.add(String(id));
-        const answer = await call(operations.deleteLink.path, { link_id: String(id) });
+        const answer = await call((c) => c.deleteLink({ link_id: id }));
         // 404: already gone (a test deleted it, or its answer was lost); 400: paid, which stays.
         if (answer.status === 200) result.deleted += 1;
         else if (answer.status !== 404 && answer.status !== 400)
@@ -149,7 +160,7 @@ export async function cleanupRun(
       }
       let finished = false;
       for (let round = 0; round < maxRounds && !finished; round++) {
-        const list = await call(operations.getMyUnusedLinks.path, { search: tag, limit: '1000' });
+        const list = await call((c) => c.getMyUnusedLinks({ search: tag, limit: 1000 }));
         if (list.status === 200 && list.cut) {
           result.problems.push(`${account.label}: listing answered a body ${list.cut}: ${leftBehind}`);
           finished = true;
@@ -180,7 +191,7 @@ export async function cleanupRun(
         if (fresh.length === 0) finished = true;
         for (const link of fresh) {
           attempted.add(link.linktopay_id);
-          const answer = await call(operations.deleteLink.path, { link_id: link.linktopay_id });
+          const answer = await call((c) => c.deleteLink({ link_id: Number(link.linktopay_id) }));
           if (answer.status === 200) result.deleted += 1;
           else
             result.problems.push(
