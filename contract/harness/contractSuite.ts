@@ -12,7 +12,7 @@ import { boundedText, detailChars, messageChars } from '../checks/boundedVerdict
 import { excerpt, quoted } from '../checks/types.ts';
 import { contractContext } from './context.ts';
 import { currentTest } from './currentTest.ts';
-import { NotAsDocumented } from './pactumSetup.ts';
+import { NotAsDocumented } from './judgeAnswer.ts';
 import { recordObservation } from './recorder.ts';
 
 export type Need = 'writes' | 'control' | 'secondAccount' | 'recipient';

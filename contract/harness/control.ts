@@ -7,6 +7,7 @@ import { type ControlClient, createControlClient } from '../../client/controlCli
 import { observeControl } from '../oracle/processOracle.ts';
 import { processBreaker } from './breaker.ts';
 import { contractContext } from './context.ts';
+import { exchangeRecord } from './exchangeRecord.ts';
 import { recordRequest } from './recorder.ts';
 
 let client: ControlClient | undefined;
@@ -19,31 +20,15 @@ export function control(): ControlClient {
     baseUrl: context.baseUrl,
     bodyLimits: context.bodyLimits,
     breaker: processBreaker,
-    onExchange: ({ request, response, error, durationMs }) => {
+    onExchange: (exchange) => {
+      const { request, response } = exchange;
       observeControl({
         method: request.method,
         url: request.url,
         ...(response ? { status: response.status, responseBody: response.body } : {}),
         ...(response?.bodyCut ? { bodyCut: response.bodyCut } : {}),
       });
-      recordRequest({
-        at: new Date().toISOString(),
-        method: request.method,
-        url: request.url,
-        requestHeaders: request.headers,
-        ...(request.body === null ? {} : { requestBody: request.body }),
-        ...(response
-          ? {
-              status: response.status,
-              responseHeaders: response.headers,
-              responseBody: response.body,
-              ...(response.bodySize ? { responseBodySize: response.bodySize } : {}),
-              ...(response.bodyCut ? { responseBodyCut: response.bodyCut } : {}),
-            }
-          : {}),
-        ...(error ? { error } : {}),
-        ms: Math.round(durationMs),
-      });
+      recordRequest(exchangeRecord(exchange));
     },
   });
   return client;

@@ -7,18 +7,16 @@
  * (schemaAdapter.ts), and a listener that logs every
  * exchange with the token redacted: the kept body and what became of the whole one.
  */
-import { AssertionError } from 'node:assert';
 import pactum from 'pactum';
 import { sentHeadersOf } from '../../core/boundedAgent.ts';
 import type { OperationId } from '../../core/spec.ts';
-import { boundVerdict } from '../checks/boundedVerdict.ts';
-import { conformsToSpec, toExchange } from '../checks/conformsToSpec.ts';
 import { type Exchange, headerValue } from '../checks/types.ts';
-import { bodyFields, stateOracle } from '../oracle/processOracle.ts';
+import { bodyFields } from '../oracle/processOracle.ts';
 import { boundedBodyOf, boundPactum } from './boundedPactum.ts';
 import { processBreaker } from './breaker.ts';
 import { contractContext } from './context.ts';
 import { currentTest } from './currentTest.ts';
+import { judgeAnswer } from './judgeAnswer.ts';
 import { recordedKey } from './keyRoles.ts';
 import { apiOperationOf, recordObservation, recordRequest } from './recorder.ts';
 import { sharedAjvSchemaAdapter } from './schemaAdapter.ts';
@@ -76,20 +74,6 @@ export function exchangeIdOf(response: object): string | undefined {
   return exchangeIds.get(response);
 }
 
-/**
- * An answer that failed its checks: the test fails with it, and the runner knows which operation
- * and which exchange it was (a prerequisite of the test's own operation, or that operation).
- */
-export class NotAsDocumented extends AssertionError {
-  constructor(
-    message: string,
-    readonly operationId: OperationId,
-    readonly exchangeId: string | undefined,
-  ) {
-    super({ message });
-  }
-}
-
 function logExchange(event: {
   request: RawRequest;
   response: RawResponse & { responseTime?: number } & Partial<Error>;
@@ -135,49 +119,19 @@ function conformsHandler(ctx: { req?: RawRequest; res: RawResponse; data?: Confo
   if (!operationId) throw new Error('conformsToSpec needs { operationId }');
   const { statusCode, headers, text } = ctx.res;
   const bodyCut = boundedBodyOf(ctx.res).describe();
-  const exchange = toExchange(
+  judgeAnswer({
     operationId,
-    {
+    ...(status === undefined ? {} : { expectedStatus: status }),
+    token: headerValue((ctx.req?.headers ?? {}) as Exchange['headers'], 'token'),
+    requestFields: bodyFields(ctx.req?.body ?? ctx.req?.data),
+    answer: {
       status: statusCode ?? 0,
       headers: headers ?? {},
       bodyText: text ?? '',
       ...(bodyCut ? { bodyCut } : {}),
     },
-    status,
-  );
-  const checked = conformsToSpec(exchange);
-  // The state oracle learns from answers: a cut one teaches it nothing, and is not judged.
-  if (!bodyCut)
-    checked.failures.push(
-      ...stateOracle({
-        operationId,
-        token: headerValue((ctx.req?.headers ?? {}) as Exchange['headers'], 'token'),
-        request: bodyFields(ctx.req?.body ?? ctx.req?.data),
-        status: exchange.status,
-        body: exchange.body,
-      }),
-    );
-  const verdict = boundVerdict(checked);
-  const running = currentTest.getStore();
-  const exchangeId = exchangeIdOf(ctx.res);
-  recordObservation({
-    kind: 'response',
-    operationId,
-    status: exchange.status,
-    ...(status === undefined ? {} : { expectedStatus: status }),
-    ...(running ? { suite: running.operationId, test: running.title } : {}),
-    ...(exchangeId ? { exchangeId } : {}),
-    failures: verdict.failures,
-    drift: verdict.drift,
+    exchangeId: exchangeIdOf(ctx.res),
   });
-  if (verdict.failures.length > 0) {
-    const lines = verdict.failures.map((f) => `  ${f.check}: ${f.message}`);
-    throw new NotAsDocumented(
-      `${operationId} answered HTTP ${exchange.status}, not as documented:\n${lines.join('\n')}`,
-      operationId,
-      exchangeId,
-    );
-  }
 }
 
 let configured = false;

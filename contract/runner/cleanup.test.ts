@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { type ControlClient, createControlClient, type Tenant } from '../../client/controlClient.ts';
+import { createSecPaidClient } from '../../client/secpaidClient.ts';
 import { startSandbox } from '../../sandbox/index.ts';
 import type { RequestRecord } from '../reporting/observations.ts';
 import { type CleanupAccount, cleanupRun } from './cleanup.ts';
@@ -25,12 +26,9 @@ after(() => sandbox.close());
 
 async function tenantWithLink(): Promise<Tenant> {
   const tenant = await control.createTenant();
-  const response = await fetch(`${sandbox.url}/api/v2/createLink`, {
-    method: 'POST',
-    headers: { token: tenant.token, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ amount: '12.50', recipient_note: `[run:${runId}] cleanup test` }).toString(),
-  });
-  assert.equal(response.status, 200);
+  const api = createSecPaidClient({ baseUrl: sandbox.url, token: tenant.token });
+  const created = await api.createLink({ amount: 12.5, recipient_note: `[run:${runId}] cleanup test` });
+  assert.equal(created.status, 200, created.bodyText);
   return tenant;
 }
 

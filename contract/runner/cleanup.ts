@@ -8,15 +8,11 @@
  * never fails the run: problems are reported, and a real account's links that may be left behind
  * always are.
  */
-import {
-  createSecPaidClient,
-  type SecPaidClient,
-  type SecPaidExchange,
-  type SecPaidResult,
-} from '../../client/secpaidClient.ts';
+import { createSecPaidClient, type SecPaidClient, type SecPaidResult } from '../../client/secpaidClient.ts';
 import type { BodyLimits } from '../../core/boundedBody.ts';
 import { TargetBreaker } from '../../core/targetBreaker.ts';
 import { redirectNote } from '../../core/targetFetch.ts';
+import { exchangeRecord } from '../harness/exchangeRecord.ts';
 import type { LinkRecord, RequestRecord } from '../reporting/observations.ts';
 import { redactedKey } from '../reporting/redact.ts';
 import { defaultRetryBudget, type RetryBudget, waitToRetry } from './cleanupRetry.ts';
@@ -45,28 +41,6 @@ const maxRounds = 5;
  * why `text` is only the start of the body (core/boundedBody.ts), which then cannot be read.
  */
 type Answer = { status: number; retryAfter: string | null; text: string; why?: string; cut?: string };
-
-/** A cleanup call as the run's request log keeps it (the token as «redacted», like every record). */
-function cleanupRecord({ request, response, error, durationMs }: SecPaidExchange): RequestRecord {
-  return {
-    at: new Date().toISOString(),
-    test: 'cleanup',
-    method: request.method,
-    url: request.url,
-    requestHeaders: request.headers,
-    ...(request.body === null ? {} : { requestBody: request.body }),
-    ...(response
-      ? {
-          status: response.status,
-          responseBody: response.body,
-          ...(response.bodySize ? { responseBodySize: response.bodySize } : {}),
-          ...(response.bodyCut ? { responseBodyCut: response.bodyCut } : {}),
-        }
-      : {}),
-    ...(error ? { error } : {}),
-    ms: Math.round(durationMs),
-  };
-}
 
 /** One listing or deletion; a call without an answer throws (SecPaidRequestError), and cleanup reports it. */
 async function post(
@@ -135,7 +109,7 @@ export async function cleanupRun(
       ...(limits ? { bodyLimits: limits } : {}),
       breaker,
       describeToken: () => redactedKey,
-      onExchange: (exchange) => void log.push(cleanupRecord(exchange)),
+      onExchange: (exchange) => void log.push({ ...exchangeRecord(exchange), test: 'cleanup' }),
     });
     /** A request of this account; a real account's 429 is retried within the budget. */
     const call = async (send: Parameters<typeof post>[1]): Promise<Answer> => {

@@ -29,6 +29,7 @@ test('405 on GET of an operation, with Allow: POST', async () => {
 
 test('404 on an unknown path, with the error envelope', async () => {
   for (const path of ['/', '/api/v2/createlink', '/api/v2/createLink/', '/api/v3/createLink', '/nope?x=1']) {
+    // Paths no operation has: deliberately past the typed client, which only knows the spec's.
     const response = await fetch(`${env.url}${path}`, { method: 'POST' });
     const answer = {
       status: response.status,
