@@ -1,11 +1,10 @@
 /**
  * Pactum, configured once per suite process: the target's base URL, redirects never followed, no
  * console output (pactum prints requests with their headers on failure, and the token header must
- * never be printed), every answer's body bounded by the run's cap (boundedPactum.ts), the one
- * expect handler every response goes through (`conformsToSpec`, its verdict bounded by
- * checks/boundedVerdict.ts before it is recorded or thrown), `expectJsonSchema` on the shared ajv
- * (schemaAdapter.ts), and a listener that logs every
- * exchange with the token redacted: the kept body and what became of the whole one.
+ * never be printed), every answer's body bounded by the run's cap (boundedPactum.ts), the expect
+ * handler every response goes through (`conformsToSpec`: judgeAnswer.ts, which also judges the
+ * typed client's answers), `expectJsonSchema` on the shared ajv (schemaAdapter.ts), and a listener
+ * that logs every exchange with the token redacted: the kept body and what became of the whole one.
  */
 import pactum from 'pactum';
 import { sentHeadersOf } from '../../core/boundedAgent.ts';
