@@ -47,8 +47,9 @@ export interface RunResult {
   log: string[];
 }
 
+/** An error's stack (which names the module and line), whatever realm it was made in. */
 const describe = (error: unknown) =>
-  error instanceof Object && 'stack' in error ? String((error as Error).stack) : String(error);
+  typeof error === 'object' && error !== null && 'stack' in error ? String(error.stack) : String(error);
 
 export async function runScript(spec: RunSpec): Promise<RunResult> {
   const script = resolve(spec.script);
