@@ -39,7 +39,7 @@ const run = (path: string, iterations = 4) =>
   runK6({ script: path, env: { URL: url }, iterations, vus: 2, cwd: work });
 
 describe('the k6 runtime', () => {
-  it('offers no Node or web globals, keeps VUs apart, runs scenarios in startTime order and hands setup_data to handleSummary', async () => {
+  it('offers no Node or web globals, keeps VUs apart, runs scenarios in startTime order, evaluates every threshold and hands setup_data to handleSummary', async () => {
     const path = script(
       'rules.ts',
       `import http from 'k6/http';
@@ -54,7 +54,12 @@ export const options = {
     main: { executor: 'constant-arrival-rate', rate: 1, duration: '1s', preAllocatedVUs: 1, startTime: '5s' },
     warm: { executor: 'constant-arrival-rate', rate: 1, duration: '5s', preAllocatedVUs: 1, exec: 'warm', tags: { phase: 'warmup' } },
   },
-  thresholds: { 'http_reqs{phase:warmup}': ['count>0'], 'checks{scenario:main}': ['rate==1'] },
+  thresholds: {
+    'http_reqs{phase:warmup}': ['count>0'],
+    'checks{scenario:main}': ['rate==1'],
+    'http_reqs{name:never}': ['count>0'],
+    'http_req_duration{name:never}': ['p(95)<250'],
+  },
 };
 export function setup() { return { token: 'planted-secret-key' }; }
 export function warm(): void { http.get(__ENV.URL + '/warm/' + exec.scenario.iterationInTest); }
@@ -90,6 +95,9 @@ export function handleSummary(data: unknown) { return { 'out.json': JSON.stringi
       [
         ['http_reqs{phase:warmup}', 'count>0', true],
         ['checks{scenario:main}', 'rate==1', true],
+        // Without samples, k6 (since 0.38) evaluates on empty values: a count of 0, percentiles of 0.
+        ['http_reqs{name:never}', 'count>0', false],
+        ['http_req_duration{name:never}', 'p(95)<250', true],
       ],
     );
     const out = JSON.parse(readFileSync(join(work, 'out.json'), 'utf8'));

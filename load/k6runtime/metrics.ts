@@ -1,6 +1,7 @@
 /**
  * k6's metric model, for the few dozen iterations of an emulated run: every sample is kept, so
- * the figures are exact (k6 keeps every trend sample too). Metric types and their values, the
+ * the figures are exact (k6 keeps every trend sample too). A metric without samples has k6's empty
+ * values (counts, rates and trend statistics 0). Metric types and their values, the
  * built-in metrics k6 defines, and trend percentiles as k6 computes them (linear interpolation
  * between the closest ranks of the sorted samples).
  */
@@ -83,9 +84,10 @@ export function metricValues(
   }
   if (def.type === 'rate') {
     const passes = values.filter((v) => v !== 0).length;
-    return { rate: passes / values.length, passes, fails: values.length - passes };
+    return { rate: values.length === 0 ? 0 : passes / values.length, passes, fails: values.length - passes };
   }
   if (def.type === 'gauge') {
+    if (values.length === 0) return { value: 0, min: 0, max: 0 };
     return { value: values[values.length - 1]!, min: Math.min(...values), max: Math.max(...values) };
   }
   const sorted = [...values].sort((a, b) => a - b);

@@ -26,8 +26,7 @@ export function summaryData(run: RunState, thresholds: readonly ThresholdSpec[],
     t.expressions.map((e) => ({
       metric: t.key,
       expression: e.source,
-      // A threshold on a metric without samples: k6 passes it; the result says so by `ok: true` here too.
-      ok: metrics[t.key]?.thresholds?.[e.source]?.ok ?? true,
+      ok: metrics[t.key]?.thresholds?.[e.source]?.ok === true,
     })),
   );
   return {

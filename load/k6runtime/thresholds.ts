@@ -2,8 +2,9 @@
  * k6 thresholds: `http_req_duration{name:createLink}: ['p(95)<250']`. k6 checks them when the test
  * starts (a metric that does not exist, a bad tag selector, an aggregation the metric's type has
  * not: the run is refused) and evaluates them on the samples of the metric, or of its sub-metric
- * (samples whose tags match every `tag:value` of the selector). A metric without samples is left
- * out of the summary here.
+ * (samples whose tags match every `tag:value` of the selector). Since k6 0.38 every threshold is
+ * evaluated, also on a (sub-)metric without samples, on its empty values: `count>0` fails then,
+ * while `p(95)<250` passes (an empty trend's percentiles are 0).
  */
 import {
   aggregate,
@@ -100,7 +101,7 @@ export interface SummaryMetric {
   thresholds?: Record<string, { ok: boolean }>;
 }
 
-/** The `metrics` of k6's summary data: every metric with samples, plus each threshold's sub-metric with samples. */
+/** The `metrics` of k6's summary data: every metric with samples, plus every metric or sub-metric a threshold names. */
 export function summaryMetrics(
   samples: readonly Sample[],
   metrics: ReadonlyMap<string, MetricDef>,
@@ -128,7 +129,6 @@ export function summaryMetrics(
     const values = (byMetric.get(t.metric) ?? [])
       .filter((s) => matches(s.tags, t.selector))
       .map((s) => s.value);
-    if (values.length === 0) continue;
     const entry = out[t.key] ?? {
       type: t.def.type,
       contains: t.def.contains,
