@@ -16,6 +16,7 @@ import { runK6 } from './runK6.ts';
 
 const sandbox = useSandbox();
 const loadDir = fileURLToPath(new URL('..', import.meta.url));
+const repoDir = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'k6runtime-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
@@ -32,15 +33,18 @@ function captureKeys(): string[] {
   return keys;
 }
 
-/** A copy of the scripts and the modules they import (without tests), to plant a fault in. */
+/**
+ * A copy of the scripts and of what they may import (load/ and core/, without tests), laid out as
+ * in the repository so every relative import still resolves, to plant a fault in.
+ */
 function copyOfScripts(name: string): string {
   const root = join(work, name);
-  for (const dir of ['k6', 'scenarios', 'profiles', 'shared'])
-    cpSync(join(loadDir, dir), join(root, dir), {
+  for (const dir of ['load', 'core'])
+    cpSync(join(repoDir, dir), join(root, dir), {
       recursive: true,
       filter: (path) => !path.endsWith('.test.ts'),
     });
-  return root;
+  return join(root, 'load');
 }
 
 const iterations = 24;
