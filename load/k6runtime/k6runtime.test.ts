@@ -46,7 +46,7 @@ describe('the k6 runtime', () => {
 import { check } from 'k6';
 import exec from 'k6/execution';
 const seen: Record<string, string> = {};
-for (const name of ['process', 'Buffer', 'require', 'URL', 'URLSearchParams', 'TextEncoder', 'fetch', 'structuredClone', 'Intl', 'WebAssembly'])
+for (const name of ['process', 'Buffer', 'URL', 'URLSearchParams', 'TextEncoder', 'fetch', 'structuredClone', 'Intl', 'WebAssembly'])
   seen[name] = typeof (globalThis as Record<string, unknown>)[name];
 let mine = 0;
 export const options = {

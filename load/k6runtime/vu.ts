@@ -6,9 +6,10 @@
  * (types stripped, no bundling, as k6 does), imports resolve relative to the importing file with the
  * extension written, `k6` and `k6/*` come from k6Modules.ts, and anything else (Node modules, npm
  * packages, remote URLs) fails the import, naming it.
- * Not offered, as k6 1.x's global scope lacks them: Node's globals (process, Buffer, require),
- * web APIs (URL, URLSearchParams, TextEncoder, fetch, structuredClone, atob), `Intl`, `WebAssembly`.
- * Also not offered though k6 has them: timers (`setTimeout`...) and `crypto`; a script using them
+ * Not offered, as k6's global scope lacks them: Node's globals (process, Buffer), web APIs (URL,
+ * URLSearchParams, fetch, structuredClone), `Intl`, `WebAssembly`; nor TextEncoder/TextDecoder,
+ * global only in recent k6 releases (a script relying on them would fail on an older k6 1.x).
+ * Also not offered though k6 has them: timers (`setTimeout`...), `crypto` and CommonJS `require`; a script using them
  * fails here, and the runtime needs extending.
  */
 import { readFileSync } from 'node:fs';
