@@ -1,8 +1,9 @@
 /**
  * The k6 runtime's own rules, on small scripts against a loopback server: the global scope holds
  * none of Node's or the web's APIs, VUs share nothing but setup's data, scenarios run in startTime
- * order with their tags, handleSummary gets setup_data (the keys) as k6 gives it, and what k6
- * refuses (a request in the init context, an aggregation a metric's type has not) is refused.
+ * order with their tags, handleSummary gets setup_data (the keys) as k6 gives it, k6/http answers
+ * as k6's does, and what k6 refuses (a request in the init context, an aggregation a metric's type
+ * has not) is refused.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,8 @@ const work = mkdtempSync(join(tmpdir(), 'k6runtime-rules-'));
 const paths: string[] = [];
 const server = createServer((req, res) => {
   paths.push(req.url ?? '');
-  res.end('ok');
+  if (req.url === '/limited') res.writeHead(429, { 'retry-after': '1', 'x-request-path': req.url });
+  res.end(req.url === '/limited' ? '' : 'ok');
 });
 let url = '';
 before(async () => {
@@ -107,6 +109,47 @@ export function handleSummary(data: unknown) { return { 'out.json': JSON.stringi
     );
     assert.equal(out.data.setup_data.token, 'planted-secret-key');
     assert.equal(out.data.metrics['http_reqs{phase:warmup}'].values.count, 4);
+  });
+
+  it('answers k6/http calls as k6 does: canonical header names, batch in order, blocked hosts, refused connections', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const deadPort = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const path = script(
+      'http.ts',
+      `import http from 'k6/http';
+export const options = { blockHostnames: ['*.blocked.test'] };
+export default function () {}
+export function setup() {
+  const limited = http.get(__ENV.URL + '/limited');
+  const batch = http.batch([['GET', __ENV.URL + '/b/0'], { method: 'GET', url: __ENV.URL + '/b/1' }, __ENV.URL + '/b/2']);
+  const blocked = http.get('http://api.blocked.test/x');
+  const refused = http.get('http://127.0.0.1:${deadPort}/');
+  return {
+    limited: [limited.status, limited.headers['Retry-After'], limited.headers['X-Request-Path']],
+    batch: batch.map((r) => [r.status, r.body, r.url.slice(-4)]),
+    blocked: [blocked.status, blocked.error_code],
+    refused: [refused.status, refused.error_code, refused.body],
+  };
+}
+export function handleSummary(data: { setup_data: unknown }) { return { 'http.json': JSON.stringify(data.setup_data) }; }
+`,
+    );
+    paths.length = 0;
+    const result = await run(path, 0);
+    assert.equal(result.error, undefined, result.error);
+    assert.deepEqual(JSON.parse(readFileSync(join(work, 'http.json'), 'utf8')), {
+      limited: [429, '1', '/limited'],
+      batch: [
+        [200, 'ok', '/b/0'],
+        [200, 'ok', '/b/1'],
+        [200, 'ok', '/b/2'],
+      ],
+      blocked: [0, 1111],
+      refused: [0, 1212, null],
+    });
+    assert.deepEqual(paths.sort(), ['/b/0', '/b/1', '/b/2', '/limited']);
   });
 
   it('refuses a request in the init context, as k6 does', async () => {
