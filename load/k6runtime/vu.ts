@@ -67,7 +67,7 @@ function makeContext(run: RunState, vu: VuState): Realm {
 }
 
 /** A module's source as k6 would run it: `.ts` through esbuild's TypeScript loader, `.js` as it is. */
-export function compile(path: string): string {
+function compile(path: string): string {
   const source = readFileSync(path, 'utf8');
   if (!path.endsWith('.ts')) return source;
   return transformSync(source, { loader: 'ts', format: 'esm', target: 'esnext', sourcefile: path }).code;
