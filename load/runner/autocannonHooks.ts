@@ -5,7 +5,9 @@
  * every request through a generic builder and re-split every header list, which doubles autocannon's
  * cost per request; so the runner replaces two members of each client instead, through `setupClient`:
  * `getRequestBuffer()` (called right before each write) and `requestIterator.recordBody()` (called
- * with each complete answer). Both exist since autocannon 7; `hook` refuses a client without them.
+ * with each complete answer). These are private, so autocannon is pinned to one exact version
+ * (package.json) and autocannonHooks.test.ts checks, on real clients, every member and behaviour
+ * used here; `hook` refuses a client without them, naming what is missing.
  * To end a segment on time the runner lowers a client's quota (`responseMax`) or ends it (`destroy`).
  * With one request in flight per connection (no pipelining), the client's current flight is exactly
  * the request an answer belongs to. A socket error loses the flight at once ('connError' comes before
@@ -61,16 +63,18 @@ export interface ClientHooks {
 export function hook(client: autocannon.Client, hooks: ClientHooks): HookedClient {
   const internals = client as unknown as ClientInternals & HookedClient;
   const queue = internals.pipelinedRequests;
-  if (
-    typeof internals.getRequestBuffer !== 'function' ||
-    typeof internals.requestIterator?.recordBody !== 'function' ||
-    typeof queue?.addBody !== 'function' ||
-    typeof queue.peek !== 'function' ||
-    typeof internals.destroy !== 'function' ||
-    typeof internals.reqsMade !== 'number'
-  ) {
+  const present: [string, boolean][] = [
+    ['getRequestBuffer', typeof internals.getRequestBuffer === 'function'],
+    ['requestIterator.recordBody', typeof internals.requestIterator?.recordBody === 'function'],
+    ['pipelinedRequests.addBody', typeof queue?.addBody === 'function'],
+    ['pipelinedRequests.peek', typeof queue?.peek === 'function'],
+    ['destroy', typeof internals.destroy === 'function'],
+    ['reqsMade', typeof internals.reqsMade === 'number'],
+  ];
+  const missing = present.filter(([, ok]) => !ok).map(([name]) => name);
+  if (missing.length > 0 || !queue || !internals.requestIterator) {
     throw new Error(
-      'this autocannon version has no getRequestBuffer/recordBody/pipelinedRequests/destroy/reqsMade on its clients (the runner needs 9.x)',
+      `this autocannon client has no ${missing.join(', ')}: the runner replaces these private members and needs the autocannon version pinned in package.json`,
     );
   }
   // One request in flight per connection: the body being read belongs to the client's flight.
