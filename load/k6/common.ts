@@ -124,6 +124,19 @@ export function checkedSetup<Seed>(scenario: Scenario<Seed>, profile: Profile): 
   return runPlan(scenario.seedPlan(seedOptions()));
 }
 
+/**
+ * teardown(): deletes the unused links the run tagged. k6 runs teardown even after setup() aborted
+ * the test, with no setup data then: nothing was seeded, so there is nothing to delete.
+ */
+export function cleanup<Seed>(scenario: Scenario<Seed>, seed: Seed | null | undefined): void {
+  if (seed === null || seed === undefined) {
+    console.log('teardown: nothing was seeded, nothing to delete');
+    return;
+  }
+  const deleted = runPlan(scenario.cleanupPlan(seed));
+  console.log(`teardown: deleted ${deleted} unused links tagged with this run`);
+}
+
 /** One iteration: the scenario's request for this test-wide iteration number, sent and checked. */
 export function iterate<Seed>(scenario: Scenario<Seed>, seed: Seed): void {
   const request = scenario.build(seed, exec.scenario.iterationInTest);

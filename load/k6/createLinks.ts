@@ -7,7 +7,7 @@
  * teardown() deletes the unused links the run created; handleSummary() writes k6-createLinks.* (into REPORTS_DIR if given).
  */
 import { type CreateLinksSeed, createLinks } from '../scenarios/createLinks.ts';
-import { checkedSetup, iterate, runPlan, selectedProfile } from './common.ts';
+import { checkedSetup, cleanup, iterate, selectedProfile } from './common.ts';
 import { k6Options } from './options.ts';
 import { type SummaryData, summaryFiles } from './summary.ts';
 
@@ -23,9 +23,8 @@ export default function (seed: CreateLinksSeed): void {
   iterate(createLinks, seed);
 }
 
-export function teardown(seed: CreateLinksSeed): void {
-  const deleted = runPlan(createLinks.cleanupPlan(seed));
-  console.log(`teardown: deleted ${deleted} unused links tagged with this run`);
+export function teardown(seed: CreateLinksSeed | undefined): void {
+  cleanup(createLinks, seed);
 }
 
 export function handleSummary(data: SummaryData): Record<string, string> {

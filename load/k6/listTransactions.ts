@@ -7,7 +7,7 @@
  * teardown() deletes the unused links the run created; handleSummary() writes k6-listTransactions.* (into REPORTS_DIR if given).
  */
 import { type ListTransactionsSeed, listTransactions } from '../scenarios/listTransactions.ts';
-import { checkedSetup, iterate, runPlan, selectedProfile } from './common.ts';
+import { checkedSetup, cleanup, iterate, selectedProfile } from './common.ts';
 import { k6Options } from './options.ts';
 import { type SummaryData, summaryFiles } from './summary.ts';
 
@@ -23,9 +23,8 @@ export default function (seed: ListTransactionsSeed): void {
   iterate(listTransactions, seed);
 }
 
-export function teardown(seed: ListTransactionsSeed): void {
-  const deleted = runPlan(listTransactions.cleanupPlan(seed));
-  console.log(`teardown: deleted ${deleted} unused links tagged with this run`);
+export function teardown(seed: ListTransactionsSeed | undefined): void {
+  cleanup(listTransactions, seed);
 }
 
 export function handleSummary(data: SummaryData): Record<string, string> {

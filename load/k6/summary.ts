@@ -39,7 +39,12 @@ export function thresholdCases(scenario: ScenarioInfo, profile: Profile, data: S
   return k6ThresholdList(scenario, profile).map((t) => {
     const classname = `load.${scenario.name}.${profile.name}`;
     if (t.operation !== undefined && requestCount(data, t.operation) === 0) {
-      return { name: t.id, classname, ok: false, message: `${t.id}: no requests measured` };
+      return {
+        name: t.id,
+        classname,
+        ok: false,
+        message: `${t.k6Metric} ${t.k6Expression}: no requests measured`,
+      };
     }
     const metric = data.metrics[t.k6Metric];
     // k6 reports no dropped_iterations metric when nothing was dropped; any other missing metric means no samples.
