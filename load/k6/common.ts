@@ -11,6 +11,7 @@ import { isCallList } from '../scenarios/plans.ts';
 import { retryWaitMs } from '../scenarios/retry.ts';
 import type { LoadRequest, Plan, ResponseLike, Scenario, SeedOptions } from '../scenarios/types.ts';
 import { productionUrlProblem } from '../shared/productionHost.ts';
+import { judgesCapacity, windowOf, windowTag } from './capacityWindows.ts';
 import { type OptionsInEffect, profileMismatch } from './profileGuard.ts';
 
 export const baseUrl = (__ENV.BASE_URL || 'http://127.0.0.1:4010').replace(/\/+$/, '');
@@ -137,9 +138,16 @@ export function cleanup<Seed>(scenario: Scenario<Seed>, seed: Seed | null | unde
   console.log(`teardown: deleted ${deleted} unused links tagged with this run`);
 }
 
-/** One iteration: the scenario's request for this test-wide iteration number, sent and checked. */
-export function iterate<Seed>(scenario: Scenario<Seed>, seed: Seed): void {
-  const request = scenario.build(seed, exec.scenario.iterationInTest);
+/**
+ * One iteration: the scenario's request for this scenario-wide iteration number, sent and checked.
+ * In a profile that looks for its capacity, the measured requests also carry their window of the ramp.
+ */
+export function iterate<Seed>(scenario: Scenario<Seed>, seed: Seed, profile: Profile): void {
+  const built = scenario.build(seed, exec.scenario.iterationInTest);
+  const request =
+    judgesCapacity(profile) && exec.scenario.name === scenario.name
+      ? { ...built, tags: { ...built.tags, [windowTag]: windowOf(Date.now() - exec.scenario.startTime) } }
+      : built;
   const response = send(request);
   const checks: Record<string, (r: ResponseLike) => boolean> = {};
   for (const c of scenario.checksFor(request.tags.name)) checks[c.name] = (r) => c.test(r, request, seed);

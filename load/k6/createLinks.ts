@@ -20,7 +20,7 @@ export function setup(): CreateLinksSeed {
 }
 
 export default function (seed: CreateLinksSeed): void {
-  iterate(createLinks, seed);
+  iterate(createLinks, seed, profile);
 }
 
 export function teardown(seed: CreateLinksSeed | undefined): void {

@@ -20,7 +20,7 @@ export function setup(): ListTransactionsSeed {
 }
 
 export default function (seed: ListTransactionsSeed): void {
-  iterate(listTransactions, seed);
+  iterate(listTransactions, seed, profile);
 }
 
 export function teardown(seed: ListTransactionsSeed | undefined): void {

@@ -44,6 +44,9 @@ for (const scenario of Object.values(scenarios)) {
         for (const [metric, list] of Object.entries(thresholds)) {
           if ((Object.values(warmupMetrics) as string[]).includes(metric)) {
             assert.deepEqual(list, [], `${metric} is shown, never judged`);
+          } else if (metric.includes(',window:')) {
+            assert.match(metric, /^\w+\{name:\w+,phase:measured,window:\d+\}$/);
+            assert.deepEqual(list, [], `${metric} is shown, never judged`);
           } else if (metric.startsWith('dropped_iterations')) {
             assert.equal(metric, `dropped_iterations{scenario:${scenario.name}}`);
           } else {

@@ -1,12 +1,14 @@
 /**
  * k6 `options` for a scenario under a profile: a warm-up scenario, then the profile's schedule as an
- * arrival-rate scenario tagged with the profile, and the thresholds of thresholds.ts. No k6 module is
+ * arrival-rate scenario tagged with the profile, the thresholds of thresholds.ts, and for the
+ * breakpoint the per-window figures its capacity is found from (capacityWindows.ts). No k6 module is
  * imported here (types only), so tests check these options in Node.
  */
 import type { ConstantArrivalRateScenario, Options, RampingArrivalRateScenario } from 'k6/options';
 import { isConstant, type Profile, totalDuration } from '../profiles/profiles.ts';
 import type { ScenarioInfo } from '../scenarios/types.ts';
 import { productionHosts } from '../shared/productionHost.ts';
+import { windowThresholds } from './capacityWindows.ts';
 import { k6ThresholdOptions } from './thresholds.ts';
 import {
   measuredPhase,
@@ -48,7 +50,7 @@ export function profileScenario(profile: Profile): ConstantArrivalRateScenario |
 export function k6Options(scenario: ScenarioInfo, profile: Profile): Options {
   return {
     scenarios: { [warmupScenarioName]: warmupScenario(profile), [scenario.name]: profileScenario(profile) },
-    thresholds: k6ThresholdOptions(scenario, profile),
+    thresholds: { ...k6ThresholdOptions(scenario, profile), ...windowThresholds(scenario, profile) },
     blockHostnames: blockedHosts,
     // k6 follows 10 redirects by default, token header included: a key must never leave the target.
     maxRedirects: 0,

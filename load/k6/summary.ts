@@ -1,12 +1,13 @@
 /**
  * handleSummary output: the k6 summary as JSON (without setup data, which holds API keys), a JUnit
  * file with one case per threshold named as the runner names them, and a short text on stdout that
- * also states the warm-up (checked, not judged).
+ * also states the warm-up (checked, not judged) and, for the breakpoint, the capacity (also in the JSON).
  */
 import type { Profile } from '../profiles/profiles.ts';
 import type { Threshold } from '../profiles/slos.ts';
 import type { OperationName, ScenarioInfo } from '../scenarios/types.ts';
 import { type JUnitCase, junitXml } from '../shared/junit.ts';
+import { capacityFromSummary } from './capacityWindows.ts';
 import { k6ThresholdList, requestCountMetric, warmupMetrics } from './thresholds.ts';
 import { warmupSeconds } from './warmup.ts';
 
@@ -83,13 +84,16 @@ export function summaryFiles(
   const seconds = (data.state?.testRunDurationMs ?? 0) / 1000;
   const text = cases.map((c) => `${c.ok ? '✓' : '✗'} ${c.name}  (${c.message})`).join('\n');
   const failed = cases.filter((c) => !c.ok).length;
+  const capacity = capacityFromSummary(scenario, profile, data.metrics);
+  const report = capacity === undefined ? shareable : { ...shareable, capacity };
+  const capacityLine = capacity === undefined ? '' : `${capacity.message}\n`;
   return {
-    [reportPath(`k6-${scenario.name}.json`, reportsDir)]: JSON.stringify(shareable, null, 2),
+    [reportPath(`k6-${scenario.name}.json`, reportsDir)]: JSON.stringify(report, null, 2),
     [reportPath(`k6-${scenario.name}.junit.xml`, reportsDir)]: junitXml(
       `k6 ${scenario.name} (${profile.name})`,
       cases,
       seconds,
     ),
-    stdout: `\n${scenario.name} / ${profile.name}: ${cases.length - failed} of ${cases.length} thresholds passed\n${text}\n${warmupLine(data)}\n`,
+    stdout: `\n${scenario.name} / ${profile.name}: ${cases.length - failed} of ${cases.length} thresholds passed\n${text}\n${capacityLine}${warmupLine(data)}\n`,
   };
 }
