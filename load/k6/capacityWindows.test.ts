@@ -10,7 +10,7 @@ import { createLinks } from '../scenarios/createLinks.ts';
 import { listTransactions } from '../scenarios/listTransactions.ts';
 import {
   capacityFromSummary,
-  capacityWindowSeconds,
+  capacityWindowOf,
   plannedMeanRate,
   windowOf,
   windowThresholds,
@@ -34,7 +34,7 @@ function breakpointMetrics(p95ByWindow: number[]) {
 describe('k6 capacity windows', () => {
   it('names every window of the breakpoint for every operation and figure, never judged; other profiles none', () => {
     const named = windowThresholds(listTransactions, profiles.breakpoint);
-    const windows = (20 * 60) / capacityWindowSeconds;
+    const windows = (20 * 60) / capacityWindowOf(profiles.breakpoint)!;
     assert.equal(Object.keys(named).length, windows * listTransactions.operations.length * 4);
     assert.deepEqual(
       named[`http_req_duration{name:getMyUsedLinks,phase:measured,window:${windows - 1}}`],
@@ -44,8 +44,25 @@ describe('k6 capacity windows', () => {
     assert.deepEqual(windowThresholds(listTransactions, profiles.stress), {});
     const options = k6Options(createLinks, profiles.breakpoint);
     assert.deepEqual(options.thresholds!['checks{name:createSplitLink,phase:measured,window:0}'], []);
-    assert.equal(windowOf(9_999), '0');
-    assert.equal(windowOf(10_000), '1');
+    assert.equal(windowOf(9_999, 10), '0');
+    assert.equal(windowOf(10_000, 10), '1');
+  });
+
+  it('judges over the window profiles.ts names, leaving out a last shorter one; the breakpoint by default', () => {
+    const stress = Object.assign({}, profiles.stress, { capacityWindowS: 60 });
+    assert.equal(capacityWindowOf(stress), 60);
+    // 420 s of stress: 7 whole windows of 60 s.
+    assert.equal(Object.keys(windowThresholds(createLinks, stress)).length, 7 * 2 * 4);
+    const odd = Object.assign({}, profiles.stress, { capacityWindowS: 100 });
+    assert.equal(Object.keys(windowThresholds(createLinks, odd)).length, 4 * 2 * 4, '420 s: 4 whole windows');
+    assert.equal(
+      capacityWindowOf(Object.assign({}, profiles.breakpoint, { capacityWindowS: undefined })),
+      10,
+    );
+    assert.equal(
+      capacityWindowOf(Object.assign({}, profiles.soak, { capacityWindowS: undefined })),
+      undefined,
+    );
   });
 
   it('plans the mean rate of the ramp over a window', () => {

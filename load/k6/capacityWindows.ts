@@ -1,8 +1,8 @@
 /**
  * The capacity a breakpoint run found, on the k6 side, from the same function the runner calls
  * (../shared/capacity.ts). k6's summary holds only whole-run figures, so each measured request of a
- * capacity-judging profile is tagged with its window of the ramp (`window:<n>`, n = whole
- * capacityWindowSeconds since the profile's scenario started), and each window's figures are named
+ * capacity-judging profile is tagged with its window of the ramp (`window:<n>`, n = whole windows
+ * since the profile's scenario started), and each window's figures are named
  * with an empty threshold list, k6's way to get a submetric into the summary without judging it.
  * handleSummary() rebuilds the windows from those submetrics and states the capacity.
  */
@@ -10,18 +10,33 @@ import { type Profile, totalDuration } from '../profiles/profiles.ts';
 import { thresholdsFor } from '../profiles/slos.ts';
 import type { OperationName, ScenarioInfo } from '../scenarios/types.ts';
 import { type Capacity, type CapacityWindow, capacityOf } from '../shared/capacity.ts';
-import { measuredPhase, phaseTag } from './warmup.ts';
+import { extrasOf, measuredPhase, phaseTag } from './warmup.ts';
 
-export const capacityWindowSeconds = 10;
 export const windowTag = 'window';
 
-/** Only a profile that stops at its first latency breach looks for a capacity: the breakpoint. */
-export const judgesCapacity = (profile: Profile) => profile.abortOnLatency;
+/** Seconds of a capacity window for a capacity-judging profile that names none. */
+export const defaultCapacityWindowSeconds = 10;
 
-export const windowCount = (profile: Profile) => Math.ceil(totalDuration(profile) / capacityWindowSeconds);
+/**
+ * The window a profile's capacity is judged over, as profiles.ts names it (shared with the runner);
+ * a profile that stops at its first latency breach (the breakpoint) and names none gets the default;
+ * undefined for profiles that look for no capacity.
+ */
+export function capacityWindowOf(profile: Profile): number | undefined {
+  return (
+    extrasOf(profile).capacityWindowS ?? (profile.abortOnLatency ? defaultCapacityWindowSeconds : undefined)
+  );
+}
+
+export const judgesCapacity = (profile: Profile) => capacityWindowOf(profile) !== undefined;
+
+/** Whole windows of the profile's schedule; a last, shorter one is left out (too few answers to judge a rate by). */
+export const windowCount = (profile: Profile) =>
+  Math.floor(totalDuration(profile) / (capacityWindowOf(profile) ?? Number.POSITIVE_INFINITY));
 
 /** The window tag of a request started `elapsedMs` after the profile's scenario started. */
-export const windowOf = (elapsedMs: number) => String(Math.floor(elapsedMs / 1000 / capacityWindowSeconds));
+export const windowOf = (elapsedMs: number, windowS: number) =>
+  String(Math.floor(elapsedMs / 1000 / windowS));
 
 const figures = {
   requests: 'http_reqs',
@@ -69,12 +84,12 @@ export function capacityFromSummary(
   profile: Profile,
   metrics: SummaryMetrics,
 ): Capacity | undefined {
-  if (!judgesCapacity(profile)) return undefined;
-  const end = totalDuration(profile);
+  const windowS = capacityWindowOf(profile);
+  if (windowS === undefined) return undefined;
   const windows: CapacityWindow[] = [];
   for (let window = 0; window < windowCount(profile); window++) {
-    const startS = window * capacityWindowSeconds;
-    const durationS = Math.min(capacityWindowSeconds, end - startS);
+    const startS = window * windowS;
+    const durationS = windowS;
     const value = (metric: string, operation: OperationName, key: string) =>
       metrics[windowMetric(metric, operation, window)]?.values[key];
     const operations = scenario.operations.map((operation) => {
@@ -93,5 +108,5 @@ export function capacityFromSummary(
     const rate = Math.round(plannedMeanRate(profile, startS, startS + durationS));
     windows.push({ startS, durationS, rate, operations });
   }
-  return capacityOf(windows, thresholdsFor(scenario.operations, profile), capacityWindowSeconds);
+  return capacityOf(windows, thresholdsFor(scenario.operations, profile), windowS);
 }

@@ -11,7 +11,7 @@ import { isCallList } from '../scenarios/plans.ts';
 import { retryWaitMs } from '../scenarios/retry.ts';
 import type { LoadRequest, Plan, ResponseLike, Scenario, SeedOptions } from '../scenarios/types.ts';
 import { productionUrlProblem } from '../shared/productionHost.ts';
-import { judgesCapacity, windowOf, windowTag } from './capacityWindows.ts';
+import { capacityWindowOf, windowOf, windowTag } from './capacityWindows.ts';
 import { type OptionsInEffect, profileMismatch } from './profileGuard.ts';
 
 export const baseUrl = (__ENV.BASE_URL || 'http://127.0.0.1:4010').replace(/\/+$/, '');
@@ -144,9 +144,13 @@ export function cleanup<Seed>(scenario: Scenario<Seed>, seed: Seed | null | unde
  */
 export function iterate<Seed>(scenario: Scenario<Seed>, seed: Seed, profile: Profile): void {
   const built = scenario.build(seed, exec.scenario.iterationInTest);
+  const windowS = capacityWindowOf(profile);
   const request =
-    judgesCapacity(profile) && exec.scenario.name === scenario.name
-      ? { ...built, tags: { ...built.tags, [windowTag]: windowOf(Date.now() - exec.scenario.startTime) } }
+    windowS !== undefined && exec.scenario.name === scenario.name
+      ? {
+          ...built,
+          tags: { ...built.tags, [windowTag]: windowOf(Date.now() - exec.scenario.startTime, windowS) },
+        }
       : built;
   const response = send(request);
   const checks: Record<string, (r: ResponseLike) => boolean> = {};

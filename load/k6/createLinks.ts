@@ -1,7 +1,7 @@
 /**
  * k6 entry for the createLinks scenario (see ../scenarios/createLinks.ts, the code the local runner runs too).
  *   k6 run -e BASE_URL=http://127.0.0.1:4010 -e PROFILE=smoke load/k6/createLinks.ts
- * A 5 s warm-up (tagged phase:warmup, checked, not judged) comes before the profile (warmup.ts).
+ * A warm-up (tagged phase:warmup, checked, not judged) comes before the profile (warmup.ts).
  * setup() refuses options that are not PROFILE's (an archive made for another profile, profileGuard.ts),
  * then seeds through the sandbox control API, or uses SECPAID_TOKEN (and SECPAID_RECIPIENT_TOKENS);
  * teardown() deletes the unused links the run created; handleSummary() writes k6-createLinks.* (into REPORTS_DIR if given).

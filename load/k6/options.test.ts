@@ -10,7 +10,7 @@ import { thresholdsFor } from '../profiles/slos.ts';
 import { scenarios } from '../scenarios/index.ts';
 import { k6Options } from './options.ts';
 import { warmupMetrics } from './thresholds.ts';
-import { warmupScenarioName, warmupSeconds } from './warmup.ts';
+import { warmUpOf, warmupScenarioName } from './warmup.ts';
 
 const seconds = (duration: string | undefined) => Number(/^(\d+)s$/.exec(duration ?? '')?.[1]);
 
@@ -28,8 +28,9 @@ for (const scenario of Object.values(scenarios)) {
         assert.equal(measured.tags?.phase, 'measured');
         assert.equal(measured.tags?.profile, profile.name);
         if (warmup.executor !== 'constant-arrival-rate') return;
-        assert.equal(seconds(warmup.duration), warmupSeconds);
-        assert.ok(warmup.rate >= 1 && warmup.rate <= 10, `warm-up rate ${warmup.rate}`);
+        assert.equal(seconds(warmup.duration), warmUpOf(profile).durationS);
+        assert.equal(warmup.rate, warmUpOf(profile).rate);
+        assert.ok(Number.isInteger(warmup.rate) && warmup.rate >= 1, `warm-up rate ${warmup.rate}`);
         const warmupEnd = seconds(warmup.duration) + seconds(warmup.gracefulStop);
         assert.ok(
           seconds(measured.startTime) >= warmupEnd,
@@ -72,3 +73,23 @@ for (const scenario of Object.values(scenarios)) {
     }
   });
 }
+
+describe('k6 warm-up', () => {
+  it("takes the profile's own warm-up when profiles.ts names one, and starts the profile after it", () => {
+    const named = Object.assign({}, profiles.stress, { warmUp: { durationS: 12, rate: 20 } });
+    assert.deepEqual(warmUpOf(named), { durationS: 12, rate: 20 });
+    const options = k6Options(scenarios.createLinks, named);
+    const warmup = options.scenarios![warmupScenarioName]!;
+    assert.ok(warmup.executor === 'constant-arrival-rate' && warmup.rate === 20 && warmup.duration === '12s');
+    assert.equal(options.scenarios!.createLinks!.startTime, '14s', '12 s of warm-up and its 2 s grace');
+  });
+
+  it('warms a profile that names none for 5 s at its peak rate, capped at 10 req/s', () => {
+    const bare = { ...profiles.breakpoint, warmUp: undefined };
+    assert.deepEqual(warmUpOf(bare), { durationS: 5, rate: 10 });
+    assert.deepEqual(warmUpOf({ ...bare, startRate: 3, stages: [{ duration: 5, target: 3 }] }), {
+      durationS: 5,
+      rate: 3,
+    });
+  });
+});

@@ -27,7 +27,7 @@ export function profileScenario(profile: Profile): ConstantArrivalRateScenario |
     preAllocatedVUs: profile.preAllocatedVUs,
     maxVUs: profile.maxVUs,
     gracefulStop: '30s',
-    startTime: `${measuredStartSeconds}s`,
+    startTime: `${measuredStartSeconds(profile)}s`,
     exec: 'default',
     tags: { [phaseTag]: measuredPhase, profile: profile.name },
   };

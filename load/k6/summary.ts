@@ -9,7 +9,7 @@ import type { OperationName, ScenarioInfo } from '../scenarios/types.ts';
 import { type JUnitCase, junitXml } from '../shared/junit.ts';
 import { capacityFromSummary } from './capacityWindows.ts';
 import { k6ThresholdList, requestCountMetric, warmupMetrics } from './thresholds.ts';
-import { warmupSeconds } from './warmup.ts';
+import { warmUpOf } from './warmup.ts';
 
 /** The part of k6's summary data read here. */
 export interface SummaryData {
@@ -55,13 +55,14 @@ export function thresholdCases(scenario: ScenarioInfo, profile: Profile, data: S
 }
 
 /** The warm-up in one line: what it sent and how it was answered, said to be outside the verdict. */
-export function warmupLine(data: SummaryData): string {
+export function warmupLine(data: SummaryData, profile: Profile): string {
   const value = (metric: string, key: string) => data.metrics[metric]?.values[key] ?? 0;
   const requests = value(warmupMetrics.requests, 'count');
   // http_req_failed is a rate of "failed" samples: its passes are the failed requests.
   const failed = value(warmupMetrics.failed, 'passes');
   const checksFailed = value(warmupMetrics.checks, 'fails');
-  return `warm-up (${warmupSeconds} s, tagged phase:warmup, not judged by the thresholds): ${requests} requests, ${failed} not answered 200, ${checksFailed} checks failed`;
+  const { durationS, rate } = warmUpOf(profile);
+  return `warm-up (${durationS} s at ${rate} req/s, tagged phase:warmup, not judged by the thresholds): ${requests} requests, ${failed} not answered 200, ${checksFailed} checks failed`;
 }
 
 /**
@@ -94,6 +95,6 @@ export function summaryFiles(
       cases,
       seconds,
     ),
-    stdout: `\n${scenario.name} / ${profile.name}: ${cases.length - failed} of ${cases.length} thresholds passed\n${text}\n${capacityLine}${warmupLine(data)}\n`,
+    stdout: `\n${scenario.name} / ${profile.name}: ${cases.length - failed} of ${cases.length} thresholds passed\n${text}\n${capacityLine}${warmupLine(data, profile)}\n`,
   };
 }

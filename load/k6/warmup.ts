@@ -14,29 +14,51 @@ export const warmupPhase = 'warmup';
 export const measuredPhase = 'measured';
 export const warmupScenarioName = 'warmup';
 
-/** Seconds of warm-up before the profile's schedule starts. */
-export const warmupSeconds = 5;
+/** A warm-up: seconds, and requests per second (whole, as k6's arrival rates must be). */
+export interface WarmUp {
+  durationS: number;
+  rate: number;
+}
+
+/**
+ * What profiles.ts may say of a profile besides its schedule (the runner reads the same fields):
+ * its warm-up, and the window its capacity is judged over. k6's defaults stand in where it says nothing.
+ */
+export type ProfileExtras = { warmUp?: WarmUp; capacityWindowS?: number };
+export const extrasOf = (profile: Profile) => profile as Profile & ProfileExtras;
+
+/** Seconds of warm-up for a profile that names none. */
+export const defaultWarmupSeconds = 5;
+
+/** At most this many requests per second while warming up, for a profile that names no warm-up. */
+export const defaultWarmupMaxRate = 10;
 
 /** Seconds the warm-up's last answers may take; the profile's scenario starts after them. */
 export const warmupGraceSeconds = 2;
 
-/** When the profile's own schedule starts, in seconds from the start of the test. */
-export const measuredStartSeconds = warmupSeconds + warmupGraceSeconds;
-
-/** At most this many requests per second while warming up: enough to open connections, not a load. */
-export const warmupMaxRate = 10;
-
-/** The warm-up's arrival rate: the profile's peak, capped at warmupMaxRate, at least 1 request per second. */
-export function warmupRate(profile: Profile): number {
-  return Math.max(1, Math.min(warmupMaxRate, peakRate(profile)));
+/**
+ * The profile's warm-up as profiles.ts names it, shared with the runner; for a profile that names
+ * none, defaultWarmupSeconds at its peak rate capped at defaultWarmupMaxRate (at least 1 req/s).
+ */
+export function warmUpOf(profile: Profile): WarmUp {
+  return (
+    extrasOf(profile).warmUp ?? {
+      durationS: defaultWarmupSeconds,
+      rate: Math.max(1, Math.min(defaultWarmupMaxRate, peakRate(profile))),
+    }
+  );
 }
 
+/** When the profile's own schedule starts, in seconds from the start of the test. */
+export const measuredStartSeconds = (profile: Profile) => warmUpOf(profile).durationS + warmupGraceSeconds;
+
 export function warmupScenario(profile: Profile): ConstantArrivalRateScenario {
+  const warmUp = warmUpOf(profile);
   return {
     executor: 'constant-arrival-rate',
-    rate: warmupRate(profile),
+    rate: warmUp.rate,
     timeUnit: '1s',
-    duration: `${warmupSeconds}s`,
+    duration: `${warmUp.durationS}s`,
     // As many VUs as the profile starts with, so that many are initialised before it needs them.
     preAllocatedVUs: profile.preAllocatedVUs,
     maxVUs: profile.preAllocatedVUs,
