@@ -6,30 +6,13 @@
 import { check, sleep } from 'k6';
 import exec from 'k6/execution';
 import http from 'k6/http';
-import type { ConstantArrivalRateScenario, Options, RampingArrivalRateScenario } from 'k6/options';
-import {
-  isConstant,
-  isProfileName,
-  type Profile,
-  profiles,
-  scaleProfile,
-  totalDuration,
-} from '../profiles/profiles.ts';
-import { k6Thresholds, thresholdsFor } from '../profiles/slos.ts';
+import { isProfileName, type Profile, profiles, scaleProfile } from '../profiles/profiles.ts';
 import { isCallList } from '../scenarios/plans.ts';
 import { retryWaitMs } from '../scenarios/retry.ts';
-import type {
-  LoadRequest,
-  Plan,
-  ResponseLike,
-  Scenario,
-  ScenarioInfo,
-  SeedOptions,
-} from '../scenarios/types.ts';
-import { productionHosts, productionUrlProblem } from '../shared/productionHost.ts';
-
-/** The production host is never a load target: BASE_URL is checked here, and k6's blockHostnames stops any request. */
-const blockedHosts = productionHosts.flatMap((host) => [host, `*.${host}`]);
+import type { LoadRequest, Plan, ResponseLike, Scenario, SeedOptions } from '../scenarios/types.ts';
+import { productionUrlProblem } from '../shared/productionHost.ts';
+import { capacityWindowOf, windowOf, windowTag } from './capacityWindows.ts';
+import { type OptionsInEffect, profileMismatch } from './profileGuard.ts';
 
 export const baseUrl = (__ENV.BASE_URL || 'http://127.0.0.1:4010').replace(/\/+$/, '');
 const refused = productionUrlProblem(baseUrl);
@@ -49,43 +32,6 @@ export function selectedProfile(): Profile {
   if (!rates.every((rate) => Number.isInteger(rate) && rate >= 0))
     throw new Error(`profile ${name}: k6 needs whole arrival rates, got ${rates.join(', ')}`);
   return profile;
-}
-
-function executor(profile: Profile): ConstantArrivalRateScenario | RampingArrivalRateScenario {
-  const common = {
-    timeUnit: '1s',
-    preAllocatedVUs: profile.preAllocatedVUs,
-    maxVUs: profile.maxVUs,
-    gracefulStop: '30s',
-  };
-  if (isConstant(profile)) {
-    return {
-      executor: 'constant-arrival-rate',
-      rate: profile.startRate,
-      duration: `${totalDuration(profile)}s`,
-      ...common,
-    };
-  }
-  return {
-    executor: 'ramping-arrival-rate',
-    startRate: profile.startRate,
-    stages: profile.stages.map((stage) => ({ duration: `${stage.duration}s`, target: stage.target })),
-    ...common,
-  };
-}
-
-export function k6Options(scenario: ScenarioInfo, profile: Profile): Options {
-  return {
-    scenarios: { [scenario.name]: { ...executor(profile), tags: { profile: profile.name } } },
-    thresholds: k6Thresholds(thresholdsFor(scenario.operations, profile)),
-    blockHostnames: blockedHosts,
-    // k6 follows 10 redirects by default, token header included: a key must never leave the target.
-    maxRedirects: 0,
-    setupTimeout: '5m',
-    teardownTimeout: '10m',
-    summaryTrendStats: ['avg', 'min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max', 'count'],
-    userAgent: 'secpaid-load/k6',
-  };
 }
 
 export function send(request: LoadRequest) {
@@ -163,9 +109,49 @@ export function seedOptions(): SeedOptions {
   };
 }
 
-/** One iteration: the scenario's request for this test-wide iteration number, sent and checked. */
-export function iterate<Seed>(scenario: Scenario<Seed>, seed: Seed): void {
-  const request = scenario.build(seed, exec.scenario.iterationInTest);
+/**
+ * setup(): refuses options that are not the profile PROFILE and RATE_SCALE ask for (an archive made
+ * for another profile, see profileGuard.ts) before anything is seeded, then seeds.
+ */
+export function checkedSetup<Seed>(scenario: Scenario<Seed>, profile: Profile): Seed {
+  const mismatch = profileMismatch(exec.test.options as OptionsInEffect, scenario.name, profile);
+  if (mismatch !== undefined) {
+    const reason = `refused: ${mismatch}`;
+    console.error(reason);
+    exec.test.abort(reason);
+    // k6 stops the script inside abort(); the throw keeps seeding from running should it return.
+    throw new Error(reason);
+  }
+  return runPlan(scenario.seedPlan(seedOptions()));
+}
+
+/**
+ * teardown(): deletes the unused links the run tagged. k6 runs teardown even after setup() aborted
+ * the test, with no setup data then: nothing was seeded, so there is nothing to delete.
+ */
+export function cleanup<Seed>(scenario: Scenario<Seed>, seed: Seed | null | undefined): void {
+  if (seed === null || seed === undefined) {
+    console.log('teardown: nothing was seeded, nothing to delete');
+    return;
+  }
+  const deleted = runPlan(scenario.cleanupPlan(seed));
+  console.log(`teardown: deleted ${deleted} unused links tagged with this run`);
+}
+
+/**
+ * One iteration: the scenario's request for this scenario-wide iteration number, sent and checked.
+ * In a profile that looks for its capacity, the measured requests also carry their window of the ramp.
+ */
+export function iterate<Seed>(scenario: Scenario<Seed>, seed: Seed, profile: Profile): void {
+  const built = scenario.build(seed, exec.scenario.iterationInTest);
+  const windowS = capacityWindowOf(profile);
+  const request =
+    windowS !== undefined && exec.scenario.name === scenario.name
+      ? {
+          ...built,
+          tags: { ...built.tags, [windowTag]: windowOf(Date.now() - exec.scenario.startTime, windowS) },
+        }
+      : built;
   const response = send(request);
   const checks: Record<string, (r: ResponseLike) => boolean> = {};
   for (const c of scenario.checksFor(request.tags.name)) checks[c.name] = (r) => c.test(r, request, seed);

@@ -1,11 +1,14 @@
 /**
  * k6 entry for the createLinks scenario (see ../scenarios/createLinks.ts, the code the local runner runs too).
  *   k6 run -e BASE_URL=http://127.0.0.1:4010 -e PROFILE=smoke load/k6/createLinks.ts
- * setup() seeds through the sandbox control API, or uses SECPAID_TOKEN (and SECPAID_RECIPIENT_TOKENS);
+ * A warm-up (tagged phase:warmup, checked, not judged) comes before the profile (warmup.ts).
+ * setup() refuses options that are not PROFILE's (an archive made for another profile, profileGuard.ts),
+ * then seeds through the sandbox control API, or uses SECPAID_TOKEN (and SECPAID_RECIPIENT_TOKENS);
  * teardown() deletes the unused links the run created; handleSummary() writes k6-createLinks.* (into REPORTS_DIR if given).
  */
 import { type CreateLinksSeed, createLinks } from '../scenarios/createLinks.ts';
-import { iterate, k6Options, runPlan, seedOptions, selectedProfile } from './common.ts';
+import { checkedSetup, cleanup, iterate, selectedProfile } from './common.ts';
+import { k6Options } from './options.ts';
 import { type SummaryData, summaryFiles } from './summary.ts';
 
 const profile = selectedProfile();
@@ -13,16 +16,15 @@ const profile = selectedProfile();
 export const options = k6Options(createLinks, profile);
 
 export function setup(): CreateLinksSeed {
-  return runPlan(createLinks.seedPlan(seedOptions()));
+  return checkedSetup(createLinks, profile);
 }
 
 export default function (seed: CreateLinksSeed): void {
-  iterate(createLinks, seed);
+  iterate(createLinks, seed, profile);
 }
 
-export function teardown(seed: CreateLinksSeed): void {
-  const deleted = runPlan(createLinks.cleanupPlan(seed));
-  console.log(`teardown: deleted ${deleted} unused links tagged with this run`);
+export function teardown(seed: CreateLinksSeed | undefined): void {
+  cleanup(createLinks, seed);
 }
 
 export function handleSummary(data: SummaryData): Record<string, string> {

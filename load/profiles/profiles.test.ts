@@ -4,7 +4,6 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { summaryFiles, thresholdCases } from '../k6/summary.ts';
 import { createLinks } from '../scenarios/createLinks.ts';
 import { listTransactions } from '../scenarios/listTransactions.ts';
 import {
@@ -80,40 +79,5 @@ describe('thresholds', () => {
       delayAbortEval: '10s',
     });
     assert.equal(breakpoint.dropped_iterations![0]!.abortOnFail, false);
-  });
-
-  it("k6's handleSummary turns k6 verdicts into the runner's test cases, without setup data", () => {
-    const data = {
-      metrics: {
-        'http_req_duration{name:createLink}': {
-          values: { 'p(95)': 12, 'p(99)': 900 },
-          thresholds: { 'p(95)<250': { ok: true }, 'p(99)<500': { ok: false } },
-        },
-      },
-      setup_data: { token: 'SECRET-TOKEN' },
-    };
-    const cases = thresholdCases(createLinks, profiles.smoke, data);
-    assert.equal(cases.find((c) => c.name === 'createLink p95 < 250 ms')?.ok, true);
-    assert.equal(cases.find((c) => c.name === 'createLink p99 < 500 ms')?.ok, false);
-    assert.equal(cases.find((c) => c.name.startsWith('createSplitLink p95'))?.ok, false, 'no samples fails');
-    assert.equal(cases.find((c) => c.name.startsWith('dropped'))?.ok, true, 'no drops is no metric');
-    const files = summaryFiles(createLinks, profiles.smoke, data);
-    assert.ok(!files['k6-createLinks.json']!.includes('SECRET-TOKEN'));
-    assert.match(files['k6-createLinks.junit.xml']!, /<testcase name="createLink p99 &lt; 500 ms"/);
-  });
-
-  it('writes the summary files into the working directory, or REPORTS_DIR when given', () => {
-    const data = { metrics: {} };
-    // k6 creates no directories: a default such as reports/ would fail where it does not exist.
-    assert.deepEqual(Object.keys(summaryFiles(listTransactions, profiles.smoke, data)).sort(), [
-      'k6-listTransactions.json',
-      'k6-listTransactions.junit.xml',
-      'stdout',
-    ]);
-    assert.deepEqual(Object.keys(summaryFiles(listTransactions, profiles.smoke, data, '/out/')).sort(), [
-      '/out/k6-listTransactions.json',
-      '/out/k6-listTransactions.junit.xml',
-      'stdout',
-    ]);
   });
 });
