@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { junitXml } from '../shared/junit.ts';
 import { htmlReport } from './html.ts';
-import { type LoadReport, writeReports } from './report.ts';
+import { junitCases, type LoadReport, writeReports } from './report.ts';
 
 const threshold = {
   id: 'createLink p95 < 250 ms',
@@ -42,7 +42,7 @@ function sampleReport(): LoadReport {
       graceS: 10,
       maxBodyBytes: 65536,
     },
-    plan: { rateScale: 1, peakRate: 1, requests: 2, durationS: 2, segments: 1 },
+    plan: { rateScale: 1, peakRate: 1, requests: 2, durationS: 2, warmUpS: 1, segments: 2 },
     totals: {
       planned: 2,
       issued: 2,
@@ -53,6 +53,32 @@ function sampleReport(): LoadReport {
       cutBodies: 0,
       endlessBodies: 0,
       achievedRps: 1,
+    },
+    warmUp: {
+      durationS: 1,
+      rate: 1,
+      planned: 1,
+      started: 1,
+      answered: 1,
+      failed: 0,
+      checksPassed: 1,
+      checks: 1,
+      latency,
+    },
+    measurement: {
+      histogram: 'HDR',
+      percentiles: "k6's",
+      precision: { operations: 0.001, buckets: 0.01, resolutionMs: 0.001 },
+      bucketS: 1,
+      latencyTrustworthy: true,
+      message: 'the load generator kept its schedule',
+    },
+    capacity: {
+      windowS: 10,
+      capacityRps: 300,
+      firstBreak: { rate: 400, startS: 30, breaches: ['createLink p95 < 250 ms: measured 260.0 ms'] },
+      windows: 4,
+      message: 'capacity 300 req/s; first broken at 400 req/s',
     },
     generator: {
       seconds: 2,
@@ -88,8 +114,11 @@ function sampleReport(): LoadReport {
         message: 'measured 3 > 1 & "worse"',
       },
     ],
-    timeline: [0, 1].map((t) => ({
+    timeline: [0, 1, 2].map((t) => ({
       t,
+      span: t === 2 ? 0.6 : 1,
+      partial: t === 2,
+      warmUp: t === 0,
       targetRate: 1,
       sentRate: 1,
       doneRate: 1,
@@ -121,6 +150,46 @@ describe('reports', () => {
     assert.match(html, /Throughput/);
     assert.match(html, /links &lt;&amp;&gt;/);
     assert.doesNotMatch(html, /<script|<link|src=|href=/i);
+  });
+
+  it('highlights the verdict and the breached rows, and gives every figure its unit', () => {
+    const html = htmlReport(sampleReport());
+    assert.match(html, /<div class="verdict fail"><strong>FAILED<\/strong> 1 of 2 thresholds breached/);
+    const breached = html.match(/<tr class="breach">.*<\/tr>/g) ?? [];
+    assert.equal(breached.length, 2, 'the threshold and its operation');
+    assert.match(breached[0]!, /createLink p99 &lt; 1 ms<\/td><td>3\.0 ms/);
+    assert.match(
+      breached[1]!,
+      /<td>createLink<\/td><td>2 requests<\/td><td>0\.00 %<\/td><td>100\.00 %<\/td><td>2\.0 ms/,
+    );
+    assert.match(html, /<h2>Capacity: 300 req\/s<\/h2>/);
+    assert.match(html, /Warm-up \(not judged, shaded in the charts\): 1 s at 1 req\/s/);
+    const passed = htmlReport({ ...sampleReport(), ok: true, thresholds: [sampleReport().thresholds[0]!] });
+    assert.match(passed, /<div class="verdict pass"><strong>PASSED<\/strong>/);
+    assert.doesNotMatch(passed, /class="breach"/);
+  });
+
+  it('plots each bucket at its centre, shades the warm-up and marks the partial last bucket', () => {
+    const html = htmlReport(sampleReport());
+    // x(v) = 56 + v / 2.6 × 688: the first bucket [0, 1) is drawn at 0.5 s, the partial one [2, 2.6) at 2.3 s.
+    const x = (v: number) => (56 + (v / 2.6) * 688).toFixed(1);
+    assert.match(html, new RegExp(`<path d="M${x(0.5)},[\\d.]+L${x(1.5)},[\\d.]+L${x(2.3)},`));
+    assert.equal((html.match(/<rect class="warm-up" x="56\.0"/g) ?? []).length, 2, 'shaded in both charts');
+    assert.equal((html.match(/partial bucket ○/g) ?? []).length, 2);
+    const dots = html.match(new RegExp(`<circle class="partial" cx="${x(2.3)}"`, 'g')) ?? [];
+    // Latency: p50, p95 and raw p95 (p99 has no value); throughput: its four series.
+    assert.equal(dots.length, 7, 'a hollow dot on each drawn series of the partial bucket');
+  });
+
+  it('states the capacity in JUnit, failing only when no window held', () => {
+    const capacity = junitCases(sampleReport()).find((c) => c.name === 'capacity');
+    assert.deepEqual(capacity && [capacity.ok, capacity.message], [
+      true,
+      'capacity 300 req/s; first broken at 400 req/s',
+    ]);
+    const none = sampleReport();
+    none.capacity = { ...none.capacity!, capacityRps: null, message: 'capacity below 100 req/s' };
+    assert.equal(junitCases(none).find((c) => c.name === 'capacity')?.ok, false);
   });
 
   it('writes the JSON, JUnit and HTML files', () => {

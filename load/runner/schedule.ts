@@ -19,6 +19,8 @@ export interface Segment {
   rate: number;
   /** Requests to start in this segment. */
   quota: number;
+  /** Part of the warm-up: its answers are checked and reported, not judged. */
+  warmUp?: boolean;
 }
 
 /** Constant stages are cut too, so the connection count can follow the latency on long runs. */
@@ -46,6 +48,24 @@ export function segmentsOf(profile: Profile): Segment[] {
     from = stage.target;
   }
   return segments.filter((segment) => segment.quota > 0 && segment.rate > 0);
+}
+
+/**
+ * What the runner runs: the warm-up (when the profile has one) from time 0, then the profile's
+ * segments shifted by the warm-up's length.
+ */
+export function runSegments(profile: Profile): Segment[] {
+  const main = segmentsOf(profile);
+  const warm = profile.warmUp;
+  if (!warm || warm.durationS <= 0 || warm.rate <= 0) return main;
+  const quota = Math.round(warm.rate * warm.durationS);
+  const warmUp: Segment = { start: 0, duration: warm.durationS, rate: warm.rate, quota, warmUp: true };
+  return [warmUp, ...main.map((s) => ({ ...s, start: s.start + warm.durationS }))];
+}
+
+/** Seconds of warm-up at the start of `segments`. */
+export function warmUpSeconds(segments: readonly Segment[]): number {
+  return segments.filter((s) => s.warmUp).reduce((end, s) => Math.max(end, s.start + s.duration), 0);
 }
 
 export function plannedDurationS(segments: readonly Segment[]): number {
