@@ -63,6 +63,8 @@ export async function measure(
     signal?: AbortSignal;
     /** After the deadline, how long shards get to wind down before they are terminated (default 30 s). */
     stuckAfterMs?: number;
+    /** Keep figures per operation per time bucket (the capacity windows need them). */
+    perOperationBuckets?: boolean;
     /** The shard worker module (tests substitute one that misbehaves). */
     workerEntry?: URL;
   },
@@ -76,6 +78,7 @@ export async function measure(
     bucketS,
     maxBuckets: Math.ceil((spec.durationMs + spec.graceMs + windDownMs) / 1000 / bucketS) + 1,
     warmUpEndMs: warmUpMs,
+    perOperation: options.perOperationBuckets === true,
   });
   let health: HealthRecorder | undefined;
   const pool = startPool(

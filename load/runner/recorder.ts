@@ -19,6 +19,11 @@ export interface RecorderPlan {
   maxBuckets: number;
   /** ms from the run's time 0 at which the measured part starts: requests meant earlier are the warm-up. */
   warmUpEndMs: number;
+  /**
+   * Keep each operation's figures per bucket too (what capacity windows judge). Off, a bucket holds
+   * two histograms whatever the scenario: the timeline needs no more.
+   */
+  perOperation?: boolean;
 }
 
 export interface Bucket {
@@ -27,11 +32,10 @@ export interface Bucket {
   /** Answers, and failures (by the time they ended), in the bucket. */
   done: number;
   failed: number;
-  /** Measured requests that ended in the bucket, by operation (latency at 2 digits, no raw). */
+  /** Measured requests that ended in the bucket, by operation (plan.perOperation only; latency at 2 digits). */
   ops: (OperationTally | undefined)[];
-  /** Warm-up requests that ended in the bucket. */
-  warmUp: OperationTally | undefined;
-  /** Latency from the send of every answer in the bucket. */
+  /** Latency of every answer in the bucket (warm-up too): from the intended start, and from the send. */
+  latency: LatencyHistogram | undefined;
   raw: LatencyHistogram | undefined;
 }
 
@@ -64,7 +68,7 @@ export class RunRecorder {
     while (this.buckets.length <= index) this.buckets.push(undefined);
     let bucket = this.buckets[index];
     if (!bucket) {
-      bucket = { sent: 0, done: 0, failed: 0, ops: [], warmUp: undefined, raw: undefined };
+      bucket = { sent: 0, done: 0, failed: 0, ops: [], latency: undefined, raw: undefined };
       this.buckets[index] = bucket;
     }
     return bucket;
@@ -93,22 +97,19 @@ export class RunRecorder {
     const end = outcome === Outcome.answered ? s.done[i]! : s.sent[i]!;
     const bucket = this.bucketAt(end);
     if (failure) bucket.failed++;
-    if (warm) {
-      bucket.warmUp ??= new OperationTally(2, false);
-      bucket.warmUp.add(s, i);
-    } else {
-      const op = s.op[i]!;
-      if (op < this.tallies.length) {
-        bucket.ops[op] ??= new OperationTally(2, false);
-        bucket.ops[op]!.add(s, i);
-      }
+    const op = s.op[i]!;
+    if (!warm && this.plan.perOperation && op < this.tallies.length) {
+      bucket.ops[op] ??= new OperationTally(2, false);
+      bucket.ops[op]!.add(s, i);
     }
     if (outcome !== Outcome.answered) return;
     bucket.done++;
     this.progress.answered++;
+    const latency = correctedLatency(s.intended[i]!, s.sent[i]!, s.done[i]!);
+    bucket.latency ??= new LatencyHistogram(2);
+    bucket.latency.record(latency);
     bucket.raw ??= new LatencyHistogram(2);
     bucket.raw.record(s.done[i]! - s.sent[i]!);
-    const latency = correctedLatency(s.intended[i]!, s.sent[i]!, s.done[i]!);
     if (latency > this.progress.maxLatencyMs) this.progress.maxLatencyMs = latency;
   }
 
@@ -123,8 +124,8 @@ export class RunRecorder {
       bytes += t.latency.footprintBytes + (t.raw?.footprintBytes ?? 0);
     for (const b of this.buckets) {
       if (!b) continue;
-      bytes += b.raw?.footprintBytes ?? 0;
-      for (const t of [...b.ops, b.warmUp]) bytes += t?.latency.footprintBytes ?? 0;
+      bytes += (b.latency?.footprintBytes ?? 0) + (b.raw?.footprintBytes ?? 0);
+      for (const t of b.ops) bytes += t?.latency.footprintBytes ?? 0;
     }
     return bytes;
   }

@@ -52,7 +52,7 @@ function mergeInto(into: Merged, bucket: Bucket | undefined): void {
   into.sent += bucket.sent;
   into.done += bucket.done;
   into.failed += bucket.failed;
-  for (const tally of [...bucket.ops, bucket.warmUp]) if (tally) into.latency.add(tally.latency);
+  if (bucket.latency) into.latency.add(bucket.latency);
   if (bucket.raw) into.raw.add(bucket.raw);
 }
 
