@@ -62,7 +62,7 @@ export const profiles: Record<ProfileName, Profile> = {
     maxVUs: 20,
     abortOnLatency: false,
     abortOnErrors: false,
-    warmUp: { durationS: 3, rate: 10 },
+    warmUp: { durationS: 5, rate: 10 },
   },
   average: {
     name: 'average',
@@ -171,9 +171,15 @@ export function scaleProfile(profile: Profile, factor: number): Profile {
     stages: profile.stages.map((stage) => ({ duration: stage.duration, target: scale(stage.target) })),
     preAllocatedVUs: Math.max(1, Math.ceil(profile.preAllocatedVUs * factor)),
     maxVUs: Math.max(1, Math.ceil(profile.maxVUs * factor)),
-    // A warm-up is a handful of requests a second: it stays at least one, whatever the scale.
+    // A warm-up is a handful of requests a second: a smaller scale lowers it (to one at least), a
+    // bigger one keeps it (its job is to warm connections and code paths, not to add load).
     ...(profile.warmUp
-      ? { warmUp: { ...profile.warmUp, rate: Math.max(1, Math.round(profile.warmUp.rate * factor)) } }
+      ? {
+          warmUp: {
+            ...profile.warmUp,
+            rate: Math.max(1, Math.round(profile.warmUp.rate * Math.min(1, factor))),
+          },
+        }
       : {}),
   };
 }

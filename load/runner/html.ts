@@ -83,7 +83,7 @@ function warmUp(report: LoadReport): string {
   if (!w) return '<p>No warm-up: every request was judged.</p>';
   const checks = w.checks ? pct(w.checksPassed / w.checks) : '–';
   const cls = w.failed > 0 || w.checksPassed < w.checks ? 'bad' : 'note';
-  return `<p class="${cls}">Warm-up (not judged, shaded in the charts): ${w.durationS} s at ${w.rate} req/s; started ${count(w.started)} of ${count(w.planned)},
+  return `<p class="${cls}">Warm-up (not judged, shaded in the charts): ${w.durationS} s at ${w.rate} req/s, then ${(report.plan.warmUpS - w.durationS).toFixed(0)} s of pause; started ${count(w.started)} of ${count(w.planned)},
 answered ${count(w.answered)}, failed ${count(w.failed)}, checks passed ${checks}; latency p50 ${ms(w.latency.p50)}, p95 ${ms(w.latency.p95)}, max ${ms(w.latency.max)}.</p>`;
 }
 

@@ -42,11 +42,11 @@ describe('smoke against the embedded sandbox', () => {
       );
       assert.ok(report.embeddedSandbox);
       assert.equal(report.totals.answered, 50);
-      // The warm-up: 3 s at 10 req/s, every answer checked, none of them among the 50 judged.
-      assert.equal(report.plan.warmUpS, 3);
+      // The warm-up: 5 s at 10 req/s and a 1 s pause, every answer checked, none among the 50 judged.
+      assert.equal(report.plan.warmUpS, 6);
       const warm = report.warmUp;
       assert.ok(warm, 'the smoke profile has a warm-up');
-      assert.deepEqual([warm.planned, warm.started, warm.answered, warm.failed], [30, 30, 30, 0]);
+      assert.deepEqual([warm.planned, warm.started, warm.answered, warm.failed], [50, 50, 50, 0]);
       assert.ok(warm.checks > 0 && warm.checksPassed === warm.checks, 'warm-up answers are checked');
       const judged = report.operations.reduce((sum, o) => sum + o.latency.count, 0);
       assert.equal(judged, 50, 'judged latency holds the measured answers only');

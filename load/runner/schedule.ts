@@ -51,8 +51,14 @@ export function segmentsOf(profile: Profile): Segment[] {
 }
 
 /**
- * What the runner runs: the warm-up (when the profile has one) from time 0, then the profile's
- * segments shifted by the warm-up's length.
+ * A pause after the warm-up before the measured run starts: the warm-up's last answers (slow ones,
+ * on a cold target) come back in it instead of queueing ahead of the first measured requests.
+ */
+export const warmUpPauseS = 1;
+
+/**
+ * What the runner runs: the warm-up (when the profile has one) from time 0, a pause, then the
+ * profile's segments shifted by the warm-up's length and the pause.
  */
 export function runSegments(profile: Profile): Segment[] {
   const main = segmentsOf(profile);
@@ -60,12 +66,15 @@ export function runSegments(profile: Profile): Segment[] {
   if (!warm || warm.durationS <= 0 || warm.rate <= 0) return main;
   const quota = Math.round(warm.rate * warm.durationS);
   const warmUp: Segment = { start: 0, duration: warm.durationS, rate: warm.rate, quota, warmUp: true };
-  return [warmUp, ...main.map((s) => ({ ...s, start: s.start + warm.durationS }))];
+  const shift = warm.durationS + warmUpPauseS;
+  return [warmUp, ...main.map((s) => ({ ...s, start: s.start + shift }))];
 }
 
-/** Seconds of warm-up at the start of `segments`. */
+/** Seconds before the measured run starts (warm-up and pause); 0 without a warm-up. */
 export function warmUpSeconds(segments: readonly Segment[]): number {
-  return segments.filter((s) => s.warmUp).reduce((end, s) => Math.max(end, s.start + s.duration), 0);
+  if (!segments.some((s) => s.warmUp)) return 0;
+  const measured = segments.find((s) => !s.warmUp);
+  return measured ? measured.start : plannedDurationS(segments);
 }
 
 export function plannedDurationS(segments: readonly Segment[]): number {

@@ -4,7 +4,7 @@
  */
 import type { LatencyStats } from './latencyHistogram.ts';
 import type { RunRecorder } from './recorder.ts';
-import { type Segment, warmUpSeconds } from './schedule.ts';
+import type { Segment } from './schedule.ts';
 
 export interface WarmUpSummary {
   durationS: number;
@@ -28,7 +28,7 @@ export function warmUpSummary(
   if (warm.length === 0) return undefined;
   const t = recorder.warmUp;
   return {
-    durationS: warmUpSeconds(segments),
+    durationS: warm.reduce((end, s) => Math.max(end, s.start + s.duration), 0),
     rate: Math.max(...warm.map((s) => s.rate)),
     planned,
     started: recorder.warmUpSamples,
