@@ -103,7 +103,14 @@ function thresholdsTable(report: LoadReport): string {
 }
 
 function operationsTable(report: LoadReport): string {
-  const breached = new Set(report.thresholds.filter((t) => !t.ok && t.operation).map((t) => t.operation));
+  const breachedBy = (trusted: boolean) =>
+    new Set(
+      report.thresholds
+        .filter((t) => !t.ok && t.operation && (t.trusted !== false) === trusted)
+        .map((t) => t.operation),
+    );
+  // Red when the target breached a figure the run vouches for; yellow when only untrusted ones broke.
+  const [breached, untrusted] = [breachedBy(true), breachedBy(false)];
   return table(
     [
       'operation',
@@ -132,7 +139,11 @@ function operationsTable(report: LoadReport): string {
           .map(([s, n]) => `${s === '0' ? 'no answer' : `HTTP ${s}`} × ${n}`)
           .join(', '),
       ],
-      ...(breached.has(o.operation) ? { mark: 'breach' as const } : {}),
+      ...(breached.has(o.operation)
+        ? { mark: 'breach' as const }
+        : untrusted.has(o.operation)
+          ? { mark: 'untrusted' as const }
+          : {}),
     })),
   );
 }

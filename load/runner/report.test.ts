@@ -49,6 +49,16 @@ describe('reports', () => {
     assert.doesNotMatch(passed, /class="breach"/);
   });
 
+  it('marks in yellow, not red, what only a saturated generator may have caused', () => {
+    const report = sampleReport();
+    report.thresholds = report.thresholds.map((t) => (t.ok ? t : { ...t, trusted: false }));
+    report.generator = { ...report.generator, saturated: true, reason: 'stalled' };
+    const html = htmlReport(report);
+    assert.match(html, /<div class="verdict inconclusive"><strong>INCONCLUSIVE<\/strong>/);
+    assert.equal((html.match(/<tr class="untrusted">/g) ?? []).length, 2, 'the threshold and its operation');
+    assert.doesNotMatch(html, /<tr class="breach">/);
+  });
+
   it('plots each bucket at its centre, shades the warm-up and marks the partial last bucket', () => {
     const html = htmlReport(sampleReport());
     // x(v) = 56 + v / 2.6 × 688: the first bucket [0, 1) is drawn at 0.5 s, the partial one [2, 2.6) at 2.3 s.
