@@ -71,6 +71,16 @@ describe('reports', () => {
     assert.equal(dots.length, 7, 'a hollow dot on each drawn series of the partial bucket');
   });
 
+  it('scales the latency chart to the judged run and says when a slow warm-up is cut off', () => {
+    const report = sampleReport();
+    report.timeline[0] = { ...report.timeline[0]!, p95: 5000, p99: 5200 };
+    const html = htmlReport(report);
+    assert.match(html, />5 ms<\/text>/, 'the top of the scale fits the judged p95 of 3 ms');
+    assert.match(html, /warm-up values above 5 ms are cut off/);
+    assert.match(html, /<g clip-path="url\(#plot-latency-over-time-corrected-for-coordinated-omission-\)">/);
+    assert.doesNotMatch(htmlReport(sampleReport()), /cut off/);
+  });
+
   it('states the capacity in JUnit, failing only when no window held', () => {
     const capacity = junitCases(sampleReport()).find((c) => c.name === 'capacity');
     assert.deepEqual(capacity && [capacity.ok, capacity.message], [

@@ -90,8 +90,16 @@ export function lineChart(
   series: readonly Series[],
   marks: ChartMarks = {},
 ): string {
-  const yValues = series.flatMap((s) => s.points.map(([, v]) => v ?? 0));
-  const yMax = niceMax(Math.max(0, ...yValues));
+  // The scale fits the judged run: a cold warm-up answering in seconds would flatten it to the floor.
+  // What passes the scale in the shaded warm-up is clipped, and the chart says so.
+  const shade = marks.shade;
+  const judged = (px: number) => !shade || px < shade.from || px >= shade.to;
+  const values = (keep: (px: number) => boolean) =>
+    series.flatMap((s) => s.points.filter(([px]) => keep(px)).map(([, v]) => v ?? 0));
+  const judgedValues = values(judged);
+  const yMax = niceMax(Math.max(0, ...(judgedValues.length ? judgedValues : values(() => true))));
+  const clipped = values((px) => !judged(px)).some((v) => v > yMax);
+  const clipId = `plot-${title.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}`;
   const xTop = Math.max(1, xMax);
   const x = (v: number) => pad.left + (v / xTop) * (width - pad.left - pad.right);
   const y = (v: number) => height - pad.bottom - (v / yMax) * (height - pad.top - pad.bottom);
@@ -111,7 +119,16 @@ export function lineChart(
   parts.push(
     `<text x="12" y="${pad.top + 8}" font-size="10" transform="rotate(-90 12 ${pad.top + 8})" text-anchor="end">${escapeHtml(yLabel)}</text>`,
   );
+  parts.push(
+    `<clipPath id="${clipId}"><rect x="${pad.left}" y="${pad.top}" width="${width - pad.left - pad.right}" height="${height - pad.top - pad.bottom}"/></clipPath>`,
+    `<g clip-path="url(#${clipId})">`,
+  );
   for (const s of series) parts.push(path(s, x, y));
+  parts.push('</g>');
+  if (clipped)
+    parts.push(
+      `<text x="${width - pad.right}" y="16" font-size="10" text-anchor="end" fill="#495057">warm-up values above ${Number(yMax.toPrecision(3))} ${escapeHtml(yLabel)} are cut off</text>`,
+    );
   if (marks.partialFrom !== undefined)
     for (const s of series) parts.push(partialDots(s, marks.partialFrom, x, y));
   series.forEach((s, i) => {
