@@ -55,6 +55,15 @@ describe('profiles', () => {
     assert.equal(scaleProfile(profiles.average, 0.01).startRate, 0, 'a zero rate stays zero');
     assert.throws(() => scaleProfile(profiles.smoke, 0.04), /rounds to 0.*at least 0\.05/);
   });
+
+  it('gives every profile a short warm-up that a scale lowers but never raises, and breakpoint a capacity window', () => {
+    for (const p of Object.values(profiles)) {
+      assert.ok(p.warmUp && p.warmUp.durationS > 0 && p.warmUp.durationS <= 10, `${p.name} warms up briefly`);
+      assert.equal(scaleProfile(p, 20).warmUp?.rate, p.warmUp.rate, `${p.name} × 20 warms up as before`);
+      assert.equal(scaleProfile(p, 0.05).warmUp?.rate, Math.max(1, Math.round(p.warmUp.rate * 0.05)));
+    }
+    assert.equal(profiles.breakpoint.capacityWindowS, 10);
+  });
 });
 
 describe('thresholds', () => {

@@ -12,6 +12,18 @@ export interface Stage {
   target: number;
 }
 
+/**
+ * Requests sent before the measured run, at a low constant rate: connections open, the target and the
+ * generator warm up (JIT, caches, pools). Their answers are checked and reported, never judged: the
+ * first second of a cold run answers many times slower than the rest and would decide a short gate.
+ */
+export interface WarmUp {
+  /** Seconds. */
+  durationS: number;
+  /** Requests per second (whole). */
+  rate: number;
+}
+
 export interface Profile {
   name: ProfileName;
   description: string;
@@ -26,6 +38,13 @@ export interface Profile {
   abortOnLatency: boolean;
   /** Stop when the error rate SLO is breached: no point hammering a broken target for an hour. */
   abortOnErrors: boolean;
+  /** Before the measured run; none when absent (a profile of one's own, e.g. the benchmark's). */
+  warmUp?: WarmUp;
+  /**
+   * The run ends with its capacity (load/shared/capacity.ts): every SLO is judged over windows of
+   * this many seconds, and the highest rate that held is the capacity.
+   */
+  capacityWindowS?: number;
 }
 
 export const profileNames = ['smoke', 'average', 'stress', 'spike', 'soak', 'breakpoint'] as const;
@@ -43,6 +62,7 @@ export const profiles: Record<ProfileName, Profile> = {
     maxVUs: 20,
     abortOnLatency: false,
     abortOnErrors: false,
+    warmUp: { durationS: 5, rate: 10 },
   },
   average: {
     name: 'average',
@@ -57,6 +77,7 @@ export const profiles: Record<ProfileName, Profile> = {
     maxVUs: 100,
     abortOnLatency: false,
     abortOnErrors: true,
+    warmUp: { durationS: 10, rate: 10 },
   },
   stress: {
     name: 'stress',
@@ -71,6 +92,7 @@ export const profiles: Record<ProfileName, Profile> = {
     maxVUs: 400,
     abortOnLatency: false,
     abortOnErrors: true,
+    warmUp: { durationS: 10, rate: 20 },
   },
   spike: {
     name: 'spike',
@@ -87,6 +109,7 @@ export const profiles: Record<ProfileName, Profile> = {
     maxVUs: 1000,
     abortOnLatency: false,
     abortOnErrors: true,
+    warmUp: { durationS: 10, rate: 10 },
   },
   soak: {
     name: 'soak',
@@ -101,6 +124,7 @@ export const profiles: Record<ProfileName, Profile> = {
     maxVUs: 100,
     abortOnLatency: false,
     abortOnErrors: true,
+    warmUp: { durationS: 10, rate: 10 },
   },
   breakpoint: {
     name: 'breakpoint',
@@ -112,6 +136,8 @@ export const profiles: Record<ProfileName, Profile> = {
     maxVUs: 2000,
     abortOnLatency: true,
     abortOnErrors: true,
+    warmUp: { durationS: 10, rate: 20 },
+    capacityWindowS: 10,
   },
 };
 
@@ -145,6 +171,16 @@ export function scaleProfile(profile: Profile, factor: number): Profile {
     stages: profile.stages.map((stage) => ({ duration: stage.duration, target: scale(stage.target) })),
     preAllocatedVUs: Math.max(1, Math.ceil(profile.preAllocatedVUs * factor)),
     maxVUs: Math.max(1, Math.ceil(profile.maxVUs * factor)),
+    // A warm-up is a handful of requests a second: a smaller scale lowers it (to one at least), a
+    // bigger one keeps it (its job is to warm connections and code paths, not to add load).
+    ...(profile.warmUp
+      ? {
+          warmUp: {
+            ...profile.warmUp,
+            rate: Math.max(1, Math.round(profile.warmUp.rate * Math.min(1, factor))),
+          },
+        }
+      : {}),
   };
 }
 

@@ -6,14 +6,15 @@ import type { Profile } from '../profiles/profiles.ts';
 import type { Threshold } from '../profiles/slos.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { type ComparableReport, compareWithBaseline } from './baseline.ts';
+import { runCapacity } from './capacityWindows.ts';
 import type { Measurement } from './measure.ts';
+import { measurementNote } from './measurementNote.ts';
 import type { LoadReport } from './report.ts';
-import { Outcome } from './samples.ts';
 import { saturationOf, trusted } from './saturation.ts';
-import type { Segment } from './schedule.ts';
-import { operationStats } from './stats.ts';
+import { type Segment, warmUpSeconds } from './schedule.ts';
 import { evaluateThresholds } from './thresholds.ts';
 import { timeline } from './timeline.ts';
+import { warmUpSummary } from './warmUpSummary.ts';
 
 export interface RunFacts {
   scenario: Scenario<unknown>;
@@ -29,20 +30,6 @@ export interface RunFacts {
   cleanup?: LoadReport['cleanup'];
 }
 
-function countOutcomes(facts: RunFacts): { answered: number; failed: number; interrupted: number } {
-  const s = facts.measured.samples;
-  let answered = 0;
-  let failed = 0;
-  let interrupted = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (s.outcome[i] === Outcome.answered) answered++;
-    else if (s.outcome[i] === Outcome.noAnswer) failed++;
-    else interrupted++;
-    if (s.outcome[i] === Outcome.answered && s.status[i] !== 200) failed++;
-  }
-  return { answered, failed, interrupted };
-}
-
 function compare(facts: RunFacts, current: Pick<LoadReport, 'operations'>): LoadReport['baseline'] {
   if (!facts.baseline) return undefined;
   const { file, tolerance, report } = facts.baseline;
@@ -51,11 +38,19 @@ function compare(facts: RunFacts, current: Pick<LoadReport, 'operations'>): Load
 
 export function evaluateRun(facts: RunFacts): LoadReport {
   const { measured, scenario, profile } = facts;
-  const operations = operationStats(measured.samples, scenario.operations);
-  const dropped = Math.max(0, measured.totals.planned - measured.totals.issued);
+  const { recorder } = measured;
+  const operations = recorder.operationStats();
+  const segments = facts.plan.segments;
+  const warmUpS = warmUpSeconds(segments);
+  const warmUpPlanned = segments.filter((s) => s.warmUp).reduce((sum, s) => sum + s.quota, 0);
+  // Every request started gives one sample: the warm-up's started requests are its samples.
+  const planned = Math.max(0, measured.totals.planned - warmUpPlanned);
+  const issued = Math.max(0, measured.totals.issued - recorder.warmUpSamples);
+  const dropped = Math.max(0, planned - issued);
   const generator = measured.generator;
   const evaluated = evaluateThresholds(facts.thresholds, operations, dropped);
-  const points = timeline(measured.samples, facts.plan.segments, measured.durationS);
+  const points = timeline(recorder, segments, measured.durationS, warmUpS);
+  const measuredS = Math.max(0.001, measured.durationS - warmUpS);
   const saturation = saturationOf({
     generator,
     operations,
@@ -70,7 +65,15 @@ export function evaluateRun(facts: RunFacts): LoadReport {
       ? t
       : { ...t, trusted: false, message: `${t.message} (not trustworthy: the load generator saturated)` },
   );
-  const outcomes = countOutcomes(facts);
+  const outcomes = recorder.outcomes;
+  const capacity =
+    profile.capacityWindowS === undefined
+      ? undefined
+      : runCapacity(recorder, segments, facts.thresholds, {
+          windowS: profile.capacityWindowS,
+          warmUpS,
+          durationS: measured.durationS,
+        });
   const base = { scenario: scenario.name, profile: profile.name, operations };
   const baseline = compare(facts, base);
   const baselineOk = !baseline || baseline.comparisons.every((c) => c.ok);
@@ -87,24 +90,28 @@ export function evaluateRun(facts: RunFacts): LoadReport {
     plan: {
       rateScale: facts.plan.rateScale,
       peakRate: facts.plan.peakRate,
-      requests: facts.plan.requests,
-      durationS: facts.plan.durationS,
-      segments: facts.plan.segments.length,
+      requests: facts.plan.requests - warmUpPlanned,
+      durationS: facts.plan.durationS - warmUpS,
+      warmUpS,
+      segments: segments.length,
     },
     totals: {
-      planned: measured.totals.planned,
-      issued: measured.totals.issued,
+      planned,
+      issued,
       ...outcomes,
       dropped,
       cutBodies: measured.totals.cutBodies,
       endlessBodies: measured.totals.endlessBodies,
-      achievedRps: Math.round((outcomes.answered / Math.max(measured.durationS, 0.001)) * 10) / 10,
+      achievedRps: Math.round((outcomes.answered / measuredS) * 10) / 10,
     },
+    warmUp: warmUpSummary(recorder, segments, warmUpPlanned),
+    measurement: measurementNote(recorder, generator),
     thresholds,
     ...(baseline ? { baseline } : {}),
     ...(measured.aborted ? { aborted: measured.aborted } : {}),
     generator,
     ...(saturation ? { saturation } : {}),
+    ...(capacity ? { capacity } : {}),
     timeline: points,
     ...(facts.cleanup ? { cleanup: facts.cleanup } : {}),
     ok: thresholds.every((t) => t.ok) && baselineOk && !measured.aborted,

@@ -11,13 +11,15 @@ import type { Scenario } from '../scenarios/types.ts';
 import { type GeneratorHealth, HealthRecorder } from './generatorHealth.ts';
 import { type PoolSpec, startPool } from './pool.ts';
 import { Progress } from './progress.ts';
-import { type SampleBatch, SampleColumns } from './samples.ts';
+import { RunRecorder } from './recorder.ts';
+import { warmUpSeconds } from './schedule.ts';
 import type { ShardTotals } from './shard.ts';
-import { operationStats } from './stats.ts';
 import { evaluateThresholds } from './thresholds.ts';
+import { bucketWidthS } from './timeline.ts';
 
 export interface Measurement {
-  samples: SampleBatch;
+  /** What was measured, folded as it arrived (fixed memory, see recorder.ts). */
+  recorder: RunRecorder;
   totals: ShardTotals;
   generator: GeneratorHealth;
   /** Absolute ms of the run's time 0, and its length in seconds. */
@@ -41,14 +43,11 @@ const stuckAfterMs = 30_000;
 /** Workers that are not ready by then (a loader that hangs) are terminated and the run fails. */
 const bootDeadlineMs = 120_000;
 
-function firstBreach(
-  thresholds: readonly Threshold[],
-  scenario: Scenario<unknown>,
-  samples: SampleBatch,
-): string | undefined {
+/** The first abortOnFail threshold breached so far; its cost is a pass over each operation's histograms. */
+export function firstBreach(thresholds: readonly Threshold[], recorder: RunRecorder): string | undefined {
   const watched = thresholds.filter((t) => t.abortOnFail);
   if (watched.length === 0) return undefined;
-  const stats = operationStats(samples, scenario.operations);
+  const stats = recorder.operationStats();
   const breached = evaluateThresholds(watched, stats, 0).find((r) => r.actual !== null && !r.ok);
   return breached ? `threshold breached (abortOnFail): ${breached.message}` : undefined;
 }
@@ -64,16 +63,27 @@ export async function measure(
     signal?: AbortSignal;
     /** After the deadline, how long shards get to wind down before they are terminated (default 30 s). */
     stuckAfterMs?: number;
+    /** Keep figures per operation per time bucket (the capacity windows need them). */
+    perOperationBuckets?: boolean;
     /** The shard worker module (tests substitute one that misbehaves). */
     workerEntry?: URL;
   },
 ): Promise<Measurement> {
   const { signal } = options;
-  const store = new SampleColumns(64 * 1024);
+  const warmUpMs = warmUpSeconds(spec.segments) * 1000;
+  const bucketS = bucketWidthS(spec.durationMs / 1000);
+  const windDownMs = options.stuckAfterMs ?? stuckAfterMs;
+  const recorder = new RunRecorder({
+    operations: scenario.operations,
+    bucketS,
+    maxBuckets: Math.ceil((spec.durationMs + spec.graceMs + windDownMs) / 1000 / bucketS) + 1,
+    warmUpEndMs: warmUpMs,
+    perOperation: options.perOperationBuckets === true,
+  });
   let health: HealthRecorder | undefined;
   const pool = startPool(
     spec,
-    { batch: (batch) => store.append(batch), pulse: (_shard, pulse) => health?.pulse(pulse.loop) },
+    { batch: (batch) => recorder.add(batch), pulse: (_shard, pulse) => health?.pulse(pulse.loop) },
     options.workerEntry,
   );
   // Stopping the pool ends every shard within a moment; the run then fails with LoadInterrupted.
@@ -96,20 +106,20 @@ export async function measure(
   const elapsedMs = () => performance.timeOrigin + performance.now() - epoch;
   const progress = new Progress(options.label, spec.durationMs / 1000, {
     elapsedS: () => elapsedMs() / 1000,
-    samples: () => store.view,
+    counts: () => recorder.progress,
   });
   if (options.progress) progress.start();
   let aborted: string | undefined;
   const watcher = setInterval(() => {
     health?.sampleCpu();
-    if (aborted || elapsedMs() < (options.abortDelayS ?? defaultAbortDelayS) * 1000) return;
-    aborted = firstBreach(thresholds, scenario, store.view);
+    // The delay counts from the measured run's start: the warm-up is never judged.
+    if (aborted || elapsedMs() - warmUpMs < (options.abortDelayS ?? defaultAbortDelayS) * 1000) return;
+    aborted = firstBreach(thresholds, recorder);
     if (aborted) pool.stop();
   }, abortEveryMs);
   // The shards keep the deadline themselves; these timers hold when a shard's own loop cannot.
   const deadlineMs = spec.durationMs + spec.graceMs;
   const deadline = setTimeout(() => pool.stop(), deadlineMs);
-  const windDownMs = options.stuckAfterMs ?? stuckAfterMs;
   let killed = false;
   const stuck = setTimeout(() => {
     killed = true;
@@ -120,7 +130,7 @@ export async function measure(
     const { terminated: _, ...totals } = await pool.done;
     if (signal?.aborted) throw new LoadInterrupted(signal.reason);
     return {
-      samples: store.view,
+      recorder,
       totals,
       generator: health.summary(elapsedMs() / 1000, killed),
       epoch,

@@ -4,14 +4,17 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Capacity } from '../shared/capacity.ts';
 import { type JUnitCase, junitXml } from '../shared/junit.ts';
 import type { Comparison } from './baseline.ts';
 import type { GeneratorHealth } from './generatorHealth.ts';
 import { htmlReport } from './html.ts';
+import type { MeasurementNote } from './measurementNote.ts';
 import type { Saturation } from './saturation.ts';
 import type { OperationStats } from './stats.ts';
 import type { ThresholdResult } from './thresholds.ts';
 import type { TimelinePoint } from './timeline.ts';
+import type { WarmUpSummary } from './warmUpSummary.ts';
 
 export interface LoadReport {
   tool: 'secpaid-load';
@@ -37,7 +40,16 @@ export interface LoadReport {
     /** Bytes of each answer kept for the checks; longer answers are counted in totals.cutBodies. */
     maxBodyBytes: number;
   };
-  plan: { rateScale: number; peakRate: number; requests: number; durationS: number; segments: number };
+  /** The measured run (requests and seconds after the warm-up); durationS above includes the warm-up. */
+  plan: {
+    rateScale: number;
+    peakRate: number;
+    requests: number;
+    durationS: number;
+    warmUpS: number;
+    segments: number;
+  };
+  /** Requests of the measured run (the warm-up's are in warmUp). */
   totals: {
     planned: number;
     issued: number;
@@ -51,6 +63,10 @@ export interface LoadReport {
     endlessBodies: number;
     achievedRps: number;
   };
+  /** Before the measured run: checked and stated, not judged. */
+  warmUp?: WarmUpSummary;
+  /** How the figures were measured and whether the latency figures can be trusted. */
+  measurement: MeasurementNote;
   operations: OperationStats[];
   thresholds: ThresholdResult[];
   baseline?: { file: string; tolerance: number; comparisons: Comparison[] };
@@ -60,6 +76,8 @@ export interface LoadReport {
   generator: GeneratorHealth;
   /** Who ran out of capacity, when the run shows a limit. */
   saturation?: Saturation;
+  /** The highest rate every SLO held over a window, and the first that broke (profiles with capacityWindowS). */
+  capacity?: Capacity;
   timeline: TimelinePoint[];
   /** Seeding and cleanup, for the record (counts only). */
   cleanup?: { deletedLinks: number } | { error: string };
@@ -76,6 +94,15 @@ export function junitCases(report: LoadReport): JUnitCase[] {
   for (const c of report.baseline?.comparisons ?? []) {
     cases.push({ name: c.name, classname: `load.${report.scenario}.baseline`, ok: c.ok, message: c.message });
   }
+  if (report.capacity) {
+    // A finding more than a verdict: it fails only when not even the first window held.
+    cases.push({
+      name: 'capacity',
+      classname: `load.${report.scenario}.capacity`,
+      ok: report.capacity.capacityRps !== null,
+      message: report.capacity.message,
+    });
+  }
   cases.push({
     name: 'the load generator kept its schedule',
     classname: `load.${report.scenario}.generator`,
@@ -85,18 +112,7 @@ export function junitCases(report: LoadReport): JUnitCase[] {
   return cases;
 }
 
-/**
- * 0 when the run met everything; 1 when the target failed a figure the run can vouch for; 2 when the
- * only failures are figures a saturated load generator cannot vouch for (the run is inconclusive).
- */
-export function exitCodeOf(report: LoadReport): 0 | 1 | 2 {
-  if (report.ok) return 0;
-  const trustedFailure = report.thresholds.some((t) => !t.ok && t.trusted !== false);
-  const baselineFailure =
-    !report.generator.saturated && (report.baseline?.comparisons ?? []).some((c) => !c.ok);
-  const abortedByTarget = report.aborted !== undefined && !report.generator.saturated;
-  return trustedFailure || baselineFailure || abortedByTarget ? 1 : 2;
-}
+export { exitCodeOf } from './verdict.ts';
 
 export interface WrittenReports {
   json: string;

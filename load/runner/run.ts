@@ -25,7 +25,7 @@ import {
   graceSeconds,
   type RunBounds,
 } from './safety.ts';
-import { plannedDurationS, segmentsOf } from './schedule.ts';
+import { plannedDurationS, runSegments } from './schedule.ts';
 import { startTarget, type Target } from './target.ts';
 
 export interface LoadOptions {
@@ -142,7 +142,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const scenario = scenarios[options.scenario] as unknown as Scenario<unknown>;
   if (!scenario) throw new LoadRefused(`unknown scenario ${options.scenario}`);
   const profile = resolveProfile(options);
-  const segments = segmentsOf(profile);
+  const segments = runSegments(profile);
   const plan = {
     peakRate: peakRate(profile),
     requests: segments.reduce((sum, s) => sum + s.quota, 0),
@@ -238,6 +238,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           progress: options.progress ?? true,
           label: `${scenario.name}/${profile.name}`,
           abortDelayS: options.abortDelayS,
+          perOperationBuckets: profile.capacityWindowS !== undefined,
           signal,
         },
       );

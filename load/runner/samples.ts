@@ -1,6 +1,8 @@
 /**
  * Per-request measurements in columns of typed arrays: compact (about 30 bytes a request), cheap to
- * append, and transferable between worker threads without copying. Times are ms from the run's start.
+ * append, and transferable between worker threads without copying. A shard collects them for a
+ * quarter of a second; the run folds each batch into its recorder (recorder.ts) and keeps no samples.
+ * Times are ms from the run's start.
  */
 
 export const Outcome = { answered: 0, noAnswer: 1, interrupted: 2 } as const;
@@ -48,7 +50,7 @@ function emptyBatch(capacity: number): SampleBatch {
 
 const columns = ['op', 'status', 'outcome', 'checksPassed', 'checks', 'intended', 'sent', 'done'] as const;
 
-/** A growable set of columns: the shard's outgoing buffer and the run's store are both one. */
+/** A growable set of columns: a shard's outgoing buffer. */
 export class SampleColumns {
   private data: SampleBatch;
 
@@ -58,14 +60,6 @@ export class SampleColumns {
 
   get length(): number {
     return this.data.length;
-  }
-
-  /** The columns, trimmed to the stored length (views, not copies). */
-  get view(): SampleBatch {
-    const n = this.data.length;
-    const out = { length: n } as SampleBatch;
-    for (const name of columns) (out[name] as unknown) = this.data[name].subarray(0, n);
-    return out;
   }
 
   private reserve(extra: number): void {
@@ -90,14 +84,6 @@ export class SampleColumns {
     d.intended[i] = s.intended;
     d.sent[i] = s.sent;
     d.done[i] = s.done;
-  }
-
-  append(batch: SampleBatch): void {
-    this.reserve(batch.length);
-    const d = this.data;
-    for (const name of columns)
-      (d[name] as Uint8Array).set((batch[name] as Uint8Array).subarray(0, batch.length), d.length);
-    d.length += batch.length;
   }
 
   /** Hands over what was collected (a copy sized to fit, transferable) and starts empty. */

@@ -62,6 +62,9 @@ function threshold(kind: ThresholdResult['kind'], ok: boolean): ThresholdResult 
 }
 const point = (t: number, targetRate: number, doneRate: number): TimelinePoint => ({
   t,
+  span: 1,
+  partial: false,
+  warmUp: false,
   targetRate,
   sentRate: targetRate,
   doneRate,

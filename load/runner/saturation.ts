@@ -47,11 +47,14 @@ export function trusted(
   return op.checksPassed / (op.checks - lost * checksPerRequest) <= result.limit;
 }
 
-/** The first second in which answers fell below 90 % of the target rate, if any (the last bucket is partial). */
+/**
+ * The first second of the measured run in which answers fell below 90 % of the target rate, if any
+ * (the first and last buckets are partial, the warm-up's are not judged).
+ */
 function fellBehindAt(timeline: readonly TimelinePoint[]): TimelinePoint | undefined {
   return timeline
     .slice(1, -1)
-    .find((p) => p.targetRate > 0 && p.doneRate + p.failedRate < 0.9 * p.targetRate);
+    .find((p) => !p.warmUp && p.targetRate > 0 && p.doneRate + p.failedRate < 0.9 * p.targetRate);
 }
 
 function targetEvidence(

@@ -84,7 +84,7 @@ describe('coordinated-omission correction', () => {
         done,
       });
     }
-    return store.view;
+    return store.take();
   }
 
   it('equals the raw latency while the rate is held', () => {
@@ -124,7 +124,7 @@ describe('stats', () => {
     store.push({ ...base, op: 0, status: 0, outcome: Outcome.noAnswer, checksPassed: 0, done: Number.NaN });
     store.push({ ...base, op: 0, status: 0, outcome: Outcome.interrupted, checks: 0, checksPassed: 0 });
     store.push({ ...base, op: 1, status: 200, outcome: Outcome.answered });
-    const [first, second] = operationStats(store.view, ['getMyUsedLinks', 'getMyUnusedLinks']);
+    const [first, second] = operationStats(store.take(), ['getMyUsedLinks', 'getMyUnusedLinks']);
     assert.deepEqual([first!.requests, first!.failed, first!.interrupted], [3, 2, 1]);
     assert.equal(first!.checkRate, 2 / 6);
     assert.deepEqual(first!.statuses, { '200': 1, '500': 1, '0': 1 });

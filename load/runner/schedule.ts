@@ -19,6 +19,8 @@ export interface Segment {
   rate: number;
   /** Requests to start in this segment. */
   quota: number;
+  /** Part of the warm-up: its answers are checked and reported, not judged. */
+  warmUp?: boolean;
 }
 
 /** Constant stages are cut too, so the connection count can follow the latency on long runs. */
@@ -46,6 +48,33 @@ export function segmentsOf(profile: Profile): Segment[] {
     from = stage.target;
   }
   return segments.filter((segment) => segment.quota > 0 && segment.rate > 0);
+}
+
+/**
+ * A pause after the warm-up before the measured run starts: the warm-up's last answers (slow ones,
+ * on a cold target) come back in it instead of queueing ahead of the first measured requests.
+ */
+export const warmUpPauseS = 1;
+
+/**
+ * What the runner runs: the warm-up (when the profile has one) from time 0, a pause, then the
+ * profile's segments shifted by the warm-up's length and the pause.
+ */
+export function runSegments(profile: Profile): Segment[] {
+  const main = segmentsOf(profile);
+  const warm = profile.warmUp;
+  if (!warm || warm.durationS <= 0 || warm.rate <= 0) return main;
+  const quota = Math.round(warm.rate * warm.durationS);
+  const warmUp: Segment = { start: 0, duration: warm.durationS, rate: warm.rate, quota, warmUp: true };
+  const shift = warm.durationS + warmUpPauseS;
+  return [warmUp, ...main.map((s) => ({ ...s, start: s.start + shift }))];
+}
+
+/** Seconds before the measured run starts (warm-up and pause); 0 without a warm-up. */
+export function warmUpSeconds(segments: readonly Segment[]): number {
+  if (!segments.some((s) => s.warmUp)) return 0;
+  const measured = segments.find((s) => !s.warmUp);
+  return measured ? measured.start : plannedDurationS(segments);
 }
 
 export function plannedDurationS(segments: readonly Segment[]): number {

@@ -1,21 +1,14 @@
 /**
- * Summaries of the measurements: latency percentiles (linear interpolation between ranks, as k6
- * computes them), error and check rates per operation, and counts by status.
+ * Summaries of the measurements per operation: latency (HDR histograms, see latencyHistogram.ts),
+ * error and check rates, and counts by status. A tally folds in one request at a time and keeps
+ * fixed memory however many it sees; `percentile` is the exact figure k6 computes, for reference.
  */
 import type { OperationName } from '../scenarios/types.ts';
+import { type Digits, LatencyHistogram, type LatencyStats } from './latencyHistogram.ts';
 import { Outcome, type SampleBatch } from './samples.ts';
 import { correctedLatency } from './schedule.ts';
 
-export interface LatencyStats {
-  count: number;
-  min: number;
-  mean: number;
-  p50: number;
-  p90: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
+export type { LatencyStats };
 
 export interface OperationStats {
   operation: OperationName;
@@ -34,30 +27,13 @@ export interface OperationStats {
   statuses: Record<string, number>;
 }
 
-/** Percentile `p` (0..100) of ascending `sorted`, interpolated between neighbouring ranks. */
+/** Percentile `p` (0..100) of ascending `sorted`, interpolated between neighbouring ranks (k6's definition). */
 export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = (p / 100) * (sorted.length - 1);
   const low = Math.floor(rank);
   const high = Math.min(sorted.length - 1, low + 1);
   return sorted[low]! + (sorted[high]! - sorted[low]!) * (rank - low);
-}
-
-export function latencyStats(values: Float64Array): LatencyStats {
-  const sorted = Float64Array.from(values).sort();
-  let sum = 0;
-  for (const v of sorted) sum += v;
-  const round = (v: number) => Math.round(v * 1000) / 1000;
-  return {
-    count: sorted.length,
-    min: round(sorted[0] ?? Number.NaN),
-    mean: round(sorted.length ? sum / sorted.length : Number.NaN),
-    p50: round(percentile(sorted, 50)),
-    p90: round(percentile(sorted, 90)),
-    p95: round(percentile(sorted, 95)),
-    p99: round(percentile(sorted, 99)),
-    max: round(sorted[sorted.length - 1] ?? Number.NaN),
-  };
 }
 
 export function isFailure(samples: SampleBatch, i: number): boolean {
@@ -67,45 +43,81 @@ export function isFailure(samples: SampleBatch, i: number): boolean {
   );
 }
 
-export function operationStats(samples: SampleBatch, operations: readonly OperationName[]): OperationStats[] {
-  return operations.map((operation, op) => {
-    const corrected: number[] = [];
-    const raw: number[] = [];
-    const statuses: Record<string, number> = {};
-    let requests = 0;
-    let failed = 0;
-    let interrupted = 0;
-    let checksPassed = 0;
-    let checks = 0;
-    for (let i = 0; i < samples.length; i++) {
-      if (samples.op[i] !== op) continue;
-      if (samples.outcome[i] === Outcome.interrupted) {
-        interrupted++;
-        continue;
-      }
-      requests++;
-      if (isFailure(samples, i)) failed++;
-      checksPassed += samples.checksPassed[i]!;
-      checks += samples.checks[i]!;
-      const status = String(samples.status[i]);
-      statuses[status] = (statuses[status] ?? 0) + 1;
-      if (samples.outcome[i] === Outcome.answered) {
-        corrected.push(correctedLatency(samples.intended[i]!, samples.sent[i]!, samples.done[i]!));
-        raw.push(samples.done[i]! - samples.sent[i]!);
-      }
+/** One operation's (or one phase's) requests, folded in one at a time. */
+export class OperationTally {
+  requests = 0;
+  failed = 0;
+  interrupted = 0;
+  checksPassed = 0;
+  checks = 0;
+  readonly statuses: Record<string, number> = {};
+  readonly latency: LatencyHistogram;
+  /** Kept for a run's figures; a time bucket's tally leaves it out. */
+  readonly raw: LatencyHistogram | undefined;
+
+  constructor(digits: Digits = 3, withRaw = true) {
+    this.latency = new LatencyHistogram(digits);
+    this.raw = withRaw ? new LatencyHistogram(digits) : undefined;
+  }
+
+  add(samples: SampleBatch, i: number): void {
+    if (samples.outcome[i] === Outcome.interrupted) {
+      this.interrupted++;
+      return;
     }
+    this.requests++;
+    if (isFailure(samples, i)) this.failed++;
+    this.checksPassed += samples.checksPassed[i]!;
+    this.checks += samples.checks[i]!;
+    const status = String(samples.status[i]);
+    this.statuses[status] = (this.statuses[status] ?? 0) + 1;
+    if (samples.outcome[i] !== Outcome.answered) return;
+    this.latency.record(correctedLatency(samples.intended[i]!, samples.sent[i]!, samples.done[i]!));
+    this.raw?.record(samples.done[i]! - samples.sent[i]!);
+  }
+
+  /** Folds another tally in (time buckets into a window). */
+  merge(other: OperationTally): void {
+    this.requests += other.requests;
+    this.failed += other.failed;
+    this.interrupted += other.interrupted;
+    this.checksPassed += other.checksPassed;
+    this.checks += other.checks;
+    for (const [status, n] of Object.entries(other.statuses))
+      this.statuses[status] = (this.statuses[status] ?? 0) + n;
+    this.latency.add(other.latency);
+    if (other.raw) this.raw?.add(other.raw);
+  }
+
+  get errorRate(): number {
+    return this.requests ? this.failed / this.requests : Number.NaN;
+  }
+
+  get checkRate(): number {
+    return this.checks ? this.checksPassed / this.checks : Number.NaN;
+  }
+
+  stats(operation: OperationName): OperationStats {
+    const latency = this.latency.stats();
     return {
       operation,
-      requests,
-      failed,
-      errorRate: requests ? failed / requests : Number.NaN,
-      interrupted,
-      checksPassed,
-      checks,
-      checkRate: checks ? checksPassed / checks : Number.NaN,
-      latency: latencyStats(Float64Array.from(corrected)),
-      rawLatency: latencyStats(Float64Array.from(raw)),
-      statuses,
+      requests: this.requests,
+      failed: this.failed,
+      errorRate: this.errorRate,
+      interrupted: this.interrupted,
+      checksPassed: this.checksPassed,
+      checks: this.checks,
+      checkRate: this.checkRate,
+      latency,
+      rawLatency: this.raw ? this.raw.stats() : latency,
+      statuses: { ...this.statuses },
     };
-  });
+  }
+}
+
+/** Figures per operation of a set of samples (the recorder folds them in as they arrive instead). */
+export function operationStats(samples: SampleBatch, operations: readonly OperationName[]): OperationStats[] {
+  const tallies = operations.map(() => new OperationTally());
+  for (let i = 0; i < samples.length; i++) tallies[samples.op[i]!]?.add(samples, i);
+  return operations.map((operation, op) => tallies[op]!.stats(operation));
 }

@@ -1,10 +1,15 @@
+/**
+ * The timeline read from the recorder's buckets: steady rates to the end (a trailing sliver joins
+ * the bucket before it, and the last bucket says it is partial), warm-up buckets marked.
+ */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { RunRecorder } from './recorder.ts';
 import { Outcome, SampleColumns } from './samples.ts';
 import { timeline } from './timeline.ts';
 
 /** A steady 10 req/s for 5 s, each answered in 3 ms: the last answers land just after 5 s. */
-function steadyRun() {
+function steadyRun(warmUpEndMs = 0) {
   const samples = new SampleColumns();
   for (let i = 0; i < 50; i++) {
     const intended = i * 100 + 30;
@@ -19,16 +24,36 @@ function steadyRun() {
       done: intended + 3,
     });
   }
-  return samples;
+  const recorder = new RunRecorder({ operations: ['createLink'], bucketS: 1, maxBuckets: 20, warmUpEndMs });
+  recorder.add(samples.take());
+  return recorder;
 }
 
 test('a steady rate reads as steady to the end, with no collapse in a trailing sliver of a bucket', () => {
-  const points = timeline(steadyRun().take(), [{ start: 0, duration: 5, rate: 10, quota: 50 }], 5.03);
+  const points = timeline(steadyRun(), [{ start: 0, duration: 5, rate: 10, quota: 50 }], 5.03);
   assert.equal(points.length, 5);
   for (const p of points) {
     assert.equal(p.targetRate, 10);
     // The last bucket spans 4 s to 5.03 s: 10 answers over 1.03 s.
     for (const rate of [p.sentRate, p.doneRate])
       assert.ok(Math.abs(rate - 10) < 0.5, `${rate} req/s at ${p.t} s`);
+    assert.equal(p.p95, 3);
   }
+  assert.deepEqual(
+    points.map((p) => p.partial),
+    [false, false, false, false, true],
+  );
+  assert.equal(points[4]!.span, 1.03);
+});
+
+test('marks the warm-up buckets, whose answers are charted but not judged', () => {
+  const recorder = steadyRun(2000);
+  const points = timeline(recorder, [{ start: 0, duration: 5, rate: 10, quota: 50 }], 5, 2);
+  assert.deepEqual(
+    points.map((p) => p.warmUp),
+    [true, true, false, false, false],
+  );
+  assert.equal(points[0]!.doneRate, 10);
+  assert.equal(recorder.warmUpSamples, 20);
+  assert.equal(recorder.operationStats()[0]!.requests, 30);
 });

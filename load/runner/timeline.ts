@@ -1,14 +1,21 @@
 /**
  * The run over time, for the HTML charts: per time bucket the target rate, requests started,
- * answered and failed per second, and corrected latency percentiles of the answers in the bucket.
+ * answered and failed per second, and corrected latency percentiles of the answers in the bucket,
+ * read from the recorder's buckets (fixed in number, whatever the run's length).
  */
-import { Outcome, type SampleBatch } from './samples.ts';
-import { correctedLatency, type Segment } from './schedule.ts';
-import { isFailure, percentile } from './stats.ts';
+import { LatencyHistogram } from './latencyHistogram.ts';
+import type { Bucket, RunRecorder } from './recorder.ts';
+import type { Segment } from './schedule.ts';
 
 export interface TimelinePoint {
-  /** Bucket start, seconds from the run's start. */
+  /** Bucket start, seconds from the run's start (time 0 is the warm-up's start). */
   t: number;
+  /** Seconds the bucket covers: the bucket width, except for the last one. */
+  span: number;
+  /** The last bucket, when it covers less (or more) than a bucket width: its rates are over its own span. */
+  partial: boolean;
+  /** The bucket starts within the warm-up (its answers are not judged). */
+  warmUp: boolean;
   targetRate: number;
   sentRate: number;
   doneRate: number;
@@ -19,52 +26,76 @@ export interface TimelinePoint {
   rawP95: number | null;
 }
 
+/** Charts show at most this many points; the recorder's buckets are sized from it. */
+export const maxTimelinePoints = 600;
+
+/** Width of a time bucket: whole seconds, wide enough that the planned run gives at most maxTimelinePoints. */
+export function bucketWidthS(plannedS: number): number {
+  return Math.max(1, Math.ceil(plannedS / maxTimelinePoints));
+}
+
 function targetAt(segments: readonly Segment[], t: number): number {
   const segment = segments.find((s) => t >= s.start && t < s.start + s.duration);
   return segment ? segment.rate : 0;
 }
 
-/** Buckets of whole seconds, wide enough that a run gives at most `maxPoints` points. */
+interface Merged {
+  sent: number;
+  done: number;
+  failed: number;
+  latency: LatencyHistogram;
+  raw: LatencyHistogram;
+}
+
+function mergeInto(into: Merged, bucket: Bucket | undefined): void {
+  if (!bucket) return;
+  into.sent += bucket.sent;
+  into.done += bucket.done;
+  into.failed += bucket.failed;
+  if (bucket.latency) into.latency.add(bucket.latency);
+  if (bucket.raw) into.raw.add(bucket.raw);
+}
+
 export function timeline(
-  samples: SampleBatch,
+  recorder: RunRecorder,
   segments: readonly Segment[],
   durationS: number,
-  maxPoints = 600,
+  warmUpS = 0,
 ): TimelinePoint[] {
-  const width = Math.max(1, Math.ceil(durationS / maxPoints));
+  const width = recorder.plan.bucketS;
   // A trailing sliver shorter than half a bucket joins the bucket before it: a 0.03 s last bucket
   // would read as a collapse of throughput to zero at the end of every run.
   const count = Math.max(1, Math.round(durationS / width));
   const span = (b: number) => (b === count - 1 ? Math.max(durationS - b * width, width / 2) : width);
-  const sent = new Float64Array(count);
-  const done = new Float64Array(count);
-  const failed = new Float64Array(count);
-  const corrected: number[][] = Array.from({ length: count }, () => []);
-  const raw: number[][] = Array.from({ length: count }, () => []);
-  const bucket = (ms: number) => Math.min(count - 1, Math.max(0, Math.floor(ms / 1000 / width)));
-  for (let i = 0; i < samples.length; i++) {
-    sent[bucket(samples.sent[i]!)]!++;
-    if (samples.outcome[i] === Outcome.interrupted) continue;
-    const end = samples.outcome[i] === Outcome.answered ? samples.done[i]! : samples.sent[i]!;
-    const b = bucket(end);
-    if (isFailure(samples, i)) failed[b]!++;
-    if (samples.outcome[i] !== Outcome.answered) continue;
-    done[b]!++;
-    corrected[b]!.push(correctedLatency(samples.intended[i]!, samples.sent[i]!, samples.done[i]!));
-    raw[b]!.push(samples.done[i]! - samples.sent[i]!);
-  }
-  const rate = (count: number, seconds: number) => Math.round((count / seconds) * 100) / 100;
-  const pct = (values: number[], p: number) =>
-    values.length ? Math.round(percentile(Float64Array.from(values).sort(), p) * 100) / 100 : null;
-  return Array.from({ length: count }, (_, b) => ({
-    t: b * width,
-    targetRate: targetAt(segments, b * width + Math.min(width, span(b)) / 2),
-    sentRate: rate(sent[b]!, span(b)),
-    doneRate: rate(done[b]!, span(b)),
-    failedRate: rate(failed[b]!, span(b)),
-    p50: pct(corrected[b]!, 50),
-    p95: pct(corrected[b]!, 95),
-    p99: pct(corrected[b]!, 99),
-    rawP95: pct(raw[b]!, 95),
-  }));
+  const rate = (n: number, seconds: number) => Math.round((n / seconds) * 100) / 100;
+  const ms = (v: number | undefined) =>
+    v === undefined || Number.isNaN(v) ? null : Math.round(v * 100) / 100;
+  return Array.from({ length: count }, (_, b) => {
+    const merged: Merged = {
+      sent: 0,
+      done: 0,
+      failed: 0,
+      latency: new LatencyHistogram(2),
+      raw: new LatencyHistogram(2),
+    };
+    // The last point holds every later bucket too (answers of the grace period).
+    const last = b === count - 1 ? Math.max(recorder.bucketCount, count) : b + 1;
+    for (let i = b; i < last; i++) mergeInto(merged, recorder.bucket(i));
+    const [p50, p95, p99] = merged.latency.percentiles([50, 95, 99]);
+    const seconds = span(b);
+    return {
+      t: b * width,
+      span: Math.round(seconds * 1000) / 1000,
+      partial: b === count - 1 && Math.abs(seconds - width) > 1e-6,
+      warmUp: b * width < warmUpS,
+      targetRate: targetAt(segments, b * width + Math.min(width, seconds) / 2),
+      sentRate: rate(merged.sent, seconds),
+      doneRate: rate(merged.done, seconds),
+      failedRate: rate(merged.failed, seconds),
+      p50: ms(p50),
+      p95: ms(p95),
+      p99: ms(p99),
+      rawP95: ms(merged.raw.percentiles([95])[0]),
+    };
+  });
 }

@@ -7,6 +7,8 @@
  * autocannon's requests/s. Writes reports/bench-load.json and prints a markdown table.
  * Other processes on the machine move both figures a lot from one round to the next: the medians of
  * alternating rounds (the order flips each round) are compared, and every round is in the JSON.
+ * It also measures what measuring costs as requests add up (loadMeasurement.ts): the threshold
+ * watcher's pass and the recorder's memory at 10^4, 10^5 and 10^6 requests (targets: <= 5 ms, flat).
  * Options: --seconds N (per round, default 4), --rounds N (default 5), --connections N (default 10).
  */
 import { spawn } from 'node:child_process';
@@ -16,6 +18,7 @@ import autocannon from 'autocannon';
 import { printCliAnswer, readCliOptions } from '../../core/cliOptions.ts';
 import type { Profile } from '../../load/profiles/profiles.ts';
 import { runLoad } from '../../load/runner/run.ts';
+import { measurementCost } from './loadMeasurement.ts';
 
 const usage = `usage: npm run bench:load -- [--seconds N] [--rounds N] [--connections N]
   --seconds N       seconds per round (default 4)
@@ -103,6 +106,8 @@ async function runner(url: string): Promise<Round> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+// First, alone: the watcher's timing must not share the machine with the rounds below.
+const measuring = measurementCost();
 const server = await startServer();
 const results = { plain: [] as Round[], runner: [] as Round[] };
 try {
@@ -134,6 +139,10 @@ const summary = {
   runner: { medianRps: Math.round(runnerRps), rounds: results.runner },
   ratio: Math.round(ratio * 1000) / 1000,
   meetsTarget: ratio >= target,
+  measurementCost: {
+    targets: { watcherMs: 5, memoryFlatMb: 5 },
+    byRequests: measuring,
+  },
 };
 mkdirSync('reports', { recursive: true });
 writeFileSync('reports/bench-load.json', `${JSON.stringify(summary, null, 2)}\n`);
@@ -144,4 +153,10 @@ console.log(`| engine (createLink, ${connections} connections, ${seconds} s × $
 | plain autocannon, fixed body | ${Math.round(plainRps)} | ${cpu(results.plain)} | 100 % |
 | runner, createLinks scenario + checks | ${Math.round(runnerRps)} | ${cpu(results.runner)} | ${Math.round(ratio * 100)} % |
 
-Target >= ${target * 100} %: ${summary.meetsTarget ? 'met' : 'NOT met'} (reports/bench-load.json)`);
+Target >= ${target * 100} %: ${summary.meetsTarget ? 'met' : 'NOT met'} (reports/bench-load.json)
+
+| recorded requests (2 h listTransactions run) | watcher pass, median (worst) | histograms | heap grown |
+|---:|---:|---:|---:|
+${measuring.map((m) => `| ${m.requests} | ${m.watcherMs.median} ms (${m.watcherMs.max} ms) | ${m.histogramMb} MB | ${m.heapMb} MB |`).join('\n')}
+
+Targets: a pass <= 5 ms and memory flat within a few MB, whatever the count.`);
