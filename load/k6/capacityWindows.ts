@@ -10,7 +10,7 @@ import { type Profile, totalDuration } from '../profiles/profiles.ts';
 import { thresholdsFor } from '../profiles/slos.ts';
 import type { OperationName, ScenarioInfo } from '../scenarios/types.ts';
 import { type Capacity, type CapacityWindow, capacityOf } from '../shared/capacity.ts';
-import { extrasOf, measuredPhase, phaseTag } from './warmup.ts';
+import { measuredPhase, phaseTag } from './warmup.ts';
 
 export const windowTag = 'window';
 
@@ -23,9 +23,7 @@ export const defaultCapacityWindowSeconds = 10;
  * undefined for profiles that look for no capacity.
  */
 export function capacityWindowOf(profile: Profile): number | undefined {
-  return (
-    extrasOf(profile).capacityWindowS ?? (profile.abortOnLatency ? defaultCapacityWindowSeconds : undefined)
-  );
+  return profile.capacityWindowS ?? (profile.abortOnLatency ? defaultCapacityWindowSeconds : undefined);
 }
 
 export const judgesCapacity = (profile: Profile) => capacityWindowOf(profile) !== undefined;

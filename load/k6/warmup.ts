@@ -7,25 +7,12 @@
  * their open connections, on to the profile's scenario instead of initialising others.
  */
 import type { ConstantArrivalRateScenario } from 'k6/options';
-import { type Profile, peakRate } from '../profiles/profiles.ts';
+import { type Profile, peakRate, type WarmUp } from '../profiles/profiles.ts';
 
 export const phaseTag = 'phase';
 export const warmupPhase = 'warmup';
 export const measuredPhase = 'measured';
 export const warmupScenarioName = 'warmup';
-
-/** A warm-up: seconds, and requests per second (whole, as k6's arrival rates must be). */
-export interface WarmUp {
-  durationS: number;
-  rate: number;
-}
-
-/**
- * What profiles.ts may say of a profile besides its schedule (the runner reads the same fields):
- * its warm-up, and the window its capacity is judged over. k6's defaults stand in where it says nothing.
- */
-export type ProfileExtras = { warmUp?: WarmUp; capacityWindowS?: number };
-export const extrasOf = (profile: Profile) => profile as Profile & ProfileExtras;
 
 /** Seconds of warm-up for a profile that names none. */
 export const defaultWarmupSeconds = 5;
@@ -42,7 +29,7 @@ export const warmupGraceSeconds = 2;
  */
 export function warmUpOf(profile: Profile): WarmUp {
   return (
-    extrasOf(profile).warmUp ?? {
+    profile.warmUp ?? {
       durationS: defaultWarmupSeconds,
       rate: Math.max(1, Math.min(defaultWarmupMaxRate, peakRate(profile))),
     }
