@@ -2,9 +2,10 @@
  * The wire shapes of links, pay-ins and payouts, as the spec's schemas say: money as decimal text
  * (payout fees as numbers, as the seed shows), ids as the spec types them, Berlin timestamps.
  */
+
+import { centsToNumber, formatCents } from '../core/money.ts';
 import { berlinTimestamp, isoUtcSeconds } from './domain/berlinTime.ts';
 import { SECPAID_FEE_TEXT } from './domain/fees.ts';
-import { centsToNumber, formatCents } from './domain/money.ts';
 import { payLinkFor, qrImageFor } from './domain/payLink.ts';
 import type { SandboxState } from './state.ts';
 import type { Link } from './store/links.ts';

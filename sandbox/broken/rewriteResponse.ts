@@ -1,6 +1,8 @@
 /** The broken modes that are pure rewrites of an answer (see modes.ts for the whole list). */
+
+import { centsFromAmount, formatCents } from '../../core/money.ts';
 import type { OperationId } from '../../core/spec.ts';
-import { centsFromAmount, formatCents, percentOf } from '../domain/money.ts';
+import { percentOf } from '../domain/money.ts';
 import type { BrokenMode } from './modes.ts';
 
 type Answer = { status: number; body: Record<string, unknown> };

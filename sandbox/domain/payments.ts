@@ -3,6 +3,8 @@
  * A basic link pays its owner; a split link pays each recipient their share (SecPaid's fee on it)
  * and the owner the remainder (SecPaid's fee on that, plus the card fee on the whole charge).
  */
+
+import type { Cents } from '../../core/money.ts';
 import type { SandboxState } from '../state.ts';
 import type { Link } from '../store/links.ts';
 import type { Tenant } from '../store/tenants.ts';
@@ -10,7 +12,6 @@ import type { PayIn } from '../store/transactions.ts';
 import { berlinDate } from './berlinTime.ts';
 import { feesFor } from './fees.ts';
 import { transactionId } from './ids.ts';
-import type { Cents } from './money.ts';
 import { allocate } from './splitShares.ts';
 
 function record(receiver: Tenant, link: Link, part: Cents, bearsPspFee: boolean, at: number): PayIn {

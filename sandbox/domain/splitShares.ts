@@ -3,7 +3,7 @@
  * percentages of the amount, `absolute` shares are EUR. Each recipient's part is rounded to the cent
  * and the owner keeps the remainder, so the parts always add up to the amount exactly.
  */
-import { type Cents, centsFromAmount } from './money.ts';
+import { type Cents, centsFromAmount } from '../../core/money.ts';
 
 export type SplitType = 'normal' | 'absolute';
 

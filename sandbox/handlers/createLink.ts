@@ -1,4 +1,4 @@
-import { centsFromAmount } from '../domain/money.ts';
+import { centsFromAmount } from '../../core/money.ts';
 import { renderCreatedLink } from '../render.ts';
 import type { Handler } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { centsFromAmount } from '../domain/money.ts';
+import { centsFromAmount } from '../../core/money.ts';
 import { checkShares } from '../domain/splitShares.ts';
 import { invalid } from '../errors.ts';
 import { renderCreatedLink } from '../render.ts';

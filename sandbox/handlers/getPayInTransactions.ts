@@ -4,6 +4,7 @@
  * transactions"); with neither, a list is today's and a `pay_id` lookup spans every day.
  * The time window is found by binary search; only search and pay_id filters scan it.
  */
+import { formatCents } from '../../core/money.ts';
 import { berlinDate, berlinDayStart } from '../domain/berlinTime.ts';
 import { renderPayIn } from '../render.ts';
 import { firstAtOrAfter, type PayIn } from '../store/transactions.ts';
@@ -30,7 +31,7 @@ function matches(payIn: PayIn, needle: string | undefined, payId: number | undef
   return (
     link.note.toLowerCase().includes(needle) ||
     payIn.transactionId.toLowerCase().includes(needle) ||
-    (payIn.amount / 100).toFixed(2).includes(needle) ||
+    formatCents(payIn.amount).includes(needle) ||
     'card'.includes(needle)
   );
 }
