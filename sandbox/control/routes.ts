@@ -37,7 +37,9 @@ function linkAction(state: SandboxState, id: number, action: string): ControlRes
     state.links.leaveUnused(link, 'Cancelled', state.now());
     return { status: 200, body: { data: linkState(link) } };
   }
-  const payIns = payLink(state, link).map((p) => p.transactionId);
+  const payIns = payLink(link, state.now(), state.links, (token) =>
+    state.tenants.findByRecipientToken(token),
+  ).map((p) => p.transactionId);
   return { status: 200, body: { data: { ...linkState(link, payIns), status: 'Used' } } };
 }
 
@@ -81,7 +83,13 @@ export function handleControl(
     }
     case '/sandbox/payouts/run': {
       const date = (body.date as string | undefined) ?? berlinDate(state.now());
-      const made = runPayouts(state, date, body.user_id as string | undefined);
+      const userId = body.user_id as string | undefined;
+      const made = runPayouts({
+        day: date,
+        tenants: userId ? state.tenants.all.filter((t) => t.userId === userId) : state.tenants.all,
+        at: state.now(),
+        newPayoutId: () => state.nextPayoutId++,
+      });
       const payouts = made.map(({ payout, payIns }) => ({
         payout_id: String(payout.payoutId),
         user_id: payout.userId,
