@@ -43,7 +43,8 @@ export function validateApiRequest<Op extends OperationId>(
 ): ApiBody<Op> {
   // The validator is compiled from the schema the generated types come from: passing it is
   // what makes the body an ApiBody (handlers/types.ts).
-  const validate = requestValidator(operationId, mediaType) as ValidateFunction<ApiBody<Op>>;
+  const validate = requestValidator(operationId, mediaType) as ValidateFunction<ApiBody<Op>> | undefined;
+  if (!validate) throw invalid(`Content-Type ${mediaType} is not accepted: send ${FORM} or ${JSON_TYPE}`);
   if (validate(body)) return body;
   throw invalid(describeErrors(validate.errors));
 }
