@@ -7,16 +7,43 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type OperationId, operationByPath } from '../core/spec.ts';
-import { authenticate, enforceRateLimit } from './auth.ts';
-import { rewriteResponse } from './broken/rewriteResponse.ts';
+import { type Authenticate, authenticate, enforceRateLimit } from './auth.ts';
 import { handleControl } from './control/routes.ts';
 import { ApiError, errorCodeForStatus, invalid } from './errors.ts';
 import { handlers } from './handlers/index.ts';
+import type { HandlerTable } from './handlers/types.ts';
 import { type BodyRead, readBody } from './http/readBody.ts';
-import { readApiRequest } from './http/readRequest.ts';
+import { type ReadApiRequest, readApiRequest } from './http/readRequest.ts';
 import { type RequestHeaders, requestHeaders } from './http/requestHeaders.ts';
 import { errorEnvelope, sendJson, successEnvelope } from './http/respond.ts';
 import type { SandboxState } from './state.ts';
+import type { Tenant } from './store/tenants.ts';
+
+/** An answer about to be written. */
+export interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * The steps of an API request, as values, so a variant of the app can swap one (the deliberately
+ * broken sandboxes of broken/ do) while this file keeps the faithful order around them.
+ */
+export interface AppParts {
+  readRequest: ReadApiRequest;
+  authenticate: Authenticate;
+  handlers: HandlerTable;
+  /** Changes an answer of the API just before it is written; the faithful app has none. */
+  rewriteAnswer: ((answer: Answer, operationId: OperationId | undefined) => Answer) | undefined;
+}
+
+export const faithfulParts: Readonly<AppParts> = Object.freeze({
+  readRequest: readApiRequest,
+  authenticate,
+  handlers: Object.freeze({ ...handlers }),
+  rewriteAnswer: undefined,
+});
 
 function pathOf(url: string | undefined): string {
   const raw = url ?? '/';
@@ -31,29 +58,43 @@ function bodyOrThrow(read: BodyRead, headers: RequestHeaders): Buffer | undefine
   throw Object.assign(invalid('the body is larger than 64 KiB'), { closeConnection: true });
 }
 
-function answerApi(
-  state: SandboxState,
-  operationId: OperationId,
-  headers: RequestHeaders,
-  raw: Buffer,
-  tenant: ReturnType<typeof authenticate>,
-  res: ServerResponse,
-): void {
-  const body = readApiRequest(state, operationId, headers.contentType, raw);
-  const result = handlers[operationId]({ state, tenant, body });
-  const envelope = successEnvelope(state, result.message, result.data, result.totalRecords);
-  const answer = rewriteResponse(state.broken, operationId, { status: 200, body: envelope });
-  sendJson(state, res, answer.status, answer.body);
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
+function send(parts: AppParts, res: ServerResponse, operationId: OperationId | undefined, answer: Answer) {
+  const sent = parts.rewriteAnswer ? parts.rewriteAnswer(answer, operationId) : answer;
+  sendJson(res, sent.status, sent.body, sent.headers);
 }
 
-function serveApi(state: SandboxState, operationId: OperationId, req: IncomingMessage, res: ServerResponse) {
+/** Generic in the operation, so the body read and the handler called are of the same one. */
+function answerApi<Op extends OperationId>(
+  parts: AppParts,
+  state: SandboxState,
+  operationId: Op,
+  headers: RequestHeaders,
+  raw: Buffer,
+  tenant: Tenant,
+  res: ServerResponse,
+): void {
+  const body = parts.readRequest(operationId, headers.contentType, raw);
+  const result = parts.handlers[operationId]({ state, tenant, body });
+  const envelope = successEnvelope(state, result.message, result.data, result.totalRecords);
+  send(parts, res, operationId, { status: 200, body: envelope, headers: NO_HEADERS });
+}
+
+function serveApi(
+  parts: AppParts,
+  state: SandboxState,
+  operationId: OperationId,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   const headers = requestHeaders(req);
   readBody(req, headers.contentLength, (read) => {
     try {
       const raw = bodyOrThrow(read, headers);
       if (!raw) return;
-      const tenant = authenticate(state, headers, req.socket);
-      enforceRateLimit(state, tenant);
+      const tenant = parts.authenticate(state.tenants, headers, req.socket);
+      enforceRateLimit(tenant, state.now());
       const fault = state.faults.take(operationId, tenant.userId);
       const status = fault?.status;
       const respond = () => {
@@ -63,34 +104,41 @@ function serveApi(state: SandboxState, operationId: OperationId, req: IncomingMe
             const headers: Record<string, string> = status === 429 ? { 'retry-after': '1' } : {};
             throw new ApiError(errorCodeForStatus(status), 'Injected fault (sandbox control API).', headers);
           }
-          answerApi(state, operationId, headers, raw, tenant, res);
+          answerApi(parts, state, operationId, headers, raw, tenant, res);
         } catch (error) {
-          sendError(state, res, error, operationId);
+          sendError(parts, state, res, error, operationId);
         }
       };
       if (fault?.delayMs) setTimeout(respond, fault.delayMs);
       else respond();
     } catch (error) {
-      sendError(state, res, error, operationId);
+      sendError(parts, state, res, error, operationId);
     }
   });
 }
 
-function serveControl(state: SandboxState, path: string, req: IncomingMessage, res: ServerResponse) {
+function serveControl(
+  parts: AppParts,
+  state: SandboxState,
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   const headers = requestHeaders(req);
   readBody(req, headers.contentLength, (read) => {
     try {
       const raw = bodyOrThrow(read, headers);
       if (!raw) return;
       const result = handleControl(state, req.method ?? 'GET', path, headers.contentType, raw);
-      sendJson(state, res, result.status, result.body, result.headers);
+      sendJson(res, result.status, result.body, result.headers);
     } catch (error) {
-      sendError(state, res, error, undefined);
+      sendError(parts, state, res, error, undefined);
     }
   });
 }
 
 function sendError(
+  parts: AppParts,
   state: SandboxState,
   res: ServerResponse,
   error: unknown,
@@ -102,16 +150,11 @@ function sendError(
   }
   const apiError = error instanceof ApiError ? error : new ApiError('InternalServerError');
   const headers: Record<string, string> = { ...apiError.headers };
-  if (state.broken === 'retry-after-missing') delete headers['retry-after'];
   if ((error as { closeConnection?: boolean }).closeConnection) {
     headers.connection = 'close';
     closing.add(res.socket!);
   }
-  const answer = rewriteResponse(state.broken, operationId, {
-    status: apiError.status,
-    body: errorEnvelope(state, apiError),
-  });
-  sendJson(state, res, answer.status, answer.body, headers);
+  send(parts, res, operationId, { status: apiError.status, body: errorEnvelope(state, apiError), headers });
 }
 
 /**
@@ -121,7 +164,7 @@ function sendError(
  */
 const closing = new WeakSet<object>();
 
-export function createApp(state: SandboxState) {
+export function createApp(state: SandboxState, parts: AppParts = faithfulParts) {
   return function handle(req: IncomingMessage, res: ServerResponse): void {
     if (closing.has(req.socket)) {
       req.resume();
@@ -130,16 +173,18 @@ export function createApp(state: SandboxState) {
     const path = pathOf(req.url);
     const operation = operationByPath(path);
     if (operation) {
-      if (req.method === 'POST') serveApi(state, operation.operationId, req, res);
+      if (req.method === 'POST') serveApi(parts, state, operation.operationId, req, res);
       else {
         const refused = new ApiError('MethodNotAllowed', `${req.method} is not allowed: use POST`);
-        sendJson(state, res, 405, errorEnvelope(state, refused), { allow: 'POST' });
+        sendJson(res, 405, errorEnvelope(state, refused), { allow: 'POST' });
         req.resume();
       }
-    } else if (path.startsWith('/sandbox/')) serveControl(state, path, req, res);
+    } else if (path.startsWith('/sandbox/')) serveControl(parts, state, path, req, res);
     else {
-      sendJson(state, res, 404, errorEnvelope(state, new ApiError('NotFound', `No operation at ${path}`)));
+      sendJson(res, 404, errorEnvelope(state, new ApiError('NotFound', `No operation at ${path}`)));
       req.resume();
     }
   };
 }
+
+export type App = ReturnType<typeof createApp>;

@@ -6,8 +6,7 @@
 import type { Socket } from 'node:net';
 import { ApiError } from './errors.ts';
 import type { RequestHeaders } from './http/requestHeaders.ts';
-import type { SandboxState } from './state.ts';
-import type { Tenant } from './store/tenants.ts';
+import type { Tenant, TenantStore } from './store/tenants.ts';
 
 const WELL_FORMED_KEY = /^[A-Za-z0-9]{16,64}$/;
 const MINUTE_MS = 60_000;
@@ -19,30 +18,33 @@ const MINUTE_MS = 60_000;
  */
 const lastKeyOfConnection = new WeakMap<Socket, { key: string; tenant: Tenant }>();
 
-function findTenant(state: SandboxState, key: string, socket: Socket): Tenant | undefined {
+/** The key the request presents, or 401: missing, empty, repeated or not of the keys' form. */
+export function presentedKey(headers: RequestHeaders): string {
+  const key = headers.tokenRepeated ? undefined : headers.token;
+  if (key && WELL_FORMED_KEY.test(key)) return key;
+  throw new ApiError('Unauthorized', headers.token ? 'Malformed API key.' : 'Please enter token');
+}
+
+/** The tenant of a well-formed key, or 201 UserNotFound. */
+export function tenantOfKey(tenants: TenantStore, key: string, socket: Socket): Tenant {
   const last = lastKeyOfConnection.get(socket);
   if (last?.key === key) return last.tenant;
-  const tenant = state.tenants.findByApiKey(key);
-  if (tenant) lastKeyOfConnection.set(socket, { key, tenant });
+  const tenant = tenants.findByApiKey(key);
+  if (!tenant) throw new ApiError('UserNotFound');
+  lastKeyOfConnection.set(socket, { key, tenant });
   return tenant;
 }
 
-export function authenticate(state: SandboxState, headers: RequestHeaders, socket: Socket): Tenant {
-  const key = headers.tokenRepeated ? undefined : headers.token;
-  if (!key || !WELL_FORMED_KEY.test(key)) {
-    const oldest = state.tenants.all[0];
-    if (state.broken === 'auth-ignored' && oldest) return oldest;
-    throw new ApiError('Unauthorized', headers.token ? 'Malformed API key.' : 'Please enter token');
-  }
-  const tenant = findTenant(state, key, socket);
-  if (!tenant) {
-    if (state.broken === 'unknown-key-401') throw new ApiError('Unauthorized');
-    throw new ApiError('UserNotFound');
-  }
-  if (tenant.suspended && state.broken !== 'suspended-allowed')
-    throw new ApiError('Forbidden', 'This account is suspended.');
+export function refuseSuspended(tenant: Tenant): Tenant {
+  if (tenant.suspended) throw new ApiError('Forbidden', 'This account is suspended.');
   return tenant;
 }
+
+export function authenticate(tenants: TenantStore, headers: RequestHeaders, socket: Socket): Tenant {
+  return refuseSuspended(tenantOfKey(tenants, presentedKey(headers), socket));
+}
+
+export type Authenticate = typeof authenticate;
 
 /**
  * A token bucket per key, off unless the tenant was made with a rate limit: it holds `rateLimit`
@@ -50,10 +52,9 @@ export function authenticate(state: SandboxState, headers: RequestHeaders, socke
  * than the limit through (a fixed window let twice the limit through across its boundary). A 429
  * says in Retry-After when the next request will be let through.
  */
-export function enforceRateLimit(state: SandboxState, tenant: Tenant): void {
+export function enforceRateLimit(tenant: Tenant, now: number): void {
   const limit = tenant.rateLimit;
   if (limit === undefined) return;
-  const now = state.now();
   const perMs = limit / MINUTE_MS;
   tenant.rateTokens = Math.min(limit, tenant.rateTokens + (now - tenant.rateRefilledAt) * perMs);
   tenant.rateRefilledAt = now;

@@ -6,16 +6,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
-import { type BrokenMode, isBrokenMode } from './broken/modes.ts';
-import { withBrokenRequests } from './broken/requestWrappers.ts';
-import { withBrokenStore } from './broken/storeWrappers.ts';
+import { brokenApp } from './broken/brokenApp.ts';
 import { limitConnections } from './http/connectionLimit.ts';
 import { createState, type SandboxState } from './state.ts';
 
 export interface SandboxOptions {
   port?: number;
   host?: string;
-  /** A deliberately broken variant for the contract self-test (broken/modes.ts). */
+  /** A deliberately broken variant for the contract self-test, by name (broken/modes.ts). */
   brokenMode?: string;
   /** Base URL for pay_link; defaults to the sandbox's own URL. */
   publicBaseUrl?: string;
@@ -31,18 +29,16 @@ export const defaultRequestDeadlineMs = 30_000;
 export interface RunningSandbox {
   url: string;
   state: SandboxState;
+  /** The broken variant it runs, or undefined for the faithful sandbox. */
+  brokenMode: string | undefined;
   close(): Promise<void>;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  let broken: BrokenMode | undefined;
-  if (options.brokenMode) {
-    if (!isBrokenMode(options.brokenMode)) throw new Error(`unknown broken mode ${options.brokenMode}`);
-    broken = options.brokenMode;
-  }
   const host = options.host ?? '127.0.0.1';
-  const state = createState({ publicBaseUrl: options.publicBaseUrl ?? '', broken });
-  withBrokenStore(state);
+  const state = createState({ publicBaseUrl: options.publicBaseUrl ?? '' });
+  const brokenMode = options.brokenMode || undefined;
+  const app = brokenMode ? brokenApp(brokenMode, state) : createApp(state);
   const deadline = options.requestDeadlineMs ?? defaultRequestDeadlineMs;
   const server = createServer(
     {
@@ -52,7 +48,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       headersTimeout: Math.min(deadline, 10_000),
       connectionsCheckingInterval: Math.min(1_000, deadline),
     },
-    withBrokenRequests(state, createApp(state)),
+    app,
   );
   limitConnections(server, options.maxConnections ?? defaultMaxConnections);
   await new Promise<void>((resolve, reject) => {
@@ -65,6 +61,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   return {
     url,
     state,
+    brokenMode,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -59,7 +59,7 @@ const sandbox = await startSandbox({
   process.exit(2);
 });
 console.log(`SecPaid reference sandbox listening on ${sandbox.url}`);
-if (sandbox.state.broken) console.log(`deliberately broken mode: ${sandbox.state.broken}`);
+if (sandbox.brokenMode) console.log(`deliberately broken mode: ${sandbox.brokenMode}`);
 if (!values['no-demo']) {
   // The demo keys are printed once, for the person who started the sandbox; requests are never
   // logged. Two accounts, so that a contract run on keys from the environment has the second one

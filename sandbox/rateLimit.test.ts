@@ -3,16 +3,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { enforceRateLimit } from './auth.ts';
 import { ApiError } from './errors.ts';
-import { createState } from './state.ts';
+import { TenantStore } from './store/tenants.ts';
 
 function limitedTenant(limit: number) {
   let now = 1_000_000;
-  const state = createState({ publicBaseUrl: '', now: () => now });
-  const { tenant } = state.tenants.create({ rateLimit: limit });
+  const { tenant } = new TenantStore().create({ rateLimit: limit });
   /** Sends one request at the current time: true when let through, else the Retry-After seconds. */
   const request = (): true | number => {
     try {
-      enforceRateLimit(state, tenant);
+      enforceRateLimit(tenant, now);
       return true;
     } catch (error) {
       assert.ok(error instanceof ApiError && error.status === 429);

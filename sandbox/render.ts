@@ -2,11 +2,11 @@
  * The wire shapes of links, pay-ins and payouts, as the spec's schemas say: money as decimal text
  * (payout fees as numbers, as the seed shows), ids as the spec types them, Berlin timestamps.
  */
+
+import { centsToNumber, formatCents } from '../core/money.ts';
 import { berlinTimestamp, isoUtcSeconds } from './domain/berlinTime.ts';
 import { SECPAID_FEE_TEXT } from './domain/fees.ts';
-import { centsToNumber, formatCents } from './domain/money.ts';
 import { payLinkFor, qrImageFor } from './domain/payLink.ts';
-import type { SandboxState } from './state.ts';
 import type { Link } from './store/links.ts';
 import type { PayIn, Payout } from './store/transactions.ts';
 
@@ -17,18 +17,14 @@ function recipientsJson(link: Link): string | null {
   return JSON.stringify(link.split.shares.map((s) => ({ token: s.token, share: s.shareHundredths / 100 })));
 }
 
-function payLink(state: SandboxState, link: Link): string {
-  return payLinkFor(state.publicBaseUrl, state.broken === 'pay-link-wrong-id' ? link.id + 1 : link.id);
-}
-
-export function renderCreatedLink(state: SandboxState, link: Link) {
-  const pay = payLink(state, link);
+export function renderCreatedLink(publicBaseUrl: string, link: Link) {
+  const pay = payLinkFor(publicBaseUrl, link.id);
   const created = {
     user_id: link.owner.userId,
     amount: formatCents(link.amount),
     recipient_note: link.note,
     status: link.status,
-    paymentEndpoint: link.paymentEndpoint || `${state.publicBaseUrl}${DEFAULT_PAYMENT_ENDPOINT_PATH}`,
+    paymentEndpoint: link.paymentEndpoint || `${publicBaseUrl}${DEFAULT_PAYMENT_ENDPOINT_PATH}`,
     callback_url: link.callbackUrl,
     service_fee: SECPAID_FEE_TEXT,
     recipient: recipientsJson(link),
@@ -46,8 +42,8 @@ export function renderCreatedLink(state: SandboxState, link: Link) {
 
 // The list items are written as whole literals, not `{ ...summary, extra }`: the spread takes V8's
 // slow clone path, about 2 µs an item (20 µs for a page of 10).
-export function renderUnusedLink(state: SandboxState, link: Link) {
-  const pay = payLink(state, link);
+export function renderUnusedLink(publicBaseUrl: string, link: Link) {
+  const pay = payLinkFor(publicBaseUrl, link.id);
   const split = link.split !== null;
   return {
     linktopay_id: String(link.id),
@@ -101,15 +97,14 @@ export function renderPayIn(payIn: PayIn, receiverUserId: string) {
   };
 }
 
-export function renderPayout(state: SandboxState, payout: Payout) {
-  const net = state.broken === 'payout-off-by-cent' ? payout.net - 1 : payout.net;
+export function renderPayout(payout: Payout) {
   return {
     payout_id: String(payout.payoutId),
     user_id: payout.userId,
     transaction_id: payout.transactionId,
     payout_amount: formatCents(payout.amount),
     service_fee: centsToNumber(payout.fees),
-    net_amount: centsToNumber(net),
+    net_amount: centsToNumber(payout.net),
     payout_status: 'InProgress',
     request_date: payout.requestDate,
     created_at: isoUtcSeconds(payout.createdAt),

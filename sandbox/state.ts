@@ -1,5 +1,4 @@
 /** Everything the sandbox remembers, in one object an app instance owns (tests get a fresh one). */
-import type { BrokenMode } from './broken/modes.ts';
 import { FaultQueue } from './faults.ts';
 import { LinkStore } from './store/links.ts';
 import { TenantStore } from './store/tenants.ts';
@@ -12,15 +11,9 @@ export interface SandboxState {
   now: () => number;
   /** Base of pay_link URLs, e.g. http://127.0.0.1:4010. */
   publicBaseUrl: string;
-  /** A deliberately broken variant (contract self-test), or undefined for the faithful server. */
-  broken: BrokenMode | undefined;
 }
 
-export function createState(options: {
-  publicBaseUrl: string;
-  now?: () => number;
-  broken?: BrokenMode;
-}): SandboxState {
+export function createState(options: { publicBaseUrl: string; now?: () => number }): SandboxState {
   return {
     tenants: new TenantStore(),
     links: new LinkStore(),
@@ -28,6 +21,5 @@ export function createState(options: {
     nextPayoutId: 1,
     now: options.now ?? Date.now,
     publicBaseUrl: options.publicBaseUrl,
-    broken: options.broken,
   };
 }

@@ -3,7 +3,7 @@
  * `service_fee_psp`, a payout's `net_amount` = `payout_amount` − `service_fee`, both to the cent, and
  * a payout's JSON-number amounts carry at most two decimals (the schema cannot say so for floats).
  */
-import { centsOf, formatCents } from './money.ts';
+import { centsOf, formatCents } from '../../core/money.ts';
 import { type Check, excerpt, isRecord, valueChars } from './types.ts';
 
 function items(body: unknown): Record<string, unknown>[] {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { centsOf, formatCents } from '../../core/money.ts';
 import { linkConsistency } from './linkConsistency.ts';
-import { centsOf, formatCents } from './money.ts';
 import { moneyArithmetic } from './moneyArithmetic.ts';
 import type { Exchange } from './types.ts';
 

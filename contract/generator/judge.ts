@@ -5,9 +5,10 @@
  * the answer must agree with what this process's earlier answers established (the state oracle).
  * The verdict is bounded (checks/boundedVerdict.ts) before anything keeps it.
  */
+
+import { centsOf, formatCents } from '../../core/money.ts';
 import { boundVerdict } from '../checks/boundedVerdict.ts';
 import { conformsToSpec, toExchange } from '../checks/conformsToSpec.ts';
-import { centsOf, formatCents } from '../checks/money.ts';
 import { type CheckFailure, excerpt, kindOf, quoted, valueChars } from '../checks/types.ts';
 import { stateOracle } from '../oracle/processOracle.ts';
 import type { Example } from './example.ts';

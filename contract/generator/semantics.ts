@@ -5,8 +5,9 @@
  * these rules; breaking each one on its own gives extra negatives. A new field needs an entry here
  * only when its value must come from the run's state; its constraints come from the spec.
  */
+
+import { centsOf } from '../../core/money.ts';
 import type { OperationId } from '../../core/spec.ts';
-import { centsOf } from '../checks/money.ts';
 import type { Example, Ground } from './example.ts';
 import { requestSchema } from './requestFields.ts';
 

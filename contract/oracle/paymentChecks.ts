@@ -3,9 +3,10 @@
  * lookup agreeing with the link's state, pay-ins and payouts within the Berlin days asked for, and
  * every link the run paid within them listed (D-PAYIN).
  */
+
+import { centsOf, formatCents } from '../../core/money.ts';
 import { berlinLocal } from '../checks/berlinClock.ts';
 import { createdAtToleranceMs } from '../checks/clockConformance.ts';
-import { centsOf, formatCents } from '../checks/money.ts';
 import { excerpt, valueChars } from '../checks/types.ts';
 import { describe, type Item, idOf, listOf, type ObservedExchange } from './observed.ts';
 import type { RunModel } from './runModel.ts';

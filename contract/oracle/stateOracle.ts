@@ -8,10 +8,11 @@
  * away from zero, to the cent); deleteLink answering as the link's state says (D-DELETE).
  * Failures read "received … / the run's model: …".
  */
+
+import { centsOf } from '../../core/money.ts';
 import type { OperationId } from '../../core/spec.ts';
 import { berlinLocal, instantsOfBerlinLocal } from '../checks/berlinClock.ts';
 import { createdAtToleranceMs } from '../checks/clockConformance.ts';
-import { centsOf } from '../checks/money.ts';
 import { excerpt, quoted, valueChars } from '../checks/types.ts';
 import { requestSchema } from '../generator/requestFields.ts';
 import { describe, type Item, idOf, listOf, type ObservedExchange } from './observed.ts';

@@ -1,7 +1,7 @@
 /**
- * Proof that the suite catches faults: it must fail against every broken sandbox of faultModes.ts
- * (running that mode's suites), pass against the correct sandbox (the whole suite), and report the
- * negative control's extra field as drift without failing. All runs happen in one child process
+ * Proof that the suite catches faults: it must fail against every broken sandbox of the catalogue
+ * (sandbox/broken/modes.ts, running that mode's suites), pass against the correct sandbox (the
+ * whole suite), and report the negative control's extra field as drift without failing. All runs happen in one child process
  * (see runModes.ts), then each mode is judged in its own test.
  */
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { faultModes } from './faultModes.ts';
+import { brokenModes } from '../../sandbox/broken/modes.ts';
 import type { ModeOutcome } from './runModes.ts';
 import { spawnTsx } from './spawnTsx.ts';
 
@@ -28,8 +28,8 @@ before(async () => {
     [
       reportsRoot,
       'correct',
-      ...faultModes.map((f) => f.name),
-      ...faultModes.filter((f) => f.caughtBy === 'generated').map((f) => `${f.name}:suites`),
+      ...brokenModes.map((f) => f.name),
+      ...brokenModes.filter((f) => f.caughtBy === 'generated').map((f) => `${f.name}:suites`),
     ],
     {},
     selfTestBoundMs,
@@ -61,7 +61,7 @@ describe('the contract suite against the correct and the broken sandboxes', {
     assert.ok(outcome.ok && outcome.ran > 100, `only ${outcome.ran} tests ran`);
   });
 
-  for (const fault of faultModes) {
+  for (const fault of brokenModes) {
     const by =
       fault.caughtBy === 'generated'
         ? `the generated phase, not the hand-written suites (${fault.suites.join(', ')})`

@@ -7,8 +7,8 @@
  * Usage: tsx contract/selftest/runModes.ts REPORTS_DIR correct|MODE|MODE:suites ...
  */
 import { join } from 'node:path';
+import { brokenModes } from '../../sandbox/broken/modes.ts';
 import { runContract } from '../runner/runContract.ts';
-import { faultModes } from './faultModes.ts';
 
 export interface ModeOutcome {
   mode: string;
@@ -33,12 +33,12 @@ for (const mode of modes) {
   const [name, suitesOnly] = mode.endsWith(':suites')
     ? [mode.slice(0, -':suites'.length), true]
     : [mode, false];
-  const fault = faultModes.find((f) => f.name === name);
+  const fault = brokenModes.find((f) => f.name === name);
   if (name !== 'correct' && !fault) throw new Error(`unknown fault mode ${name}`);
   const phaseOnly = fault?.caughtBy === 'generated' && !suitesOnly;
   const result = await runContract({
     target: { kind: 'embedded', ...(fault ? { brokenMode: fault.name } : {}) },
-    ...(fault ? { only: fault.suites } : {}),
+    ...(fault ? { only: [...fault.suites] } : {}),
     generate: !fault ? { seed } : phaseOnly ? { examples: 5, seed } : { examples: 0 },
     ...(phaseOnly ? { handWritten: false } : {}),
     reportsDir: join(reportsRoot, mode.replace(':', '-')),

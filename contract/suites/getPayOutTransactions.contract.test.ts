@@ -1,7 +1,7 @@
 /** getPayOutTransactions: a payout sums its pay-ins to the cent; search, dates, paging; isolation. */
 import assert from 'node:assert/strict';
+import { centsOf, formatCents } from '../../core/money.ts';
 import { aMarker } from '../../core/testing/notes.ts';
-import { centsOf, formatCents } from '../checks/money.ts';
 import { aCaller, anotherCaller } from '../harness/accounts.ts';
 import { api, type PaymentLink, type Payout } from '../harness/api.ts';
 import { contractSuite, type TestOptions } from '../harness/contractSuite.ts';

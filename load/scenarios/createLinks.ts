@@ -3,8 +3,10 @@
  * recipients, percent or euro shares) when recipient accounts exist; amounts from cents to the
  * maximum, in every text form the API accepts; notes with invoice numbers and non-ASCII text.
  */
+
+import { centsFromAmount, formatCents } from '../../core/money.ts';
 import { bodyOf, checkTable, dataOf, type Json } from './envelope.ts';
-import { apiRequest, moneyText, pickIndex, pickWeighted, unit } from './form.ts';
+import { apiRequest, pickIndex, pickWeighted, unit } from './form.ts';
 import { createTenant, deleteTaggedLinks } from './seed.ts';
 import type { LoadRequest, OperationName, Plan, ResponseLike, Scenario, SeedOptions } from './types.ts';
 
@@ -34,7 +36,7 @@ function amountCents(iteration: number): { cents: number; text: string } {
   const cents = kind === 'small' ? 100 + Math.floor(u * 49_900) : 1_000_000 + Math.floor(u * 98_999_999);
   // A tenth of the amounts ending in 0 cents are sent with one decimal ("12.5"), as forms often do.
   const text =
-    cents % 10 === 0 && unit(iteration, 13) < 0.1 ? moneyText(cents).slice(0, -1) : moneyText(cents);
+    cents % 10 === 0 && unit(iteration, 13) < 0.1 ? formatCents(cents).slice(0, -1) : formatCents(cents);
   return { cents, text };
 }
 
@@ -88,7 +90,7 @@ const checksFor = checkTable<CreateLinksSeed>(operations, (operation) => [
   {
     name: `${operation} echoes amount and note`,
     test: (r, request) =>
-      link(r)?.amount === moneyText(Math.round(Number(request.fields.amount) * 100)) &&
+      link(r)?.amount === formatCents(centsFromAmount(Number(request.fields.amount))) &&
       link(r)?.recipient_note === request.fields.recipient_note,
   },
   {

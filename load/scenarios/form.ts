@@ -1,6 +1,6 @@
 /**
- * Request helpers shared by the scenarios: form encoding (k6 has no URLSearchParams), money text,
- * and a deterministic per-iteration random choice so k6 and the runner build the same mix.
+ * Request helpers shared by the scenarios: form encoding (k6 has no URLSearchParams) and a
+ * deterministic per-iteration random choice so k6 and the runner build the same mix.
  */
 import type { LoadRequest } from './types.ts';
 
@@ -109,9 +109,4 @@ export function pickWeighted<T>(
     point -= weight;
   }
   return choices[choices.length - 1]![0];
-}
-
-/** Cents to the API's money text, "12.50". */
-export function moneyText(cents: number): string {
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 }

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeForm } from '../../core/formBody.ts';
+import { centsFromAmount, formatCents } from '../../core/money.ts';
 import { type OperationId, operationIds, operations } from '../../core/spec.ts';
 import { describeErrors, requestValidator } from '../../core/validators.ts';
 import { createLinks } from './createLinks.ts';
@@ -82,7 +83,7 @@ describe('createLinks scenario', () => {
     const request = createLinks.build({ ...createSeed, recipientTokens: [] }, 3);
     const link = {
       id: 17,
-      amount: (Math.round(Number(request.fields.amount) * 100) / 100).toFixed(2),
+      amount: formatCents(centsFromAmount(Number(request.fields.amount))),
       recipient_note: request.fields.recipient_note,
       status: 'Unused',
       transaction_type: 'Basic',

@@ -1,12 +1,11 @@
-/**
- * Broken modes that wrap the faithful store instead of living in it. `unused-list-cached` keeps each
- * unused-list answer until the owner makes a new link, as a cache invalidated on create but not on
- * delete, pay or cancel would: the list then shows links that are gone.
- */
+/** Broken modes that wrap the faithful stores instead of living in them (BrokenOverrides.state). */
 import type { SandboxState } from '../state.ts';
 
-export function withBrokenStore(state: SandboxState): void {
-  if (state.broken !== 'unused-list-cached') return;
+/**
+ * `unused-list-cached`: each unused-list answer is kept until the owner makes a new link, as a cache
+ * invalidated on create but not on delete, pay or cancel would: the list then shows links that are gone.
+ */
+export function cacheUnusedLists(state: SandboxState): void {
   const links = state.links;
   const cache = new Map<string, ReturnType<typeof links.newestUnused>>();
   const newestUnused = links.newestUnused.bind(links);
@@ -23,5 +22,15 @@ export function withBrokenStore(state: SandboxState): void {
   links.add = (fields) => {
     for (const key of cache.keys()) if (key.startsWith(`${fields.owner.userId} `)) cache.delete(key);
     return add(fields);
+  };
+}
+
+/** `paid-link-still-unused`: paying records when, but the link never leaves the unused state. */
+export function paidLinksStayUnused(state: SandboxState): void {
+  const links = state.links;
+  const leaveUnused = links.leaveUnused.bind(links);
+  links.leaveUnused = (link, status, at) => {
+    if (status === 'Used') link.paidAt = at;
+    else leaveUnused(link, status, at);
   };
 }

@@ -8,7 +8,7 @@ import { runPayouts } from '../domain/payouts.ts';
 import { ApiError } from '../errors.ts';
 import type { SandboxState } from '../state.ts';
 import type { Link } from '../store/links.ts';
-import { readControlBody } from './readControlBody.ts';
+import { type ControlBody, readControlBody } from './readControlBody.ts';
 
 export type ControlResult = { status: number; body: unknown; headers?: Record<string, string> };
 
@@ -37,8 +37,58 @@ function linkAction(state: SandboxState, id: number, action: string): ControlRes
     state.links.leaveUnused(link, 'Cancelled', state.now());
     return { status: 200, body: { data: linkState(link) } };
   }
-  const payIns = payLink(state, link).map((p) => p.transactionId);
+  const payIns = payLink(link, state.now(), state.links, (token) =>
+    state.tenants.findByRecipientToken(token),
+  ).map((p) => p.transactionId);
   return { status: 200, body: { data: { ...linkState(link, payIns), status: 'Used' } } };
+}
+
+function createTenant(state: SandboxState, body: ControlBody<'/sandbox/tenants'>): ControlResult {
+  const { tenant, apiKey } = state.tenants.create({
+    suspended: body.suspended === true,
+    rateLimit: body.rate_limit,
+  });
+  const data = {
+    user_id: tenant.userId,
+    token: apiKey,
+    recipient_token: tenant.recipientToken,
+    suspended: tenant.suspended,
+  };
+  return { status: 200, body: { data } };
+}
+
+function runPayoutsOf(state: SandboxState, body: ControlBody<'/sandbox/payouts/run'>): ControlResult {
+  const date = body.date ?? berlinDate(state.now());
+  const userId = body.user_id;
+  const made = runPayouts({
+    day: date,
+    tenants: userId ? state.tenants.all.filter((t) => t.userId === userId) : state.tenants.all,
+    at: state.now(),
+    newPayoutId: () => state.nextPayoutId++,
+  });
+  const payouts = made.map(({ payout, payIns }) => ({
+    payout_id: String(payout.payoutId),
+    user_id: payout.userId,
+    transaction_id: payout.transactionId,
+    pay_ins: payIns,
+  }));
+  return { status: 200, body: { data: { date, payouts } } };
+}
+
+function armFault(state: SandboxState, body: ControlBody<'/sandbox/faults'>): ControlResult {
+  if (body.status === undefined && body.delay_ms === undefined)
+    throw new ApiError('InvalidParameters', 'give status, delay_ms or both');
+  // Only deleteLink documents 404: an injected fault must still be a documented answer.
+  if (body.status === 404 && body.operationId !== 'deleteLink')
+    throw new ApiError('InvalidParameters', 'status 404 is documented only for operationId deleteLink');
+  state.faults.arm({
+    status: body.status,
+    delayMs: body.delay_ms,
+    remaining: body.count ?? 1,
+    operationId: body.operationId,
+    userId: body.user_id,
+  });
+  return { status: 200, body: { data: { count: 1, ...body } } };
 }
 
 export function handleControl(
@@ -60,51 +110,13 @@ export function handleControl(
   if (method !== 'POST') return path === '/sandbox/faults' ? allow('POST, DELETE') : allow('POST');
   const action = LINK_ACTION.exec(path);
   if (action) return linkAction(state, Number(action[1]), action[2]!);
-  const body = readControlBody(path, contentType, raw);
   switch (path) {
-    case '/sandbox/tenants': {
-      const { tenant, apiKey } = state.tenants.create({
-        suspended: body.suspended === true,
-        rateLimit: body.rate_limit as number | undefined,
-      });
-      return {
-        status: 200,
-        body: {
-          data: {
-            user_id: tenant.userId,
-            token: apiKey,
-            recipient_token: tenant.recipientToken,
-            suspended: tenant.suspended,
-          },
-        },
-      };
-    }
-    case '/sandbox/payouts/run': {
-      const date = (body.date as string | undefined) ?? berlinDate(state.now());
-      const made = runPayouts(state, date, body.user_id as string | undefined);
-      const payouts = made.map(({ payout, payIns }) => ({
-        payout_id: String(payout.payoutId),
-        user_id: payout.userId,
-        transaction_id: payout.transactionId,
-        pay_ins: payIns,
-      }));
-      return { status: 200, body: { data: { date, payouts } } };
-    }
-    case '/sandbox/faults': {
-      if (body.status === undefined && body.delay_ms === undefined)
-        throw new ApiError('InvalidParameters', 'give status, delay_ms or both');
-      // Only deleteLink documents 404: an injected fault must still be a documented answer.
-      if (body.status === 404 && body.operationId !== 'deleteLink')
-        throw new ApiError('InvalidParameters', 'status 404 is documented only for operationId deleteLink');
-      state.faults.arm({
-        status: body.status as number | undefined,
-        delayMs: body.delay_ms as number | undefined,
-        remaining: (body.count as number | undefined) ?? 1,
-        operationId: body.operationId as never,
-        userId: body.user_id as string | undefined,
-      });
-      return { status: 200, body: { data: { count: 1, ...body } } };
-    }
+    case '/sandbox/tenants':
+      return createTenant(state, readControlBody(path, contentType, raw));
+    case '/sandbox/payouts/run':
+      return runPayoutsOf(state, readControlBody(path, contentType, raw));
+    case '/sandbox/faults':
+      return armFault(state, readControlBody(path, contentType, raw));
     default:
       throw new ApiError('NotFound', `No control operation at ${path}`);
   }

@@ -3,7 +3,8 @@
  * `service_fee: "1.5"`). The card processor's fee is modelled as 1.4 % + 0.25 € (standard EEA card
  * pricing), paid by the link owner, who started the charge. Net is what is left, to the cent.
  */
-import { type Cents, percentOf } from './money.ts';
+import type { Cents } from '../../core/money.ts';
+import { percentOf } from './money.ts';
 
 export const SECPAID_FEE_BPS = 150;
 export const SECPAID_FEE_TEXT = '1.5';

@@ -3,14 +3,14 @@
  * A basic link pays its owner; a split link pays each recipient their share (SecPaid's fee on it)
  * and the owner the remainder (SecPaid's fee on that, plus the card fee on the whole charge).
  */
-import type { SandboxState } from '../state.ts';
-import type { Link } from '../store/links.ts';
+
+import type { Cents } from '../../core/money.ts';
+import type { Link, LinkStore } from '../store/links.ts';
 import type { Tenant } from '../store/tenants.ts';
 import type { PayIn } from '../store/transactions.ts';
 import { berlinDate } from './berlinTime.ts';
 import { feesFor } from './fees.ts';
 import { transactionId } from './ids.ts';
-import type { Cents } from './money.ts';
 import { allocate } from './splitShares.ts';
 
 function record(receiver: Tenant, link: Link, part: Cents, bearsPspFee: boolean, at: number): PayIn {
@@ -31,15 +31,22 @@ function record(receiver: Tenant, link: Link, part: Cents, bearsPspFee: boolean,
   return payIn;
 }
 
-export function payLink(state: SandboxState, link: Link): PayIn[] {
-  const at = state.now();
-  if (state.broken !== 'paid-link-still-unused') state.links.leaveUnused(link, 'Used', at);
-  else link.paidAt = at;
+/**
+ * Pays `link` at `at`: it leaves the unused links of `links`, and every party gets a pay-in.
+ * `recipientOf` finds a split recipient's account by its token.
+ */
+export function payLink(
+  link: Link,
+  at: number,
+  links: LinkStore,
+  recipientOf: (token: string) => Tenant | undefined,
+): PayIn[] {
+  links.leaveUnused(link, 'Used', at);
   if (!link.split) return [record(link.owner, link, link.amount, true, at)];
   const { parts, ownerPart } = allocate(link.amount, link.split.type, link.split.shares);
   const payIns = [record(link.owner, link, ownerPart, true, at)];
   link.split.shares.forEach((share, i) => {
-    const recipient = state.tenants.findByRecipientToken(share.token);
+    const recipient = recipientOf(share.token);
     if (recipient) payIns.push(record(recipient, link, parts[i]!, false, at));
   });
   return payIns;

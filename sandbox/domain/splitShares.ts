@@ -3,7 +3,7 @@
  * percentages of the amount, `absolute` shares are EUR. Each recipient's part is rounded to the cent
  * and the owner keeps the remainder, so the parts always add up to the amount exactly.
  */
-import { type Cents, centsFromAmount } from './money.ts';
+import { type Cents, centsFromAmount } from '../../core/money.ts';
 
 export type SplitType = 'normal' | 'absolute';
 
@@ -17,16 +17,14 @@ export type ShareCheck = { ok: true; shares: RecipientShare[] } | { ok: false; m
 
 const FULL_PERCENT_HUNDREDTHS = 100_00;
 
-export function checkShares(
+/** Each recipient's token checked (known, listed once, not the owner's own) and its share in hundredths. */
+export function readRecipients(
   recipients: readonly { token: string; share: number }[],
-  splitType: SplitType,
-  amount: Cents,
   isKnownToken: (token: string) => boolean,
   ownerToken: string,
 ): ShareCheck {
   const seen = new Set<string>();
   const shares: RecipientShare[] = [];
-  let total = 0;
   for (const [index, recipient] of recipients.entries()) {
     if (recipient.token === ownerToken)
       return { ok: false, message: `recipients/${index}: you cannot be your own recipient` };
@@ -35,10 +33,22 @@ export function checkShares(
     if (!isKnownToken(recipient.token))
       return { ok: false, message: `Invalid recipient token at index ${index}` };
     seen.add(recipient.token);
-    const shareHundredths = centsFromAmount(recipient.share);
-    total += shareHundredths;
-    shares.push({ token: recipient.token, shareHundredths });
+    shares.push({ token: recipient.token, shareHundredths: centsFromAmount(recipient.share) });
   }
+  return { ok: true, shares };
+}
+
+/** The recipients read, and their shares held to the whole: 100 % of a normal split, the amount of an absolute one. */
+export function checkShares(
+  recipients: readonly { token: string; share: number }[],
+  splitType: SplitType,
+  amount: Cents,
+  isKnownToken: (token: string) => boolean,
+  ownerToken: string,
+): ShareCheck {
+  const read = readRecipients(recipients, isKnownToken, ownerToken);
+  if (!read.ok) return read;
+  const total = read.shares.reduce((sum, share) => sum + share.shareHundredths, 0);
   if (splitType === 'normal' && total > FULL_PERCENT_HUNDREDTHS)
     return { ok: false, message: `shares add up to ${total / 100} %, more than 100 %` };
   if (splitType === 'absolute' && total > amount)
@@ -46,7 +56,7 @@ export function checkShares(
       ok: false,
       message: `shares add up to ${total / 100} EUR, more than the amount ${amount / 100} EUR`,
     };
-  return { ok: true, shares };
+  return read;
 }
 
 /** Each recipient's part in cents, in order, and the owner's remainder. */

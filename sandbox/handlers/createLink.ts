@@ -1,20 +1,19 @@
-import { centsFromAmount } from '../domain/money.ts';
+import { centsFromAmount } from '../../core/money.ts';
 import { renderCreatedLink } from '../render.ts';
 import type { Handler } from './types.ts';
 
 export const LINK_CREATED = 'Link has been created successfully';
 
-export const createLink: Handler = ({ state, tenant, body }) => {
-  const note: string = body.recipient_note ?? '';
+export const createLink: Handler<'createLink'> = ({ state, tenant, body }) => {
   const link = state.links.add({
     owner: tenant,
     amount: centsFromAmount(body.amount),
-    note: state.broken === 'note-truncated' ? note.slice(0, 20) : note,
+    note: body.recipient_note ?? '',
     createdAt: state.now(),
     split: null,
     callbackUrl: body.callback_url ?? '',
     paymentEndpoint: body.payment_endpoint ?? '',
     cancellable: body.cancellable ?? body.is_cancellation !== 'No',
   });
-  return { message: LINK_CREATED, data: renderCreatedLink(state, link) };
+  return { message: LINK_CREATED, data: renderCreatedLink(state.publicBaseUrl, link) };
 };

@@ -4,6 +4,7 @@
  * transactions"); with neither, a list is today's and a `pay_id` lookup spans every day.
  * The time window is found by binary search; only search and pay_id filters scan it.
  */
+import { formatCents } from '../../core/money.ts';
 import { berlinDate, berlinDayStart } from '../domain/berlinTime.ts';
 import { renderPayIn } from '../render.ts';
 import { firstAtOrAfter, type PayIn } from '../store/transactions.ts';
@@ -30,18 +31,18 @@ function matches(payIn: PayIn, needle: string | undefined, payId: number | undef
   return (
     link.note.toLowerCase().includes(needle) ||
     payIn.transactionId.toLowerCase().includes(needle) ||
-    (payIn.amount / 100).toFixed(2).includes(needle) ||
+    formatCents(payIn.amount).includes(needle) ||
     'card'.includes(needle)
   );
 }
 
-export const getPayInTransactions: Handler = ({ state, tenant, body }) => {
-  const payId: number | undefined = body.pay_id;
+export const getPayInTransactions: Handler<'getPayInTransactions'> = ({ state, tenant, body }) => {
+  const payId = body.pay_id;
   const [from, to] = window(body.date, body.since, payId, state.now());
   const payIns = tenant.payIns;
   const lo = firstAtOrAfter(payIns, from);
   const hi = to === Number.POSITIVE_INFINITY ? payIns.length : firstAtOrAfter(payIns, to);
-  const needle = state.broken === 'search-ignored' ? undefined : body.search?.toLowerCase() || undefined;
+  const needle = body.search?.toLowerCase() || undefined;
   const skip = (body.page - 1) * body.limit;
   const page: PayIn[] = [];
   let total = 0;

@@ -4,10 +4,10 @@ import type { Payout } from '../store/transactions.ts';
 import { LIST_RETRIEVED } from './linkLists.ts';
 import type { Handler } from './types.ts';
 
-export const getPayOutTransactions: Handler = ({ state, tenant, body }) => {
-  const needle: string | undefined = body.search?.toLowerCase() || undefined;
-  const start: string | undefined = body.start_date;
-  const end: string | undefined = body.end_date;
+export const getPayOutTransactions: Handler<'getPayOutTransactions'> = ({ tenant, body }) => {
+  const needle = body.search?.toLowerCase() || undefined;
+  const start = body.start_date;
+  const end = body.end_date;
   const skip = (body.page - 1) * body.limit;
   const page: Payout[] = [];
   let total = 0;
@@ -19,5 +19,5 @@ export const getPayOutTransactions: Handler = ({ state, tenant, body }) => {
     if (total >= skip && page.length < body.limit) page.push(payout);
     total++;
   }
-  return { message: LIST_RETRIEVED, data: page.map((p) => renderPayout(state, p)), totalRecords: total };
+  return { message: LIST_RETRIEVED, data: page.map(renderPayout), totalRecords: total };
 };

@@ -4,7 +4,7 @@
  * walks back from the newest entry and costs what the page costs, not what the store holds.
  * A link that leaves the unused state stays in `unusedIds` until the next compaction and is skipped.
  */
-import type { Cents } from '../domain/money.ts';
+import type { Cents } from '../../core/money.ts';
 import type { RecipientShare, SplitType } from '../domain/splitShares.ts';
 import type { Tenant } from './tenants.ts';
 

@@ -2,7 +2,7 @@
  * Pay-ins and payouts, kept per tenant in the order they happened (pay-ins by time, so a date
  * range is two binary searches). Money fields are cents; rendering happens in the handlers.
  */
-import type { Cents } from '../domain/money.ts';
+import type { Cents } from '../../core/money.ts';
 import type { Link } from './links.ts';
 
 export interface PayIn {
