@@ -4,6 +4,7 @@
  * the error envelope's code, and exact money arithmetic on the API's decimal texts.
  */
 import assert from 'node:assert/strict';
+import { centsOf } from '../../core/money.ts';
 import type { OperationId } from '../../core/spec.ts';
 import { describeErrors, responseValidator } from '../../core/validators.ts';
 import type { Answer } from './api.ts';
@@ -28,12 +29,11 @@ export function assertOk(operationId: OperationId, answer: Answer) {
   return answer.body;
 }
 
-/** "-12.05" → -1205, parsed as text: never through a float, so sums are exact. */
+/** "-12.05" → -1205: the API's money text, which always has two decimals, parsed by core/money.ts. */
 export function centsOfText(text: string): number {
-  const match = /^(-?)([0-9]+)\.([0-9]{2})$/.exec(text);
-  if (!match) throw new Error(`not a money text: ${text}`);
-  const cents = Number(match[2]) * 100 + Number(match[3]);
-  return match[1] ? -cents : cents;
+  const cents = /^-?[0-9]+\.[0-9]{2}$/.test(text) ? centsOf(text) : undefined;
+  if (cents === undefined) throw new Error(`not a money text with two decimals: ${text}`);
+  return cents;
 }
 
 /** 1.17 (a JSON number with ≤ 2 decimals) → 117. */

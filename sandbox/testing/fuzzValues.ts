@@ -5,6 +5,7 @@
  * around maxLength, recipients that may name real recipient tokens, ids of real links.
  */
 import fc from 'fast-check';
+import { formatCents } from '../../core/money.ts';
 import type { JsonSchema } from '../../core/spec.ts';
 
 export interface FuzzContext {
@@ -27,7 +28,7 @@ const dateText = fc.oneof(
 );
 
 const amountText = fc.oneof(
-  { arbitrary: fc.integer({ min: 1, max: 99_999_999 }).map((cents) => (cents / 100).toFixed(2)), weight: 3 },
+  { arbitrary: fc.integer({ min: 1, max: 99_999_999 }).map(formatCents), weight: 3 },
   // biome-ignore format: a table of values reads better packed
   fc.constantFrom('0', '0.00', '-0', '0.01', '0.001', '999999.99', '1000000', '12', '49.9', '1e2', 'NaN', 'Infinity'),
   fc.double({ noNaN: false }).map(String),
