@@ -8,6 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { markerPattern } from '../../core/redact.ts';
+import { foreignMarkers } from '../../core/testing/redactionMarkers.ts';
 import { startSandbox } from '../../sandbox/index.ts';
 import { controlApi, type Tenant } from '../builders/controlApi.ts';
 import { spawnTsx } from './spawnTsx.ts';
@@ -131,7 +133,10 @@ describe('npm run contract -- --base-url', { timeout: 120_000 }, () => {
     for (const [name, text] of Object.entries({ ...reports, stdout: run.stdout, stderr: run.stderr })) {
       for (const secret of secrets)
         assert.ok(!text.includes(secret), `${name} contains an API or recipient token`);
+      assert.deepEqual(foreignMarkers(text), [], `${name} marks a secret otherwise than core/redact.ts`);
     }
+    for (const name of ['contract.html', 'contract.json', 'junit.xml', 'requests.log'])
+      assert.match(reports[name]!, markerPattern, `${name} shows no redacted key at all`);
     assert.match(reports['requests.log']!, /token: «redacted»/);
   });
 
