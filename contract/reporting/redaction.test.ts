@@ -83,4 +83,3 @@ test('every report marks a key only with the one marker, and holds no key', () =
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
