@@ -10,10 +10,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { printCliAnswer, readCliOptions } from '../../core/cliOptions.ts';
-import { benchTable, checkTargets, type Figures } from '../../sandbox/testing/bench/report.ts';
-import { alternate, alternateLatency } from '../../sandbox/testing/bench/rounds.ts';
-import { type Layout, type StartedHost, startHost } from '../../sandbox/testing/bench/startHost.ts';
+import { printCliAnswer, readCliOptions } from '../core/cliOptions.ts';
+import { benchTable, checkTargets, type Figures } from './sandbox/report.ts';
+import { alternate, alternateLatency } from './sandbox/rounds.ts';
+import { type Layout, type StartedHost, startHost } from './sandbox/startHost.ts';
 
 const usage = `usage: npm run bench:sandbox -- [options]
   --layout separate|in-process   the sandbox and the load in separate processes, or one (default separate)
