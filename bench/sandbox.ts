@@ -3,7 +3,7 @@
  * against the bare node:http ceiling on loopback, in one run: createLink and getMyUnusedLinks
  * throughput, list latency (limit=10) with 10^3 and 10^6 stored links, heap per stored link. Both
  * comparisons alternate rounds between the servers (median / pooled samples), so load from other
- * processes on a shared machine falls on both sides alike. Checks the issue's targets, writes
+ * processes on a shared machine falls on both sides alike. Checks the targets (bench/README.md), writes
  * reports/bench-sandbox.json, prints a markdown table. A benchmark, not a test: it reports missed
  * targets and exits 0.
  */
