@@ -4,4 +4,4 @@
  * (core/retryAfter.ts: a few retries, a minute of waiting per call); past them the 429 goes to the
  * plan, which fails with it. The k6 scripts and the runner's plan driver import it from here.
  */
-export { retryAfterMs, retryLimits, retryWaitMs } from '../../core/retryAfter.ts';
+export { retryAfterMs, retryWaitMs } from '../../core/retryAfter.ts';
