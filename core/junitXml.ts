@@ -26,7 +26,7 @@ export interface JUnitTestCase {
   systemOut?: string;
 }
 
-export interface JUnitSuite {
+interface JUnitSuite {
   name: string;
   cases: readonly JUnitTestCase[];
   /** The suite's duration when it is not the sum of its cases' (a load run: its cases are thresholds). */

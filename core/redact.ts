@@ -23,7 +23,7 @@ export const markerPattern = /«redacted(?:: [A-Z][A-Z0-9_]*)?»/;
 /** Environment variable names whose values are secrets (a key, a password, a token). */
 export const secretName = /token|secret|password|passwd|key|credential/i;
 
-export interface RedactorOptions {
+interface RedactorOptions {
   /** Shorter registered values are left alone: they would shred ordinary text (tests send "x" as a key). */
   minSecretLength?: number;
   /** Also mask values a free-form log line presents as a token (`token <value>`, `api token: <value>`). */

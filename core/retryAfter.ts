@@ -6,7 +6,7 @@
  */
 
 /** At most 3 retries and a minute of waiting in all, per budget: past them the 429 stands. */
-export const retryLimits = { maxRetries: 3, maxWaitMs: 60_000 } as const;
+const retryLimits = { maxRetries: 3, maxWaitMs: 60_000 } as const;
 
 /** Without a usable Retry-After (the spec requires one; not every server sends it), a second. */
 export const fallbackWaitMs = 1_000;
@@ -34,7 +34,7 @@ export const newRetryBudget = (): RetryBudget => ({
   msLeft: retryLimits.maxWaitMs,
 });
 
-export type RetryDecision = { retry: true; waitMs: number } | { retry: false; why: string };
+type RetryDecision = { retry: true; waitMs: number } | { retry: false; why: string };
 
 /**
  * Whether a 429 is sent again within what is left of the budget, and after how long; the caller
