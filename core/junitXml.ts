@@ -5,8 +5,9 @@
  *
  * Any text may come from a server under test, so everything goes through `escapeXml`: characters
  * XML 1.0 forbids even escaped (control characters, lone surrogates, U+FFFE/U+FFFF) are dropped,
- * markup characters are escaped, and in attributes line breaks and tabs are escaped too, which a
- * parser would otherwise turn into spaces. No CDATA is written, so `]]>` needs nothing more than
+ * markup characters are escaped (not `'`: every attribute is double-quoted, so "the target's"
+ * stays as written), and in attributes line breaks and tabs too, which a parser would otherwise
+ * turn into spaces. No CDATA is written, so `]]>` needs nothing more than
  * its escaped `>`.
  */
 
@@ -62,7 +63,6 @@ const entities: Record<string, string> = {
   '<': '&lt;',
   '>': '&gt;',
   '"': '&quot;',
-  "'": '&apos;',
   '\r': '&#13;',
   '\n': '&#10;',
   '\t': '&#9;',
@@ -70,12 +70,12 @@ const entities: Record<string, string> = {
 
 /** Text for element content: forbidden characters dropped, markup escaped, line breaks kept. */
 export function escapeXml(text: string): string {
-  return allowedXmlText(text).replace(/[&<>"'\r]/g, (c) => entities[c] ?? c);
+  return allowedXmlText(text).replace(/[&<>"\r]/g, (c) => entities[c] ?? c);
 }
 
 /** Text for an attribute value: as `escapeXml`, and line breaks and tabs survive parsing. */
 export function escapeXmlAttribute(text: string): string {
-  return allowedXmlText(text).replace(/[&<>"'\r\n\t]/g, (c) => entities[c] ?? c);
+  return allowedXmlText(text).replace(/[&<>"\r\n\t]/g, (c) => entities[c] ?? c);
 }
 
 const seconds = (s: number) => (Number.isFinite(s) ? s : 0).toFixed(3);
