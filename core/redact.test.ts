@@ -60,3 +60,9 @@ test('foreign markers are named, the marker in both its forms is not', () => {
   assert.deepEqual(foreignMarkers(text), ['<redacted>', '[REDACTED]', '«Redacted»']);
   assert.deepEqual(foreignMarkers('token: «redacted» and «redacted: SECPAID_TOKEN»'), []);
 });
+
+test('a token field holding more than one marker (a key variant like "K, K") becomes one marker', () => {
+  const redact = makeRedactor([]);
+  assert.equal(redact('token: «redacted», «redacted»'), 'token: «redacted»');
+  assert.equal(redact('{"token": "«redacted», «redacted»"}'), '{"token": "«redacted»"}');
+});

@@ -30,10 +30,15 @@ interface RedactorOptions {
   freeText?: boolean;
 }
 
-/** A `token:` header line, unless it already holds a marker (one that names its variable stays). */
-const tokenHeaderLine = /^(token:[ \t]*)(?!«redacted)[^ \t].*$/gim;
-const jsonTokenField = /("(?:token|recipient_token)"\s*:\s*)"(?!«redacted)[^"]*"/g;
-const escapedJsonTokenField = /(\\"(?:token|recipient_token)\\"\s*:\s*)\\"(?!«redacted)[^"\\]*\\"/g;
+/** A value that is one marker and nothing else: left as it is (one that names its variable stays). */
+const aloneMarker = markerPattern.source;
+/** A `token:` header line. */
+const tokenHeaderLine = new RegExp(`^(token:[ \\t]*)(?!${aloneMarker}[ \\t]*$)[^ \\t].*$`, 'gim');
+const jsonTokenField = new RegExp(`("(?:token|recipient_token)"\\s*:\\s*)"(?!${aloneMarker}")[^"]*"`, 'g');
+const escapedJsonTokenField = new RegExp(
+  `(\\\\"(?:token|recipient_token)\\\\"\\s*:\\s*)\\\\"(?!${aloneMarker}\\\\")[^"\\\\]*\\\\"`,
+  'g',
+);
 /** `token`, optionally quoted and followed by `:` or `=`, then a key-shaped value (16+ letters/digits). */
 const tokenThenKey = /(\btoken["']?\s*[:=]?\s*["']?)[A-Za-z0-9][A-Za-z0-9_-]{15,}/gi;
 /** `token <a short label>: <value>`: whatever follows the colon up to a space, quote or `&`. */
