@@ -4,10 +4,13 @@
  * value, so logs and reports can be shared as they are; a caller that must tell its keys apart in
  * a log (which account sent it) names a `token` value through `describeToken` instead.
  */
+
 import type { BodyOutcome } from '../core/boundedBody.ts';
 import { bodyCutText, bodyOutcome } from '../core/boundedResponse.ts';
+import { makeRedactor, redactedMarker } from '../core/redact.ts';
 
-export const REDACTED = '[REDACTED]';
+/** The marker every record and report of the harness uses for a secret (core/redact.ts). */
+export const REDACTED = redactedMarker;
 
 export interface SecPaidExchange {
   /** The operation (`createLink`), the control API's path (`/sandbox/tenants`), or `raw`. */
@@ -51,7 +54,7 @@ export function redactHeaders(headers: Headers, describeToken?: TokenDescriber):
  * replacing them would garble unrelated text.
  */
 export function scrubSecret(text: string, secret: string): string {
-  return secret.length >= 8 ? text.split(secret).join(REDACTED) : text;
+  return makeRedactor([secret])(text);
 }
 
 /**

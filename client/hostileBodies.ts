@@ -1,5 +1,5 @@
 /**
- * Test helper: answers for startRecordingServer (recordingServer.ts) whose bodies no client should
+ * For tests: answers for startRecordingServer (recordingServer.ts) whose bodies no client should
  * read whole: huge with a Content-Length, endless, and dripping a byte at a time. Each starts as
  * the JSON envelope of the API (`{"ResponseCode":1,"Result":"True","data":"xxx…`), so only its size
  * or its pace is wrong; a huge body is even valid JSON. Endless and dripping bodies stop writing when

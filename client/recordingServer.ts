@@ -1,5 +1,5 @@
 /**
- * Test helper: a local HTTP server on loopback (127.0.0.1 unless told another loopback address;
+ * For tests: a local HTTP server on loopback (127.0.0.1 unless told another loopback address;
  * free port) that records every request exactly as received and answers with whatever the test
  * set (a fixed reply, or one made from the request), so the client's wire format can be checked.
  * It also counts the answers whose connection closed before their body was all sent (`abandoned`):

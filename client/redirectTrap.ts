@@ -1,5 +1,5 @@
 /**
- * Test helper: a hostile target. Every request to `target` is answered with a redirect (307 by
+ * For tests: a hostile target. Every request to `target` is answered with a redirect (307 by
  * default: method and body are kept) to the same path on `elsewhere`, another host (127.0.0.2),
  * which records whatever reaches it. A harness that follows redirects sends its API keys there;
  * `leaked()` lists the requests that arrived, with the keys they carried.

@@ -119,11 +119,11 @@ test('onExchange records the call with the token redacted', async () => {
   assert.equal(exchange?.operationId, 'createLink');
   assert.deepEqual(exchange?.request.method, 'POST');
   assert.equal(exchange?.request.url, `${server.url}/api/v2/createLink`);
-  assert.equal(exchange?.request.headers.token, '[REDACTED]');
+  assert.equal(exchange?.request.headers.token, '«redacted»');
   assert.equal(exchange?.request.headers['content-type'], 'application/x-www-form-urlencoded');
   assert.equal(exchange?.request.body, 'amount=100&recipient_note=x');
   assert.equal(exchange?.response?.status, 201);
-  assert.equal(exchange?.response?.body, JSON.stringify(echo).replace(token, '[REDACTED]'));
+  assert.equal(exchange?.response?.body, JSON.stringify(echo).replace(token, '«redacted»'));
   assert.ok((exchange?.durationMs ?? -1) >= 0);
   assert.ok(!JSON.stringify(exchanges).includes(token));
   assert.equal(result.bodyText, JSON.stringify(echo), 'the result itself keeps the exact body');

@@ -52,7 +52,7 @@ export interface SecPaidClientOptions {
   breaker?: TargetBreaker;
   /** Called once per call, after the answer (or the failure), with the token redacted. */
   onExchange?: ExchangeHook;
-  /** How the records name a `token` header's value (e.g. which account); default `[REDACTED]`. */
+  /** How the records name a `token` header's value (e.g. which account); default `«redacted»`. */
   describeToken?: TokenDescriber;
 }
 

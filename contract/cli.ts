@@ -1,6 +1,6 @@
 /**
- * `npm run contract [-- options]`: the contract suite against the embedded sandbox, a URL or (later)
- * a container image. Exit code 0 only when every test that ran conformed and the coverage gate
+ * `npm run contract [-- options]`: the contract suite against the embedded sandbox, a URL or a
+ * container image. Exit code 0 only when every test that ran conformed and the coverage gate
  * passed; 1 when not; 2 when the run could not start (bad options, refused or unreachable target);
  * 130 when interrupted (after cleanup and reports).
  */

@@ -1,5 +1,5 @@
 /**
- * The bundled spec says what the issue promises: seven operations, every documented status, and
+ * The bundled spec holds what the harness relies on: seven operations, every documented status, and
  * every seed example valid against its schema (ajv + ajv-formats on generated/openapi.json, the same
  * validators the sandbox and the contract suite use).
  */

@@ -13,13 +13,13 @@ const root = resolve(import.meta.dirname, '..');
 const commands = [
   { script: 'scripts/gen.ts', command: 'npm run gen', typo: '--chek', meant: '--check' },
   {
-    script: 'scripts/bench/sandbox.ts',
+    script: 'bench/sandbox.ts',
     command: 'npm run bench:sandbox',
     typo: '--rouns',
     meant: '--rounds',
   },
-  { script: 'scripts/bench/load.ts', command: 'npm run bench:load', typo: '--secnds', meant: '--seconds' },
-  { script: 'scripts/bench/contract.ts', command: 'npm run bench:contract', typo: '--sed', meant: '--seed' },
+  { script: 'bench/load.ts', command: 'npm run bench:load', typo: '--secnds', meant: '--seconds' },
+  { script: 'bench/contract.ts', command: 'npm run bench:contract', typo: '--sed', meant: '--seed' },
   {
     script: 'contract/container/cli.ts',
     command: 'npm run contract:container',

@@ -61,6 +61,6 @@ test('container logs: secret env values and token-shaped values are masked', () 
     'login with hunter22\napi token: ZYXWVUTSRQPONMLK9876 accepted\nkey Abcdefghijklmnop1234 on port 8080';
   assert.equal(
     redact(text, secrets),
-    'login with <redacted>\napi token: <redacted> accepted\nkey <redacted> on port 8080',
+    'login with «redacted»\napi token: «redacted» accepted\nkey «redacted» on port 8080',
   );
 });

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { test } from 'node:test';
+import { foreignMarkers } from '../../core/testing/redactionMarkers.ts';
 import { repoRoot } from '../selftest/spawnTsx.ts';
 import { logTail, redact } from './redact.ts';
 
@@ -44,16 +45,17 @@ test('the sandbox banner: both demo keys and the demo recipient token are masked
   assert.match(masked, /\(SECPAID_TOKEN\)\n/);
   assert.match(masked, /\(SECPAID_TOKEN_B\)\n/);
   assert.match(masked, /listening on http:\/\/127\.0\.0\.1:\d+/);
-  assert.match(masked, /demo recipient token \(for createSplitLink\): <redacted>/);
+  assert.match(masked, /demo recipient token \(for createSplitLink\): «redacted»/);
+  assert.deepEqual(foreignMarkers(masked), []);
 });
 
 test('token-shaped values in any spelling are masked, whole', () => {
   const long = 'A'.repeat(70);
   const cases: [string, string][] = [
-    [`token ${long} end`, 'token <redacted> end'],
-    ['"token":"Abcdefghijklmnop1234"', '"token":"<redacted>"'],
-    ['token=Abcdefghijklmnop1234&x=1', 'token=<redacted>&x=1'],
-    ['recipient token (split): rcpt-ABCdef123456', 'recipient token (split): <redacted>'],
+    [`token ${long} end`, 'token «redacted» end'],
+    ['"token":"Abcdefghijklmnop1234"', '"token":"«redacted»"'],
+    ['token=Abcdefghijklmnop1234&x=1', 'token=«redacted»&x=1'],
+    ['recipient token (split): rcpt-ABCdef123456', 'recipient token (split): «redacted»'],
     ['token bucket refilled at 12:00', 'token bucket refilled at 12:00'],
   ];
   for (const [text, expected] of cases) assert.equal(redact(text, []), expected, text);

@@ -3,17 +3,14 @@
  * logged. Values we passed in as secrets (--image-env KEY=... whose key sounds secret, SECPAID_*
  * tokens) are masked, and so is anything a line presents as a token: `token <value>`,
  * `token: <value>`, `token="<value>"`, and a labelled form such as the sandbox's
- * `demo recipient token (for createSplitLink): rcpt-…`.
+ * `demo recipient token (for createSplitLink): rcpt-…`. The redactor and its marker are the one
+ * every report uses (core/redact.ts).
  */
-const secretKey = /token|secret|password|passwd|key|credential/i;
-/** `token`, optionally quoted and followed by `:` or `=`, then a key-shaped value (16+ letters/digits). */
-const tokenThenKey = /(\btoken["']?\s*[:=]?\s*["']?)[A-Za-z0-9][A-Za-z0-9_-]{15,}/gi;
-/** `token <a short label>: <value>`: whatever follows the colon up to a space, quote or `&`. */
-const labelledToken = /(\btoken\b[^:=\n]{0,60}[:=]\s*["']?)(?!<redacted>)[^\s"',;&]{8,}/gi;
+import { makeRedactor, secretName } from '../../core/redact.ts';
 
 export function secretValues(env: Record<string, string | undefined>): string[] {
   return Object.entries(env)
-    .filter(([name, value]) => secretKey.test(name) && value !== undefined && value.length >= 4)
+    .filter(([name, value]) => secretName.test(name) && value !== undefined && value.length >= 4)
     .map(([, value]) => value as string);
 }
 
@@ -27,10 +24,7 @@ export function logTail(text: string, max: number): string {
   return cut.slice(cut.indexOf('\n') + 1);
 }
 
+/** A container log with the given secrets (4 characters or more: we passed them in) and token-shaped values masked. */
 export function redact(text: string, secrets: string[]): string {
-  let result = text;
-  // Known secrets first, longest first, so a secret containing another is replaced whole.
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length))
-    result = result.split(secret).join('<redacted>');
-  return result.replace(tokenThenKey, '$1<redacted>').replace(labelledToken, '$1<redacted>');
+  return makeRedactor(secrets, { minSecretLength: 4, freeText: true })(text);
 }

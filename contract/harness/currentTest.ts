@@ -1,5 +1,5 @@
 /**
- * Which test is running, without passing it through every helper: the expect handler and the
+ * Which test is running, without passing it through every function: the expect handler and the
  * request log read it to attribute observations and log lines to a test title.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';

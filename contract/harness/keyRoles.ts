@@ -5,7 +5,8 @@
  * account) is nobody's secret: it is written as sent, so that the replay sends the same wrong key
  * and gets the same answer.
  */
-import { redactedKey, secondAccountKey } from '../reporting/redact.ts';
+import { redactedMarker } from '../../core/redact.ts';
+import { secondAccountKey } from '../reporting/redact.ts';
 import { contractContext } from './context.ts';
 
 const madeUp = new Set<string>();
@@ -18,5 +19,5 @@ export function madeUpKey(key: string): string {
 
 export function recordedKey(value: string): string {
   if (value === '' || madeUp.has(value)) return value;
-  return value === contractContext().tokens.b ? secondAccountKey : redactedKey;
+  return value === contractContext().tokens.b ? secondAccountKey : redactedMarker;
 }

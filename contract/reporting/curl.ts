@@ -3,8 +3,10 @@
  * becomes `$SECPAID_TOKEN` (the variable an integrator sets for a run against a URL), so the line
  * can be pasted into a ticket as it is. Everything else is quoted for a POSIX shell.
  */
+
+import { redactedMarker } from '../../core/redact.ts';
 import { bodiesNotRecorded, type RequestRecord } from './observations.ts';
-import { redactedKey, secondAccountKey } from './redact.ts';
+import { secondAccountKey } from './redact.ts';
 
 export const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
@@ -16,14 +18,14 @@ const ownHeaders = new Set(['content-length', 'host', 'connection', 'transfer-en
  * redacted, and the replay takes it from `$SECPAID_RECIPIENT_TOKEN`, spliced between quotes.
  */
 function bodyInShell(body: string): string {
-  return shellQuote(body).split(redactedKey).join(`'"$SECPAID_RECIPIENT_TOKEN"'`);
+  return shellQuote(body).split(redactedMarker).join(`'"$SECPAID_RECIPIENT_TOKEN"'`);
 }
 
 /** The token header in shell: empty, the key from its variable, or a made-up key as it was sent. */
 function tokenHeader(value: string): string {
   if (value === '') return `'token;'`;
   if (value === secondAccountKey) return `"token: $SECPAID_TOKEN_B"`;
-  if (value === redactedKey) return `"token: $SECPAID_TOKEN"`;
+  if (value === redactedMarker) return `"token: $SECPAID_TOKEN"`;
   return shellQuote(`token: ${value}`);
 }
 

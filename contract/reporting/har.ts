@@ -7,8 +7,9 @@
  * into `_`-prefixed members, which the spec reserves for custom fields, and into `comment`s.
  */
 import { STATUS_CODES } from 'node:http';
+import { redactedMarker } from '../../core/redact.ts';
 import { bodiesNotRecorded, type RequestRecord } from './observations.ts';
-import { redactedKey, secondAccountKey } from './redact.ts';
+import { secondAccountKey } from './redact.ts';
 
 interface NameValue {
   name: string;
@@ -59,7 +60,7 @@ export interface HarEntry {
  * fill in from an environment: an imported exchange then replays with the integrator's own key.
  */
 const keyVariables = new Map([
-  [redactedKey, '{{SECPAID_TOKEN}}'],
+  [redactedMarker, '{{SECPAID_TOKEN}}'],
   [secondAccountKey, '{{SECPAID_TOKEN_B}}'],
 ]);
 

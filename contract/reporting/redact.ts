@@ -1,42 +1,13 @@
 /**
- * One redactor for everything the run writes or prints: each known secret (API tokens, recipient
- * tokens) is replaced, raw and URL-encoded, and any `token` header or JSON/form `token` field is
- * masked even when its value was never registered.
+ * The contract run's side of redaction (core/redact.ts holds the redactor and the marker): a record
+ * redacted field by field, the marker of the second account's key, and the secrets a suite process
+ * has learned, for texts it cuts before the runner's redactor sees them.
  */
+import { makeRedactor, type Redactor, redactedAs } from '../../core/redact.ts';
 import type { RequestRecord } from './observations.ts';
 
-export type Redactor = (text: string) => string;
-
-/** What stands in every report for a secret. */
-export const redactedKey = '«redacted»';
-
 /** What a record holds for the second account's key (SECPAID_TOKEN_B): a replay names the variable. */
-export const secondAccountKey = '«redacted: SECPAID_TOKEN_B»';
-
-const minSecretLength = 8; // shorter "secrets" would shred ordinary text
-
-const tokenHeaderLine = /^(token:\s*).+$/gim;
-const jsonTokenField = /("(?:token|recipient_token)"\s*:\s*)"[^"]*"/g;
-const escapedJsonTokenField = /(\\"(?:token|recipient_token)\\"\s*:\s*)\\"[^"\\]*\\"/g;
-
-export function makeRedactor(secrets: Iterable<string>): Redactor {
-  const needles = new Set<string>();
-  for (const secret of secrets) {
-    if (secret.length < minSecretLength) continue;
-    needles.add(secret);
-    needles.add(encodeURIComponent(secret));
-  }
-  // Longest first, so a token that contains another is replaced whole.
-  const ordered = [...needles].sort((a, b) => b.length - a.length);
-  return (text) => {
-    let out = text;
-    for (const needle of ordered) out = out.split(needle).join(redactedKey);
-    return out
-      .replace(tokenHeaderLine, `$1${redactedKey}`)
-      .replace(jsonTokenField, `$1"${redactedKey}"`)
-      .replace(escapedJsonTokenField, `$1\\"${redactedKey}\\"`);
-  };
-}
+export const secondAccountKey = redactedAs('SECPAID_TOKEN_B');
 
 /** A request record with every text in it redacted (before any report cuts its bodies). */
 export function redactRecord(record: RequestRecord, redact: Redactor): RequestRecord {

@@ -5,8 +5,9 @@
  * opens with what the run's body cap did, and a response whose body was not kept whole says so, in
  * the words recorded with it: against the cap that applied to that request (cleanup has its own).
  */
+
+import { type Redactor, redactedMarker } from '../../core/redact.ts';
 import { bodiesNotRecorded, type RequestRecord } from './observations.ts';
-import type { Redactor } from './redact.ts';
 
 const maxBody = 4000;
 
@@ -17,7 +18,7 @@ function clip(text: string | undefined, redact: Redactor): string {
 }
 
 function headers(h: Record<string, string> | undefined): string[] {
-  return Object.entries(h ?? {}).map(([k, v]) => `${k}: ${k.toLowerCase() === 'token' ? '«redacted»' : v}`);
+  return Object.entries(h ?? {}).map(([k, v]) => `${k}: ${k.toLowerCase() === 'token' ? redactedMarker : v}`);
 }
 
 function bodyNotes(r: RequestRecord): string {

@@ -14,7 +14,7 @@ import { TargetBreaker } from '../../core/targetBreaker.ts';
 import { redirectNote } from '../../core/targetFetch.ts';
 import { exchangeRecord } from '../harness/exchangeRecord.ts';
 import type { LinkRecord, RequestRecord } from '../reporting/observations.ts';
-import { redactedKey } from '../reporting/redact.ts';
+import { redactedMarker } from '../../core/redact.ts';
 import { defaultRetryBudget, type RetryBudget, waitToRetry } from './cleanupRetry.ts';
 
 export interface CleanupResult {
@@ -108,7 +108,7 @@ export async function cleanupRun(
       timeoutMs: 10_000,
       ...(limits ? { bodyLimits: limits } : {}),
       breaker,
-      describeToken: () => redactedKey,
+      describeToken: () => redactedMarker,
       onExchange: (exchange) => void log.push({ ...exchangeRecord(exchange), test: 'cleanup' }),
     });
     /** A request of this account; a real account's 429 is retried within the budget. */

@@ -1,27 +1,25 @@
 /**
- * How long cleanup waits before asking a rate-limited real account again. A real key
- * (SECPAID_TOKEN/_B) holds the run's links on a real server, so a 429 is waited out as its
- * Retry-After says, but within a budget for the whole cleanup: at most 3 retries and 65 s of waiting.
+ * How long the contract run waits before asking a rate-limited real account again (cleanup, and a
+ * generated example's unprovoked 429). A real key (SECPAID_TOKEN/_B) holds the run's links on a
+ * real server, so a 429 is waited out as its Retry-After says, within one budget of the harness's
+ * Retry-After policy (core/retryAfter.ts) for the whole cleanup or the whole example.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  fallbackWaitMs,
+  newRetryBudget,
+  type RetryBudget,
+  retryAfterMs,
+  retryDecision,
+  spendRetry,
+} from '../../core/retryAfter.ts';
 
-export interface RetryBudget {
-  retriesLeft: number;
-  msLeft: number;
-}
-
-export const defaultRetryBudget = (): RetryBudget => ({ retriesLeft: 3, msLeft: 65_000 });
-
-/** Used when a 429 carries no usable Retry-After (the spec requires one; not every server sends it). */
-const fallbackDelayMs = 1_000;
+export type { RetryBudget };
+export const defaultRetryBudget = newRetryBudget;
 
 /** Retry-After as delay-seconds or an HTTP date, in ms; the fallback when absent or unreadable. */
 export function retryDelayMs(retryAfter: string | null | undefined, now = Date.now()): number {
-  const text = retryAfter?.trim() ?? '';
-  if (/^[0-9]+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  if (/[a-z]/i.test(text) && Number.isFinite(date)) return Math.max(0, date - now);
-  return fallbackDelayMs;
+  return retryAfterMs(retryAfter, now) ?? fallbackWaitMs;
 }
 
 /**
@@ -32,15 +30,9 @@ export async function waitToRetry(
   retryAfter: string | null,
   budget: RetryBudget,
 ): Promise<{ retry: true } | { retry: false; why: string }> {
-  const delay = retryDelayMs(retryAfter);
-  if (budget.retriesLeft <= 0) return { retry: false, why: 'no retries left (3 at most)' };
-  if (delay > budget.msLeft)
-    return {
-      retry: false,
-      why: `Retry-After ${Math.ceil(delay / 1000)} s is beyond the ${Math.floor(budget.msLeft / 1000)} s of waiting left`,
-    };
-  budget.retriesLeft -= 1;
-  budget.msLeft -= delay;
-  await sleep(delay);
+  const decision = retryDecision(retryAfter, budget, Date.now());
+  if (!decision.retry) return decision;
+  spendRetry(budget, decision.waitMs);
+  await sleep(decision.waitMs);
   return { retry: true };
 }

@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { BodyLimits } from '../../core/boundedBody.ts';
+import { makeRedactor } from '../../core/redact.ts';
 import type { OperationId } from '../../core/spec.ts';
 import { type BodyReport, bodyReport } from '../reporting/bodies.ts';
 import { buildReport, versions } from '../reporting/buildReport.ts';
@@ -13,7 +14,7 @@ import { collectDrift, type DriftEntry } from '../reporting/drift.ts';
 import { findingLine } from '../reporting/findings.ts';
 import type { TestResult } from '../reporting/junit.ts';
 import { privateFilesBytes, type RequestRecord } from '../reporting/observations.ts';
-import { makeRedactor, redactRecord } from '../reporting/redact.ts';
+import { redactRecord } from '../reporting/redact.ts';
 import type { Target } from '../target/types.ts';
 import type { CleanupResult } from './cleanup.ts';
 import type { SuiteRun } from './executeSuites.ts';

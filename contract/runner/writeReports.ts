@@ -7,6 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Redactor } from '../../core/redact.ts';
 import { type BodyReport, bodyReportLines } from '../reporting/bodies.ts';
 import { contractHtml } from '../reporting/contractHtml.ts';
 import type { Coverage } from '../reporting/coverage.ts';
@@ -16,7 +17,6 @@ import { testFailureDetail } from '../reporting/failureText.ts';
 import { harText } from '../reporting/har.ts';
 import { junitXml, type TestResult } from '../reporting/junit.ts';
 import type { RequestRecord } from '../reporting/observations.ts';
-import type { Redactor } from '../reporting/redact.ts';
 import type { ContractReport } from '../reporting/reportModel.ts';
 import { requestsLogText } from '../reporting/requestsLog.ts';
 

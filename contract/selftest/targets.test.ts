@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createControlClient, type Tenant } from '../../client/controlClient.ts';
+import { foreignMarkers } from '../../core/testing/redactionMarkers.ts';
 import { startSandbox } from '../../sandbox/index.ts';
 import { spawnTsx } from './spawnTsx.ts';
 
@@ -131,6 +132,7 @@ describe('npm run contract -- --base-url', { timeout: 120_000 }, () => {
     for (const [name, text] of Object.entries({ ...reports, stdout: run.stdout, stderr: run.stderr })) {
       for (const secret of secrets)
         assert.ok(!text.includes(secret), `${name} contains an API or recipient token`);
+      assert.deepEqual(foreignMarkers(text), [], `${name} marks a secret otherwise than core/redact.ts`);
     }
     assert.match(reports['requests.log']!, /token: «redacted»/);
   });

@@ -1,5 +1,5 @@
 /**
- * `--image NAME[:TAG]`: the container target. The container issue's resolver starts the image with
+ * `--image NAME[:TAG]`: the container target. Its resolver starts the image with
  * testcontainers, waits until it answers and returns a Target that also names the container and
  * keeps its logs (contract/container/imageTarget.ts). runContract stops it after the run.
  */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { apiDocument } from '../../core/spec.ts';
 import { assertTargetAllowed, isProductionUrl } from './productionGuard.ts';
 
 test('the production host is recognised in any spelling', () => {
@@ -39,4 +40,13 @@ test('production is refused unless --allow-production and --read-only are both g
   assert.doesNotThrow(() =>
     assertTargetAllowed('https://app.dev.secpaid.com', { allowProduction: false, readOnly: false }),
   );
+});
+
+test("the spec's production server is on the one list of production hosts, and its other servers are not", () => {
+  const { servers = [] } = apiDocument as { servers?: { url: string; description?: string }[] };
+  assert.ok(servers.length > 1, 'the spec lists its servers');
+  for (const server of servers) {
+    const production = /\bproduction\b/i.test(server.description ?? '');
+    assert.equal(isProductionUrl(server.url), production, `${server.url} (${server.description})`);
+  }
 });

@@ -2,8 +2,9 @@
  * The suite creates and deletes links. On SecPaid's production host that would touch real money
  * records, so it is refused unless the caller asks for it twice: `--allow-production` and
  * `--read-only` (which creates nothing). The host is taken from the parsed URL (so user-info,
- * port, case and a trailing dot do not disguise it), and its subdomains count as production too;
- * which hosts are production is the load runner's list too (load/shared/productionHost.ts).
+ * port, case and a trailing dot do not disguise it), and its subdomains count as production too.
+ * Which hosts are production is the harness's one list, load/shared/productionHost.ts (engine-neutral,
+ * since the k6 scripts refuse the same hosts).
  */
 import { isProductionHost, normalHost } from '../../load/shared/productionHost.ts';
 

@@ -1,7 +1,7 @@
 /**
  * A target is a running server the suite can reach, plus what it can do for the suite: whether it
  * offers the sandbox control API (fresh tenants, paying links, faults) or only the API keys given in
- * the environment. Each way of getting one (embedded sandbox, a URL, later a container image) is a
+ * the environment. Each way of getting one (embedded sandbox, a URL, a container image) is a
  * resolver in resolveTarget.ts.
  */
 import type { ImageArgs } from '../container/imageOptions.ts';
@@ -19,7 +19,7 @@ export interface TargetTokens {
 export interface Target {
   kind: TargetRequest['kind'];
   baseUrl: string;
-  /** Names the target in reports ("embedded sandbox", the URL, later the image and its id). */
+  /** Names the target in reports ("embedded sandbox", the URL, the image and its id). */
   description: string;
   /** True when `/sandbox/*` answers: the suite makes its own tenants and provokes every status. */
   control: boolean;

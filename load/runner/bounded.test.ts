@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
-import { bareBody } from '../../scripts/bench/bareServer.ts';
+import { bareBody } from '../../bench/bareServer.ts';
 import type { Profile } from '../profiles/profiles.ts';
 import { runLoad } from './run.ts';
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { bareBody } from '../../scripts/bench/bareServer.ts';
+import { bareBody } from '../../bench/bareServer.ts';
 import type { LoadReport } from './report.ts';
 
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));

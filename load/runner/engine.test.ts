@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { bareBody, startBareServer } from '../../scripts/bench/bareServer.ts';
+import { bareBody, startBareServer } from '../../bench/bareServer.ts';
 import type { Profile } from '../profiles/profiles.ts';
 import { type LoadOptions, runLoad } from './run.ts';
 

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { describe, it } from 'node:test';
-import { bareBody } from '../../scripts/bench/bareServer.ts';
+import { bareBody } from '../../bench/bareServer.ts';
 import type { Profile } from '../profiles/profiles.ts';
 import { runLoad } from './run.ts';
 

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { bareBody } from '../../scripts/bench/bareServer.ts';
+import { bareBody } from '../../bench/bareServer.ts';
 import type { Profile } from '../profiles/profiles.ts';
 import type { LoadReport } from './report.ts';
 import { LoadInterrupted, LoadRefused, runLoad } from './run.ts';

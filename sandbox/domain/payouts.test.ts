@@ -5,7 +5,7 @@ import type { Tenant } from '../store/tenants.ts';
 import { payLink } from './payments.ts';
 import { runPayouts } from './payouts.ts';
 
-/** A state whose clock the test moves, a helper that pays a fresh link of `cents` at `iso`, and a payout run. */
+/** A state whose clock the test moves, a function that pays a fresh link of `cents` at `iso`, and a payout run. */
 function world() {
   let now = Date.parse('2026-01-01T00:00:00Z');
   const state: SandboxState = createState({ publicBaseUrl: 'http://sandbox.test', now: () => now });

@@ -146,7 +146,7 @@ test("allocate: recipients' parts plus the owner's remainder are exactly the amo
   );
 });
 
-// The rule the issue states: shares are "never above the amount". Rounding each percentage part
+// The rule: shares are "never above the amount". Rounding each percentage part
 // half up can give recipients more than the whole charge, leaving the owner a negative remainder.
 test('allocate: valid shares never give recipients more than the amount (owner remainder ≥ 0)', () => {
   fc.assert(

@@ -2,7 +2,7 @@
  * The ceiling for load benchmarks: a bare node:http server that reads each request and answers one
  * fixed JSON success envelope (a created link), with no parsing, validation or state. What a load
  * generator reaches against it is the generator's limit, not a server's. Used by the sandbox and the
- * load-runner benchmarks; run it alone with `tsx scripts/bench/bareServer.ts [--port N]` (prints its URL).
+ * load-runner benchmarks; run it alone with `tsx bench/bareServer.ts [--port N]` (prints its URL).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -15,9 +15,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { printCliAnswer, readCliOptions } from '../../core/cliOptions.ts';
-import type { Profile } from '../../load/profiles/profiles.ts';
-import { runLoad } from '../../load/runner/run.ts';
+import { printCliAnswer, readCliOptions } from '../core/cliOptions.ts';
+import type { Profile } from '../load/profiles/profiles.ts';
+import { runLoad } from '../load/runner/run.ts';
 import { measurementCost } from './loadMeasurement.ts';
 
 const usage = `usage: npm run bench:load -- [--seconds N] [--rounds N] [--connections N]

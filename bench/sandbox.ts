@@ -3,17 +3,17 @@
  * against the bare node:http ceiling on loopback, in one run: createLink and getMyUnusedLinks
  * throughput, list latency (limit=10) with 10^3 and 10^6 stored links, heap per stored link. Both
  * comparisons alternate rounds between the servers (median / pooled samples), so load from other
- * processes on a shared machine falls on both sides alike. Checks the issue's targets, writes
+ * processes on a shared machine falls on both sides alike. Checks the targets (bench/README.md), writes
  * reports/bench-sandbox.json, prints a markdown table. A benchmark, not a test: it reports missed
  * targets and exits 0.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { printCliAnswer, readCliOptions } from '../../core/cliOptions.ts';
-import { benchTable, checkTargets, type Figures } from '../../sandbox/testing/bench/report.ts';
-import { alternate, alternateLatency } from '../../sandbox/testing/bench/rounds.ts';
-import { type Layout, type StartedHost, startHost } from '../../sandbox/testing/bench/startHost.ts';
+import { printCliAnswer, readCliOptions } from '../core/cliOptions.ts';
+import { benchTable, checkTargets, type Figures } from './sandbox/report.ts';
+import { alternate, alternateLatency } from './sandbox/rounds.ts';
+import { type Layout, type StartedHost, startHost } from './sandbox/startHost.ts';
 
 const usage = `usage: npm run bench:sandbox -- [options]
   --layout separate|in-process   the sandbox and the load in separate processes, or one (default separate)

@@ -1,5 +1,5 @@
 /**
- * Which HTTP engine the load runner should stand on (`npx tsx scripts/bench/autocannonBaseline.ts`):
+ * Which HTTP engine the load runner should stand on (`npx tsx bench/autocannonBaseline.ts`):
  * plain autocannon 9 against plain undici 7 through its public API (a `Pool` of the same number of
  * connections, no pipelining, each connection sending the next request when its answer's body has
  * been read), both sending the same fixed createLink request flat out to the bare server of
@@ -12,9 +12,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { printCliAnswer, readCliOptions } from '../../core/cliOptions.ts';
+import { printCliAnswer, readCliOptions } from '../core/cliOptions.ts';
 
-const usage = `usage: npx tsx scripts/bench/autocannonBaseline.ts [--seconds N] [--rounds N] [--connections N]
+const usage = `usage: npx tsx bench/autocannonBaseline.ts [--seconds N] [--rounds N] [--connections N]
   --seconds N       seconds per round (default 4)
   --rounds N        alternating rounds (default 5)
   --connections N   connections of both engines (default 10)`;

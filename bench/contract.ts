@@ -8,8 +8,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type RunOptions, runContract } from '../../contract/runner/runContract.ts';
-import { printCliAnswer, readCliOptions } from '../../core/cliOptions.ts';
+import { type RunOptions, runContract } from '../contract/runner/runContract.ts';
+import { printCliAnswer, readCliOptions } from '../core/cliOptions.ts';
 
 const usage = 'usage: npm run bench:contract -- [--rounds N] [--seed S] [--out FILE]';
 const read = readCliOptions('npm run bench:contract', usage, {

@@ -3,10 +3,11 @@
  * holding `seed` links, stored straight through its state, not over HTTP) or the bare node:http
  * ceiling. Also measures the heap per stored link when the process has `--expose-gc`.
  */
-import { startBareServer } from '../../../scripts/bench/bareServer.ts';
-import { startSandbox } from '../../index.ts';
-import type { SandboxState } from '../../state.ts';
-import type { Tenant } from '../../store/tenants.ts';
+
+import { startSandbox } from '../../sandbox/index.ts';
+import type { SandboxState } from '../../sandbox/state.ts';
+import type { Tenant } from '../../sandbox/store/tenants.ts';
+import { startBareServer } from '../bareServer.ts';
 
 export interface HostOptions {
   kind: 'sandbox' | 'bare';

@@ -1,4 +1,4 @@
-/** The sandbox benchmark's targets (issue: sandbox) and its markdown table. */
+/** The sandbox benchmark's targets (bench/README.md) and its markdown table. */
 import type { Latency } from './load.ts';
 import type { RoundsResult } from './rounds.ts';
 

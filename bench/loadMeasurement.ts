@@ -10,13 +10,13 @@
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { profiles } from '../../load/profiles/profiles.ts';
-import { thresholdsFor } from '../../load/profiles/slos.ts';
-import { firstBreach } from '../../load/runner/measure.ts';
-import { RunRecorder } from '../../load/runner/recorder.ts';
-import { Outcome, SampleColumns } from '../../load/runner/samples.ts';
-import { bucketWidthS } from '../../load/runner/timeline.ts';
-import { listTransactions } from '../../load/scenarios/listTransactions.ts';
+import { profiles } from '../load/profiles/profiles.ts';
+import { thresholdsFor } from '../load/profiles/slos.ts';
+import { firstBreach } from '../load/runner/measure.ts';
+import { RunRecorder } from '../load/runner/recorder.ts';
+import { Outcome, SampleColumns } from '../load/runner/samples.ts';
+import { bucketWidthS } from '../load/runner/timeline.ts';
+import { listTransactions } from '../load/scenarios/listTransactions.ts';
 
 export interface MeasurementCost {
   requests: number;

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { makeRedactor, markerPattern, redactedAs, redactedMarker } from './redact.ts';
+import { foreignMarkers } from './testing/redactionMarkers.ts';
+
+const token = 'Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z';
+
+test('a known secret disappears everywhere, raw and URL-encoded, as the one marker', () => {
+  const redact = makeRedactor([token, 'a+b/c=secretvalue']);
+  const out = redact(`Authorization failed for ${token}; form: t=${encodeURIComponent('a+b/c=secretvalue')}`);
+  assert.equal(out, 'Authorization failed for «redacted»; form: t=«redacted»');
+});
+
+test('a secret that contains another is replaced whole', () => {
+  assert.equal(makeRedactor(['abcdefgh', 'abcdefgh12345678'])('x abcdefgh12345678 y'), 'x «redacted» y');
+});
+
+test('token headers and token fields are masked even when unknown', () => {
+  const redact = makeRedactor([]);
+  assert.equal(redact('token: abc123'), 'token: «redacted»');
+  assert.equal(redact('{"token":"zz","share":50}'), '{"token":"«redacted»","share":50}');
+  assert.equal(
+    redact('"recipient":"[{\\"token\\":\\"zz\\",\\"share\\":50}]"'),
+    '"recipient":"[{\\"token\\":\\"«redacted»\\",\\"share\\":50}]"',
+  );
+});
+
+test('a marker that names its variable is kept as it is', () => {
+  const named = redactedAs('SECPAID_TOKEN_B');
+  const redact = makeRedactor([], { freeText: true });
+  assert.equal(redact(`token: ${named}`), `token: ${named}`);
+  assert.equal(redact(`{"token": "${named}"}`), `{"token": "${named}"}`);
+});
+
+test('short strings are not secrets unless the caller lowers the bound', () => {
+  assert.equal(makeRedactor(['abc1'])('abc1 abc1'), 'abc1 abc1');
+  assert.equal(makeRedactor(['abc1'], { minSecretLength: 4 })('abc1 x'), '«redacted» x');
+});
+
+test('free text: values a log line presents as a token are masked; ordinary words are not', () => {
+  const redact = makeRedactor([], { freeText: true });
+  const cases: [string, string][] = [
+    [`token ${'A'.repeat(70)} end`, 'token «redacted» end'],
+    ['token=Abcdefghijklmnop1234&x=1', 'token=«redacted»&x=1'],
+    ['recipient token (split): rcpt-ABCdef123456', 'recipient token (split): «redacted»'],
+    ['token bucket refilled at 12:00', 'token bucket refilled at 12:00'],
+  ];
+  for (const [text, expected] of cases) assert.equal(redact(text), expected, text);
+  // Without freeText, a report's prose about tokens stays as written.
+  assert.equal(makeRedactor([])('the token header: received 401'), 'the token header: received 401');
+});
+
+test('the marker pattern matches the marker in both its forms, and nothing else', () => {
+  const text = `${redactedMarker} ${redactedAs('SECPAID_TOKEN')} <redacted> [REDACTED] «redacted: lower»`;
+  assert.deepEqual(text.match(new RegExp(markerPattern, 'g')), [redactedMarker, '«redacted: SECPAID_TOKEN»']);
+});
+
+test('foreign markers are named, the marker in both its forms is not', () => {
+  const text = `${redactedMarker} ${redactedAs('SECPAID_TOKEN_B')} <redacted> [REDACTED] «Redacted»`;
+  assert.deepEqual(foreignMarkers(text), ['<redacted>', '[REDACTED]', '«Redacted»']);
+  assert.deepEqual(foreignMarkers('token: «redacted» and «redacted: SECPAID_TOKEN»'), []);
+});
+
+test('a token field holding more than one marker (a key variant like "K, K") becomes one marker', () => {
+  const redact = makeRedactor([]);
+  assert.equal(redact('token: «redacted», «redacted»'), 'token: «redacted»');
+  assert.equal(redact('{"token": "«redacted», «redacted»"}'), '{"token": "«redacted»"}');
+});
