@@ -10,11 +10,11 @@
  */
 import { createSecPaidClient, type SecPaidClient, type SecPaidResult } from '../../client/secpaidClient.ts';
 import type { BodyLimits } from '../../core/boundedBody.ts';
+import { redactedMarker } from '../../core/redact.ts';
 import { TargetBreaker } from '../../core/targetBreaker.ts';
 import { redirectNote } from '../../core/targetFetch.ts';
 import { exchangeRecord } from '../harness/exchangeRecord.ts';
 import type { LinkRecord, RequestRecord } from '../reporting/observations.ts';
-import { redactedMarker } from '../../core/redact.ts';
 import { defaultRetryBudget, type RetryBudget, waitToRetry } from './cleanupRetry.ts';
 
 export interface CleanupResult {
