@@ -51,6 +51,18 @@ export function onInterrupt(handlers: {
   watch.unref();
 }
 
+/** The abort reason of `abortOnInterrupt`: an Error (node:test's run() annotates it), read as its cause. */
+export class Interrupted extends Error {
+  constructor(readonly why: Interruption) {
+    super(`interrupted: ${why}`);
+    this.name = 'Interrupted';
+  }
+
+  override toString(): string {
+    return this.why;
+  }
+}
+
 /**
  * The usual CLI answer: the first interruption says what it stops and aborts the returned signal;
  * a second, distinct one says so and exits with `exitCode` (the exit hook still runs the releases).
@@ -60,7 +72,7 @@ export function abortOnInterrupt(stopping: string, exitCode = 130): AbortSignal 
   onInterrupt({
     stop: (why) => {
       console.error(`${why}: ${stopping} (press Ctrl-C again to quit at once)`);
-      controller.abort(why);
+      controller.abort(new Interrupted(why));
     },
     quit: (why) => {
       console.error(`${why} again: quitting without cleanup`);
