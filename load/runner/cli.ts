@@ -44,6 +44,10 @@ async function main(): Promise<number> {
     else if (report.cleanup)
       console.log(`  cleanup: deleted ${report.cleanup.deletedLinks} links of this run`);
     if (files) console.log(`reports: ${files.json}, ${files.junit}, ${files.html}`);
+    if (signal.aborted) {
+      console.error(`${report.aborted ?? 'interrupted'}: the reports say what was measured until then`);
+      return interruptedExit;
+    }
     console.log(report.ok ? 'PASSED' : exitCode === 2 ? 'INCONCLUSIVE' : 'FAILED');
     return exitCode;
   } catch (error) {
