@@ -25,7 +25,9 @@
  *   --request-timeout S   each request's time limit in seconds: its response head within S of
  *                         sending, its body within S of the head (default 15)
  */
+
 import { defaultBodyLimits, maxBodyCapBytes } from '../../core/boundedBody.ts';
+import { didYouMean } from '../../core/cliOptions.ts';
 import { type OperationId, operationIds } from '../../core/spec.ts';
 import type { ImageArgs } from '../container/imageOptions.ts';
 import { defaultGeneratedExamples, maxSeed } from '../generator/seed.ts';
@@ -187,7 +189,7 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
         options.requestTimeoutMs = 1000 * wholeNumber(flag, value(), maxRequestTimeoutS, 1);
         break;
       default:
-        throw refuse(`unknown option ${arg}`);
+        throw refuse(`Unknown option '${flag}'${didYouMean(flag, usage)}`);
     }
   }
   if (baseUrl && image) throw new Error('give --base-url or --image, not both');

@@ -7,6 +7,7 @@
  * SIGINT, SIGTERM or the parent's exit stop the load, clean up and write the reports first; a second
  * signal quits at once.
  */
+import { didYouMean } from '../../core/cliOptions.ts';
 import { abortOnInterrupt } from '../../core/interrupts.ts';
 import { parseLoadArgs, UsageError, usage } from './args.ts';
 import { bodiesLine } from './bodiesLine.ts';
@@ -19,7 +20,10 @@ async function main(): Promise<number> {
   try {
     options = parseLoadArgs(process.argv.slice(2), process.env);
   } catch (error) {
-    console.error(`${(error as Error).message} (see --help)`);
+    const line = (error as Error).message.split('\n')[0]!;
+    const unknown = /Unknown option '([^']+)'/.exec(line)?.[1];
+    const hint = unknown ? didYouMean(unknown, usage) : '';
+    console.error(`${line}${hint} (npm run load -- --help lists the options)`);
     return 2;
   }
   if (options === 'help') {
