@@ -76,7 +76,8 @@ export const usage = `usage: npm run contract -- [options]
     and a missing SECPAID_TOKEN_B the run needs
   exit status: 0 every test conformed and the coverage gate passed, 1 a test or the gate failed,
     2 the run could not start (bad option, refused or unreachable target, a key not accepted,
-    unwritable --reports), 130 interrupted (after cleanup and reports)`;
+    unwritable --reports), 130 interrupted by Ctrl-C, SIGTERM or npm told to stop (after cleanup and
+    reports; a second Ctrl-C quits at once, still removing the keys' directory and a container)`;
 
 /** A usage error: one line, pointing at --help. */
 const refuse = (problem: string) => new Error(`${problem} (npm run contract -- --help lists the options)`);
