@@ -25,7 +25,7 @@ export type Interruption = 'SIGINT' | 'SIGTERM' | 'parent exited';
 
 export const sameInterruptionMs = 1000;
 /** How often a CLI looks whether its parent is still there (a cheap getter; the timer is unref'd). */
-export const parentWatchMs = 250;
+const parentWatchMs = 250;
 
 export function onInterrupt(handlers: {
   /** The first signal, or the parent's death: stop and clean up. */
@@ -52,7 +52,7 @@ export function onInterrupt(handlers: {
 }
 
 /** The abort reason of `abortOnInterrupt`: an Error (node:test's run() annotates it), read as its cause. */
-export class Interrupted extends Error {
+class Interrupted extends Error {
   constructor(readonly why: Interruption) {
     super(`interrupted: ${why}`);
     this.name = 'Interrupted';
