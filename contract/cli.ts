@@ -2,9 +2,9 @@
  * `npm run contract [-- options]`: the contract suite against the embedded sandbox, a URL or a
  * container image. Exit code 0 only when every test that ran conformed and the coverage gate
  * passed; 1 when not; 2 when the run could not start (bad options, refused or unreachable target);
- * 130 when interrupted (after cleanup and reports).
+ * 130 when interrupted by SIGINT, SIGTERM or the parent's exit (after cleanup and reports).
  */
-import { onInterrupt } from '../core/interrupts.ts';
+import { abortOnInterrupt } from '../core/interrupts.ts';
 import { parseArgs, usage } from './runner/args.ts';
 import { runContract } from './runner/runContract.ts';
 
@@ -20,22 +20,13 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  // Ctrl-C stops the suites but still cleans up the run's links and writes the reports; a second,
-  // distinct Ctrl-C quits at once (the private directory's exit hook still removes the keys).
-  const stop = new AbortController();
-  onInterrupt({
-    stop: (signal) => {
-      console.error(`${signal}: stopping the suites, then cleaning up (press Ctrl-C again to quit at once)`);
-      stop.abort();
-    },
-    quit: (signal) => {
-      console.error(`${signal} again: quitting without cleanup`);
-      process.exit(130);
-    },
-  });
+  // Ctrl-C, SIGTERM or the death of the parent (npm told to stop) stops the suites but still cleans
+  // up the run's links and writes the reports; a second, distinct Ctrl-C quits at once (the exit hook
+  // still removes the keys' private directory and a started container).
+  const stop = abortOnInterrupt('stopping the suites, then cleaning up');
   try {
-    const result = await runContract({ ...options, signal: stop.signal });
-    if (stop.signal.aborted) return 130;
+    const result = await runContract({ ...options, signal: stop });
+    if (stop.aborted) return 130;
     return result.ok ? 0 : 1;
   } catch (error) {
     console.error(`contract run could not run: ${(error as Error).message}`);

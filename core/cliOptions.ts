@@ -36,6 +36,16 @@ export function nearMiss(given: string, known: readonly string[]): string | unde
 }
 
 /**
+ * "; did you mean --only?" when `given` is a near miss of an option the usage text lists, else
+ * nothing: for the CLIs whose own parser finds the unknown option.
+ */
+export function didYouMean(given: string, usage: string): string {
+  const known = [...new Set(usage.match(/--[a-z][a-z0-9-]*/g) ?? [])].map((name) => name.slice(2));
+  const meant = nearMiss(given, known);
+  return meant ? `; did you mean --${meant}?` : '';
+}
+
+/**
  * An option npm took for its own: `npm run gen --check` (without `--`) reaches the script as the
  * environment variable npm_config_check, not as an argument. Names this command knows, or nearly.
  */

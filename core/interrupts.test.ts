@@ -1,6 +1,7 @@
 /**
- * The interruption rule, in a child process of its own (handlers are process-wide): signals handled
- * within a second of the first are the same Ctrl-C; one handled after that quits.
+ * The shutdown owner, in child processes of their own (handlers are process-wide): signals handled
+ * within a second of the first are the same Ctrl-C, one handled after that quits; the parent's end
+ * is a first interruption; the releases still registered run however the process exits.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -9,18 +10,26 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { sameInterruptionMs } from './interrupts.ts';
 
+const interrupts = JSON.stringify(fileURLToPath(new URL('./interrupts.ts', import.meta.url)));
+
 const probe = `
-import { onInterrupt } from ${JSON.stringify(fileURLToPath(new URL('./interrupts.ts', import.meta.url)))};
+import { onInterrupt } from ${interrupts};
 onInterrupt({
-  stop: (signal) => console.log('stop ' + signal),
-  quit: (signal) => { console.log('quit ' + signal); process.exit(130); },
+  stop: (why) => console.log('stop ' + why),
+  quit: (why) => { console.log('quit ' + why); process.exit(130); },
 });
-console.log('ready');
+console.log('ready ' + process.pid);
 setInterval(() => {}, 1000);
 `;
 
-function startProbe() {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe]);
+const node = [process.execPath, '--import', 'tsx', '--input-type=module', '-e'];
+
+/** Runs `script` with node, or through `sh -c` as npm runs a script (sh then stays its parent). */
+function startProbe(script: string, viaShell = false) {
+  const child = viaShell
+    ? // `; true` keeps sh from exec'ing node: it stays the parent, as under npm.
+      spawn('sh', ['-c', `"${node.join('" "')}" "$PROBE"; true`], { env: { ...process.env, PROBE: script } })
+    : spawn(node[0]!, [...node.slice(1), script]);
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -34,20 +43,56 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 test('a signal delivered twice at once is one interruption; a later distinct one quits', async () => {
-  const probe = startProbe();
-  await until(() => probe.out().includes('ready'));
+  const probed = startProbe(probe);
+  await until(() => probed.out().includes('ready'));
   // What npm or tsx do: the same Ctrl-C delivered again right away, as SIGINT or as SIGTERM.
   // Signals pending together are handled in no promised order: the first may be the SIGTERM.
-  probe.child.kill('SIGINT');
-  probe.child.kill('SIGINT');
-  probe.child.kill('SIGTERM');
-  await until(() => /stop SIG(INT|TERM)/.test(probe.out()));
+  probed.child.kill('SIGINT');
+  probed.child.kill('SIGINT');
+  probed.child.kill('SIGTERM');
+  await until(() => /stop SIG(INT|TERM)/.test(probed.out()));
   await sleep(200);
-  assert.doesNotMatch(probe.out(), /quit/, 'a repeated delivery was taken for a second Ctrl-C');
+  assert.doesNotMatch(probed.out(), /quit/, 'a repeated delivery was taken for a second Ctrl-C');
   await sleep(sameInterruptionMs);
-  probe.child.kill('SIGINT');
-  assert.equal(await probe.exited, 130);
-  const [ready, stop, quit, ...more] = probe.out().trim().split('\n');
-  assert.deepEqual([ready, quit, more], ['ready', 'quit SIGINT', []]);
+  probed.child.kill('SIGINT');
+  assert.equal(await probed.exited, 130);
+  const [ready, stop, quit, ...more] = probed.out().trim().split('\n');
+  assert.match(ready ?? '', /^ready \d+$/);
+  assert.deepEqual([quit, more], ['quit SIGINT', []]);
   assert.match(stop ?? '', /^stop SIG(INT|TERM)$/);
+});
+
+test("the parent's end is a first interruption, so a later signal quits", async () => {
+  const probed = startProbe(probe, true);
+  await until(() => /ready \d+/.test(probed.out()));
+  const pid = Number(/ready (\d+)/.exec(probed.out())?.[1]);
+  try {
+    // What sh does when npm passes it a SIGTERM: it dies, and does not pass the signal on.
+    probed.child.kill('SIGKILL');
+    await until(() => probed.out().includes('stop parent exited'));
+    await sleep(sameInterruptionMs);
+    process.kill(pid, 'SIGINT');
+    await until(() => probed.out().includes('quit SIGINT'));
+  } finally {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // It quit, as it should.
+    }
+  }
+});
+
+test('the releases still registered run once at exit, in any way of exiting; unregistered ones do not', async () => {
+  const script = `
+import { releaseOnExit } from ${interrupts};
+releaseOnExit('a', () => console.log('released a'));
+const dropB = releaseOnExit('b', () => console.log('released b'));
+releaseOnExit('c', () => { throw new Error('c failed'); });
+releaseOnExit('d', () => console.log('released d'));
+dropB();
+process.exit(3);
+`;
+  const probed = startProbe(script);
+  assert.equal(await probed.exited, 3);
+  assert.deepEqual(probed.out().trim().split('\n'), ['released a', 'released d']);
 });

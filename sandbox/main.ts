@@ -1,10 +1,12 @@
 /**
  * `npm run sandbox [-- --port 4010 --host 127.0.0.1]`: serves the reference sandbox, prints its URL
- * and two ready-to-use demo accounts, and stops cleanly on SIGINT/SIGTERM. PORT, HOST and
- * SANDBOX_BROKEN_MODE (a deliberately broken variant, for the contract self-test) also work.
+ * and two ready-to-use demo accounts, and stops cleanly (exit 0) on SIGINT, SIGTERM or when its
+ * parent exits (`npm` told to stop); a second, distinct signal quits at once (exit 130). PORT, HOST
+ * and SANDBOX_BROKEN_MODE (a deliberately broken variant, for the contract self-test) also work.
  * `--help` and a bad option or a busy port answer in one line (exit 2 for mistakes), never a trace.
  */
 import { printCliAnswer, readCliOptions } from '../core/cliOptions.ts';
+import { onInterrupt } from '../core/interrupts.ts';
 import { defaultMaxConnections, defaultRequestDeadlineMs, startSandbox } from './index.ts';
 
 const usage = `usage: npm run sandbox -- [--port N] [--host H] [--public-base-url URL] [--no-demo]
@@ -14,7 +16,10 @@ const usage = `usage: npm run sandbox -- [--port N] [--host H] [--public-base-ur
   --public-base-url URL    base of pay_link URLs (default: the sandbox's own URL)
   --no-demo                do not make and print the demo accounts
   --max-connections N      open connections at most; the longest idle one makes room (default ${defaultMaxConnections})
-  --request-deadline-ms N  a request must arrive whole within this, else 408 (default ${defaultRequestDeadlineMs})`;
+  --request-deadline-ms N  a request must arrive whole within this, else 408 (default ${defaultRequestDeadlineMs})
+environment: PORT, HOST (defaults of --port, --host), SANDBOX_BROKEN_MODE (a deliberately broken variant)
+exit codes: 0 stopped by SIGINT/SIGTERM or its parent's exit, 2 a bad option, a busy port or an
+  address not of this machine, 130 a second signal quit it at once`;
 
 /** A usage error: one line, exit 2, never a stack trace. */
 function refuse(problem: string): never {
@@ -53,7 +58,9 @@ const sandbox = await startSandbox({
   requestDeadlineMs,
 }).catch((error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE')
-    refuse(`port ${port} on ${values.host} is in use: pick another with --port`);
+    refuse(
+      `port ${port} on ${values.host} is in use: pick another with --port N or PORT=N (0 picks a free one)`,
+    );
   if (error.code === 'EADDRNOTAVAIL') refuse(`${values.host} is not an address of this machine`);
   console.error(`the sandbox could not start: ${error.message}`);
   process.exit(2);
@@ -78,14 +85,18 @@ if (!values['no-demo']) {
   console.log(`try: curl -s -X POST ${sandbox.url}/api/v2/createLink -H 'token: ${apiKey}' -d amount=12.50`);
 }
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
+// The first signal (or the parent's exit) closes the server, letting answers under way finish; a
+// second, distinct signal does not wait for them. Exiting once closed: a timer of the state must not
+// keep a stopped sandbox alive.
+onInterrupt({
+  stop: () => {
     sandbox.close().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (error: Error) => {
+        console.error(`the sandbox did not close cleanly: ${error.message}`);
+        process.exit(1);
+      },
     );
-  });
-}
+  },
+  quit: () => process.exit(130),
+});

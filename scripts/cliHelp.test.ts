@@ -1,12 +1,14 @@
 /**
- * Every command that reads its options with core/cliOptions.ts answers `--help` with its usage
- * (exit 0) and a mistyped option with one line that suggests the option meant (exit 2), before it
- * starts any work: no stack trace, no Docker, no server, no files written.
+ * Every command of the project (`npm run` sandbox, contract, contract:container, load, gen and the
+ * bench:* ones) answers `--help` with its usage (exit 0) and a mistyped option with one line that
+ * suggests the option meant (exit 2), before it starts any work: no stack trace, no Docker, no
+ * server, no files written. `npm run sandbox` on a busy port says so and how to pick another.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { test } from 'node:test';
+import { describe, it, test } from 'node:test';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -27,13 +29,16 @@ const commands = [
     meant: '--only',
   },
   { script: 'sandbox/main.ts', command: 'npm run sandbox', typo: '--prot', meant: '--port' },
+  { script: 'contract/cli.ts', command: 'npm run contract', typo: '--bse-url', meant: '--base-url' },
+  { script: 'load/runner/cli.ts', command: 'npm run load', typo: '--scenaro', meant: '--scenario' },
 ];
 
 function run(
   script: string,
   args: string[],
+  extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = { ...process.env };
+  const env = { ...process.env, ...extraEnv };
   delete env.NODE_TEST_CONTEXT;
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env });
@@ -46,14 +51,15 @@ function run(
   });
 }
 
-test('each command: --help prints its usage, a typo is one line with the option meant, exit 2', {
-  timeout: 120_000,
-}, async () => {
-  await Promise.all(
-    commands.map(async ({ script, command, typo, meant }) => {
+// Two commands at a time: each answer boots TypeScript through tsx, a few seconds of a busy core.
+describe('each command: --help prints its usage, a typo is one line with the option meant, exit 2', {
+  concurrency: 2,
+}, () => {
+  for (const { script, command, typo, meant } of commands) {
+    it(command, { timeout: 300_000 }, async () => {
       const help = await run(script, ['--help']);
       assert.equal(help.code, 0, `${command} --help: ${help.stderr}`);
-      assert.match(help.stdout, new RegExp(`^usage: ${command.replace(/[:]/g, '\\$&')}`), command);
+      assert.match(help.stdout, new RegExp(`^usage: ${command.replace(/[:]/g, '\\$&')}`, 'i'), command);
       const wrong = await run(script, [typo]);
       assert.equal(wrong.code, 2, `${command} ${typo}: ${wrong.stdout}${wrong.stderr}`);
       assert.equal(
@@ -61,6 +67,31 @@ test('each command: --help prints its usage, a typo is one line with the option 
         `Unknown option '${typo}'; did you mean ${meant}? (${command} -- --help lists the options)\n`,
       );
       assert.equal(wrong.stdout, '');
-    }),
-  );
+    });
+  }
+});
+
+test('npm run sandbox on a busy port: one line naming the port and how to pick another, exit 2', {
+  timeout: 300_000,
+}, async () => {
+  const busy = createServer();
+  await new Promise<void>((done) => busy.listen(0, '127.0.0.1', done));
+  const { port } = busy.address() as { port: number };
+  try {
+    for (const [args, env] of [
+      [['--port', String(port)], {}],
+      [[], { PORT: String(port) }],
+    ] as const) {
+      const answer = await run('sandbox/main.ts', [...args, '--no-demo'], env);
+      assert.equal(answer.code, 2, answer.stdout + answer.stderr);
+      assert.equal(
+        answer.stderr,
+        `port ${port} on 127.0.0.1 is in use: pick another with --port N or PORT=N (0 picks a free one) ` +
+          '(npm run sandbox -- --help lists the options)\n',
+      );
+      assert.equal(answer.stdout, '');
+    }
+  } finally {
+    busy.close();
+  }
 });

@@ -63,7 +63,9 @@ async function check(): Promise<void> {
     });
     if (stale.length > 0) {
       console.error(`generated/ is stale (${stale.join(', ')}): run \`npm run gen\` and commit the result.`);
-      process.exit(1);
+      // exitCode, not exit(): the temporary folder is still removed below.
+      process.exitCode = 1;
+      return;
     }
     console.log('generated/ is fresh.');
   } finally {
@@ -73,7 +75,9 @@ async function check(): Promise<void> {
 
 const read = readCliOptions(
   'npm run gen',
-  'usage: npm run gen [-- --check]\n  --check   regenerate into a temporary folder and fail when generated/ differs (npm run gen:check)',
+  'usage: npm run gen [-- --check]\n' +
+    '  --check   regenerate into a temporary folder and fail when generated/ differs (npm run gen:check)\n' +
+    'exit codes: 0 written (or fresh), 1 generated/ is stale (--check), 2 a bad option',
   { check: { type: 'boolean', default: false } },
 );
 if (read.kind !== 'values') process.exit(printCliAnswer(read));

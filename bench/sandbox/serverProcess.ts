@@ -2,7 +2,8 @@
  * Child-process entry of the sandbox benchmark: hosts one server (hostServer.ts) so the load
  * generator and the server each get a core. Reads its options from argv as JSON, reports the
  * host's info over IPC, answers CPU-time questions (so the benchmark can say how much server CPU a
- * request costs), and closes the server and exits when the parent disconnects.
+ * request costs), and closes the server when the parent disconnects: the IPC channel and the server
+ * were all that kept it alive, so it then ends by itself (and with its parent, however that ends).
  */
 import { type HostOptions, hostServer } from './hostServer.ts';
 
@@ -16,5 +17,5 @@ process.on('message', (message: { type: string }) => {
   process.send?.({ type: 'cpu', micros: user + system });
 });
 process.once('disconnect', () => {
-  void close().then(() => process.exit(0));
+  void close();
 });

@@ -1,7 +1,9 @@
 /**
  * Builds the sandbox image: bundles sandbox/main.ts into one ESM file with esbuild (so the image
  * needs nothing but a `node` binary and nothing is RUN inside it), copies the spec files it reads
- * next to it, then `docker build -f sandbox/Dockerfile .` (the context is cut down by .dockerignore).
+ * next to it, then `docker build -f sandbox/Dockerfile CONTEXT`. Each build stages into a context
+ * of its own (a temporary directory holding the `.tmp/image/` the Dockerfile copies from), so two
+ * builds at once (two test files, two checkouts) never overwrite each other's bundle.
  *
  *   npx tsx contract/container/buildImage.ts [--tag secpaid-sandbox:local] [--base-image IMAGE]
  *
@@ -9,7 +11,8 @@
  * scripts/docker-setup.sh built one (no registry here), else the Dockerfile's node:20-slim.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -18,7 +21,6 @@ import { build } from 'esbuild';
 export const defaultSandboxImage = 'secpaid-sandbox:local';
 const localBaseImage = 'secpaid/node-base:20';
 const root = resolve(import.meta.dirname, '../..');
-const stageDir = join(root, '.tmp/image');
 
 export interface BuiltImage {
   imageName: string;
@@ -39,8 +41,8 @@ export function chooseBaseImage(requested?: string): string | undefined {
 }
 
 /** The bundle keeps `import.meta.url`, so core/spec.ts resolves ../generated/ from dist/. */
-export async function bundleSandbox(): Promise<void> {
-  rmSync(stageDir, { recursive: true, force: true });
+async function bundleSandbox(context: string): Promise<void> {
+  const stageDir = join(context, '.tmp/image');
   mkdirSync(join(stageDir, 'generated'), { recursive: true });
   await build({
     entryPoints: [join(root, 'sandbox/main.ts')],
@@ -80,10 +82,17 @@ export async function buildSandboxImage(
   const imageName = options.tag ?? defaultSandboxImage;
   const baseImage = chooseBaseImage(options.baseImage);
   const bundleStart = performance.now();
-  await bundleSandbox();
-  const buildStart = performance.now();
-  const buildArgs = baseImage ? ['--build-arg', `BASE_IMAGE=${baseImage}`] : [];
-  await run('docker', ['build', '-f', 'sandbox/Dockerfile', ...buildArgs, '-t', imageName, '.'], 300_000);
+  const context = mkdtempSync(join(tmpdir(), 'secpaid-image-'));
+  let buildStart: number;
+  try {
+    await bundleSandbox(context);
+    buildStart = performance.now();
+    const buildArgs = baseImage ? ['--build-arg', `BASE_IMAGE=${baseImage}`] : [];
+    const dockerfile = join(root, 'sandbox/Dockerfile');
+    await run('docker', ['build', '-f', dockerfile, ...buildArgs, '-t', imageName, context], 300_000);
+  } finally {
+    rmSync(context, { recursive: true, force: true });
+  }
   const inspected = spawnSync('docker', ['image', 'inspect', '--format', '{{.Id}}', imageName], {
     encoding: 'utf8',
     timeout: 15_000,

@@ -6,9 +6,11 @@
  *       [--broken-mode delete-noop] [--image-startup-timeout 60s] [--reports reports] [--only createLink,...]
  *
  * --broken-mode bakes one of sandbox/broken/modes.ts into the container (SANDBOX_BROKEN_MODE):
- * the run must then fail. Exit codes: 0 passed, 1 the suite failed, 2 the run could not start.
+ * the run must then fail. Exit codes: 0 passed, 1 the suite failed, 2 the run could not start, 130
+ * interrupted (after cleanup and reports).
  */
 import { printCliAnswer, readCliOptions } from '../../core/cliOptions.ts';
+import { abortOnInterrupt } from '../../core/interrupts.ts';
 import { type OperationId, operationIds } from '../../core/spec.ts';
 import { runContract } from '../runner/runContract.ts';
 import { buildSandboxImage, defaultSandboxImage } from './buildImage.ts';
@@ -21,7 +23,9 @@ const usage = `usage: npm run contract:container -- [options]
   --image-startup-timeout 60s   how long the container may take to answer
   --reports DIR                 where the reports go (default reports)
   --only createLink,...         run these suites only
-exit codes: 0 passed, 1 the suite failed, 2 the run could not start (no Docker engine, a bad option)`;
+exit codes: 0 passed, 1 the suite failed, 2 the run could not start (no Docker engine, a bad option),
+  130 interrupted (Ctrl-C, SIGTERM: the suites stop, the container is removed, the reports written;
+  a second Ctrl-C quits at once and still removes the container)`;
 
 const read = readCliOptions('npm run contract:container', usage, {
   tag: { type: 'string', default: defaultSandboxImage },
@@ -48,11 +52,13 @@ async function main(): Promise<number> {
     console.error(`--only: unknown operation ${unknown.join(', ')}; known: ${operationIds.join(', ')}`);
     return 2;
   }
+  const stop = abortOnInterrupt('stopping the suites, then removing the container');
   const built = await buildSandboxImage({ tag: values.tag, baseImage: values['base-image'] });
   console.log(
     `built ${built.imageName} (${built.imageId.slice(0, 19)}) on ${built.baseImage} in ` +
       `${built.bundleMs + built.buildMs} ms; engine ${engine.serverVersion}, ${engine.networkMode} network`,
   );
+  if (stop.aborted) return 130;
   const brokenMode = values['broken-mode'];
   try {
     // runContract starts the container, names it in every report and always stops it.
@@ -66,8 +72,10 @@ async function main(): Promise<number> {
         },
       },
       reportsDir: values.reports,
+      signal: stop,
       ...(only ? { only: only as OperationId[] } : {}),
     });
+    if (stop.aborted) return 130;
     return result.ok ? 0 : 1;
   } catch (error) {
     console.error(`contract run could not run: ${(error as Error).message}`);

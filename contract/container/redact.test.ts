@@ -3,33 +3,19 @@
  * the demo API key and the demo recipient token must both be masked.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { foreignMarkers } from '../../core/testing/redactionMarkers.ts';
-import { repoRoot } from '../selftest/spawnTsx.ts';
+import { spawnSandbox } from '../../sandbox/testing/spawnSandbox.ts';
 import { logTail, redact } from './redact.ts';
 
-/** The sandbox's start-up lines, up to its `try:` line (bounded: 30 s), then it is stopped. */
-function sandboxBanner(): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/main.ts', '--port', '0'], {
-    cwd: repoRoot,
-    env: { ...process.env, SANDBOX_BROKEN_MODE: '' },
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGTERM');
-      reject(new Error(`no try: line within 30 s: ${out}`));
-    }, 30_000);
-    child.on('error', reject);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (!/^try: .*$/m.test(out)) return;
-      clearTimeout(timer);
-      child.kill('SIGTERM');
-      resolve(out);
-    });
-  });
+/** The sandbox's start-up lines, up to its `try:` line, then it is stopped. */
+async function sandboxBanner(): Promise<string> {
+  const sandbox = await spawnSandbox(['--port', '0']);
+  try {
+    return await sandbox.waitForOutput(/^try: .*$/m);
+  } finally {
+    await sandbox.stop();
+  }
 }
 
 test('the sandbox banner: both demo keys and the demo recipient token are masked, nothing else is', async () => {

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { GenericContainer, type StartedTestContainer, Wait, type WaitStrategy } from 'testcontainers';
-import { registerRemover } from './cleanup.ts';
+import { releaseOnExit } from '../../core/interrupts.ts';
 import {
   configureTestcontainers,
   detectEngine,
@@ -70,7 +70,9 @@ export async function startImage(options: ImageOptions): Promise<StartedImage> {
     .withWaitStrategy(waitStrategy(options, engine.networkMode, port));
   container = host ? container.withNetworkMode('host') : container.withExposedPorts(port);
 
-  const unregister = registerRemover(runId, () => removeLabelledContainers(label));
+  // Without Ryuk nobody removes a container we leave behind: if the process exits before stop()
+  // (an uncaught error, a CLI quitting at once), the exit hook removes it synchronously.
+  const unregister = releaseOnExit(`container ${runId}`, () => removeLabelledContainers(label));
   const startedAt = performance.now();
   let started: StartedTestContainer;
   try {

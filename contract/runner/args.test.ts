@@ -87,7 +87,8 @@ test('mistakes are refused before anything runs', () => {
   assert.throws(() => parseArgs(['--base-url', 'http://a', '--image', 'x']), /not both/);
   assert.throws(() => parseArgs(['--env-tokens']), /goes with --base-url/);
   assert.throws(() => parseArgs(['--image-port', '80']), /go with --image/);
-  assert.throws(() => parseArgs(['--verbose']), /unknown option --verbose/);
+  assert.throws(() => parseArgs(['--verbose']), /Unknown option '--verbose'/);
+  assert.throws(() => parseArgs(['--onyl', 'createLink']), /Unknown option '--onyl'; did you mean --only\?/);
 });
 
 test('an empty --only is a usage error, not "every suite"', () => {

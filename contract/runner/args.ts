@@ -25,7 +25,9 @@
  *   --request-timeout S   each request's time limit in seconds: its response head within S of
  *                         sending, its body within S of the head (default 15)
  */
+
 import { defaultBodyLimits, maxBodyCapBytes } from '../../core/boundedBody.ts';
+import { didYouMean } from '../../core/cliOptions.ts';
 import { type OperationId, operationIds } from '../../core/spec.ts';
 import type { ImageArgs } from '../container/imageOptions.ts';
 import { defaultGeneratedExamples, maxSeed } from '../generator/seed.ts';
@@ -74,7 +76,8 @@ export const usage = `usage: npm run contract -- [options]
     and a missing SECPAID_TOKEN_B the run needs
   exit status: 0 every test conformed and the coverage gate passed, 1 a test or the gate failed,
     2 the run could not start (bad option, refused or unreachable target, a key not accepted,
-    unwritable --reports), 130 interrupted (after cleanup and reports)`;
+    unwritable --reports), 130 interrupted by Ctrl-C, SIGTERM or npm told to stop (after cleanup and
+    reports; a second Ctrl-C quits at once, still removing the keys' directory and a container)`;
 
 /** A usage error: one line, pointing at --help. */
 const refuse = (problem: string) => new Error(`${problem} (npm run contract -- --help lists the options)`);
@@ -187,7 +190,7 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
         options.requestTimeoutMs = 1000 * wholeNumber(flag, value(), maxRequestTimeoutS, 1);
         break;
       default:
-        throw refuse(`unknown option ${arg}`);
+        throw refuse(`Unknown option '${flag}'${didYouMean(flag, usage)}`);
     }
   }
   if (baseUrl && image) throw new Error('give --base-url or --image, not both');

@@ -6,6 +6,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { releaseOnExit } from '../../core/interrupts.ts';
 import type { ContractContext } from '../harness/context.ts';
 import {
   isObservationsFile,
@@ -26,14 +27,14 @@ export interface PrivateDir {
 export function createPrivateDir(): PrivateDir {
   const path = mkdtempSync(join(tmpdir(), 'secpaid-contract-'));
   const removeNow = () => rmSync(path, { recursive: true, force: true, maxRetries: 3 });
-  // A second Ctrl-C calls process.exit, which skips every finally: the 'exit' hook (synchronous,
-  // as 'exit' listeners must be) still removes the keys from disk.
-  process.once('exit', removeNow);
+  // A second Ctrl-C calls process.exit, which skips every finally: the process's exit hook
+  // (core/interrupts.ts) still removes the keys from disk.
+  const unregister = releaseOnExit(`private directory ${path}`, removeNow);
   return {
     path,
     contextFile: join(path, 'context.json'),
     remove: () => {
-      process.off('exit', removeNow);
+      unregister();
       removeNow();
     },
   };

@@ -6,7 +6,6 @@
  * API request late, so each signal lands while the run is busy.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,30 +13,18 @@ import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createControlClient } from '../../client/controlClient.ts';
 import { sameInterruptionMs } from '../../core/interrupts.ts';
+import { npmRun, processTree, survivors, until } from '../../core/testing/npmRun.ts';
 import { startSandbox } from '../../sandbox/index.ts';
-import { repoRoot } from './spawnTsx.ts';
 
 const privateDirs = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('secpaid-contract-'));
 
 /** `npm run contract -- args` in a process group of its own, as a terminal starts it. */
 function npmRunContract(args: string[], temp: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: temp };
-  delete env.NODE_TEST_CONTEXT;
-  const child = spawn('npm', ['run', 'contract', '--', ...args], { cwd: repoRoot, env, detached: true });
-  let stderr = '';
-  child.stdout.resume();
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  // npm re-raises the signal on itself once its script has exited: a shell then shows 130 (128 + 2).
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('close', (code, signal) => resolve(signal === 'SIGINT' ? 130 : code)),
-  );
-  const killer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 120_000);
+  const run = npmRun('contract', args, { TMPDIR: temp }, 120_000);
   return {
-    child,
-    stderr: () => stderr,
-    exited: exited.finally(() => clearTimeout(killer)),
-    /** What a terminal's Ctrl-C does: SIGINT to every process of the group. */
-    ctrlC: () => process.kill(-(child as ChildProcess).pid!, 'SIGINT'),
+    ...run,
+    // npm re-raises the signal on itself once its script has exited: a shell then shows 130 (128 + 2).
+    exited: run.exited.then(({ code, signal }) => (signal === 'SIGINT' ? 130 : code)),
   };
 }
 
@@ -51,18 +38,14 @@ async function tenantMade(temp: string): Promise<boolean> {
   return false;
 }
 
-async function until(condition: () => boolean): Promise<boolean> {
-  for (let i = 0; i < 1200 && !condition(); i++) await sleep(50);
-  return condition();
-}
-
 test('one Ctrl-C through npm run stops the suites, still cleans up and writes the reports', async () => {
   const temp = mkdtempSync(join(tmpdir(), 'contract-interrupt-'));
   const sandbox = await startSandbox({ port: 0 });
+  let run: ReturnType<typeof npmRunContract> | undefined;
   try {
     await createControlClient({ baseUrl: sandbox.url }).injectFault({ delay_ms: 300, count: 100_000 });
     const reports = join(temp, 'reports');
-    const run = npmRunContract(
+    run = npmRunContract(
       ['--base-url', sandbox.url, '--only', 'getMyUnusedLinks', '--reports', reports],
       temp,
     );
@@ -85,6 +68,7 @@ test('one Ctrl-C through npm run stops the suites, still cleans up and writes th
     assert.equal(tagged, 0, 'links of the interrupted run were left behind');
     assert.deepEqual(privateDirs(temp), [], 'the private directory with the keys was left behind');
   } finally {
+    run?.kill();
     await sandbox.close();
     rmSync(temp, { recursive: true, force: true });
   }
@@ -93,15 +77,17 @@ test('one Ctrl-C through npm run stops the suites, still cleans up and writes th
 test('a second, distinct Ctrl-C exits 130 at once and still removes the private directory', async () => {
   const temp = mkdtempSync(join(tmpdir(), 'contract-interrupt-'));
   const sandbox = await startSandbox({ port: 0 });
+  let run: ReturnType<typeof npmRunContract> | undefined;
   try {
     await createControlClient({ baseUrl: sandbox.url }).injectFault({ delay_ms: 3000, count: 100_000 });
-    const run = npmRunContract(
+    const started = npmRunContract(
       ['--base-url', sandbox.url, '--only', 'getMyUnusedLinks', '--reports', join(temp, 'r')],
       temp,
     );
+    run = started;
     assert.ok(await tenantMade(temp), 'the run never made a tenant');
     run.ctrlC();
-    assert.ok(await until(() => /SIGINT: stopping/.test(run.stderr())), 'the first Ctrl-C was not heard');
+    assert.ok(await until(() => /SIGINT: stopping/.test(started.stderr())), 'the first Ctrl-C was not heard');
     // Past the window in which a signal counts as the same Ctrl-C, from when the first was handled.
     await sleep(sameInterruptionMs + 500);
     run.ctrlC();
@@ -110,7 +96,39 @@ test('a second, distinct Ctrl-C exits 130 at once and still removes the private 
     assert.equal(code, 130, run.stderr().slice(-1500));
     assert.deepEqual(privateDirs(temp), [], 'the private directory with the keys was left behind');
   } finally {
+    run?.kill();
     await sandbox.close();
+    rmSync(temp, { recursive: true, force: true });
+  }
+});
+
+test('SIGTERM to npm alone (a cancelled CI job): the embedded run still reports, and no process survives', async () => {
+  const temp = mkdtempSync(join(tmpdir(), 'contract-interrupt-'));
+  const reports = join(temp, 'reports');
+  // Many generated examples, so the run is still busy when the signal comes.
+  const run = npmRun('contract', ['--only', 'getMyUnusedLinks', '--generate', '5000', '--reports', reports], {
+    TMPDIR: temp,
+  });
+  try {
+    assert.ok(await tenantMade(temp), `the run never made a tenant: ${run.stderr().slice(-1500)}`);
+    const tree = processTree(run.pid);
+    run.terminateNpm();
+    // npm passes it to `sh -c`, which dies without passing it on: the CLI hears of it by its parent.
+    assert.deepEqual(await survivors(tree, 120_000), [], `the tree was ${tree.join(' ')}`);
+    assert.match(run.stderr(), /parent exited: stopping the suites/);
+    const summary = JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8')) as {
+      ok: boolean;
+      reasons: string[];
+    };
+    assert.equal(summary.ok, false);
+    assert.ok(
+      summary.reasons.some((r) => r.startsWith('interrupted')),
+      summary.reasons.join('; '),
+    );
+    assert.deepEqual(privateDirs(temp), [], 'the private directory with the keys was left behind');
+    assert.deepEqual(await run.exited, { code: null, signal: 'SIGTERM' });
+  } finally {
+    run.kill();
     rmSync(temp, { recursive: true, force: true });
   }
 });

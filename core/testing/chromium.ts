@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { releaseOnExit } from '../interrupts.ts';
 
 /** Debian's `chromium` package; `npx playwright install` cannot download browsers here. */
 export const chromiumPath = '/usr/bin/chromium';
@@ -54,8 +55,8 @@ export async function withOfflinePage<T>(file: string, use: (opened: OfflinePage
   const profile = mkdtempSync(join(tmpdir(), 'secpaid-chromium-'));
   const removeProfile = () => rmSync(profile, { recursive: true, force: true });
   // A test runner that exits mid-test skips `finally`; Playwright kills its browsers on exit, and
-  // this removes the profile then.
-  process.once('exit', removeProfile);
+  // the process's exit hook removes the profile then.
+  const unregister = releaseOnExit(`chromium profile ${profile}`, removeProfile);
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -101,7 +102,7 @@ export async function withOfflinePage<T>(file: string, use: (opened: OfflinePage
       await context?.close();
     } finally {
       removeProfile();
-      process.off('exit', removeProfile);
+      unregister();
     }
   }
 }

@@ -4,46 +4,35 @@
  * and exits 0 (all met), 1 (a threshold or the baseline failed), 2 (refused, setup broken, a run
  * whose only failures are figures its saturated generator cannot vouch for, or any other error: 1
  * must only ever mean "the target missed its SLOs") or 130 (interrupted).
- * SIGINT/SIGTERM stop the load and clean up first; a second signal quits at once.
+ * SIGINT, SIGTERM or the parent's exit stop the load, clean up and write the reports first; a second
+ * signal quits at once.
  */
-import { onInterrupt } from '../../core/interrupts.ts';
+import { didYouMean } from '../../core/cliOptions.ts';
+import { abortOnInterrupt } from '../../core/interrupts.ts';
 import { parseLoadArgs, UsageError, usage } from './args.ts';
 import { bodiesLine } from './bodiesLine.ts';
 import { LoadInterrupted, LoadRefused, runLoad } from './run.ts';
 
 const interruptedExit = 130;
 
-/** The first signal asks the run to stop and clean up; a second, distinct one does not wait for that. */
-function abortOnSignals(): AbortController {
-  const controller = new AbortController();
-  onInterrupt({
-    stop: (name) => {
-      console.error(`${name}: stopping the load and cleaning up (send it again to quit at once)`);
-      controller.abort(name);
-    },
-    quit: (name) => {
-      console.error(`${name} again: quitting without waiting for cleanup`);
-      process.exit(interruptedExit);
-    },
-  });
-  return controller;
-}
-
 async function main(): Promise<number> {
   let options: ReturnType<typeof parseLoadArgs>;
   try {
     options = parseLoadArgs(process.argv.slice(2), process.env);
   } catch (error) {
-    console.error(`${(error as Error).message} (see --help)`);
+    const line = (error as Error).message.split('\n')[0]!;
+    const unknown = /Unknown option '([^']+)'/.exec(line)?.[1];
+    const hint = unknown ? didYouMean(unknown, usage) : '';
+    console.error(`${line}${hint} (npm run load -- --help lists the options)`);
     return 2;
   }
   if (options === 'help') {
     console.log(usage);
     return 0;
   }
-  const controller = abortOnSignals();
+  const signal = abortOnInterrupt('stopping the load and cleaning up', interruptedExit);
   try {
-    const { report, exitCode, files } = await runLoad({ ...options, signal: controller.signal });
+    const { report, exitCode, files } = await runLoad({ ...options, signal });
     const t = report.totals;
     console.log(
       `\n${report.scenario} / ${report.profile} against ${report.target}${report.embeddedSandbox ? ' (embedded sandbox)' : ''}: ` +
@@ -59,6 +48,10 @@ async function main(): Promise<number> {
     else if (report.cleanup)
       console.log(`  cleanup: deleted ${report.cleanup.deletedLinks} links of this run`);
     if (files) console.log(`reports: ${files.json}, ${files.junit}, ${files.html}`);
+    if (signal.aborted) {
+      console.error(`${report.aborted ?? 'interrupted'}: the reports say what was measured until then`);
+      return interruptedExit;
+    }
     console.log(report.ok ? 'PASSED' : exitCode === 2 ? 'INCONCLUSIVE' : 'FAILED');
     return exitCode;
   } catch (error) {

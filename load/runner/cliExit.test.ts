@@ -1,7 +1,9 @@
 /**
- * The CLI's exit codes beyond the verdict: SIGINT stops the load, cleans up and exits 130; a report
- * directory that cannot be written is refused before the run, exit 2 (1 must only ever mean a
- * threshold or the baseline failed); a bad option is one line and exit 2. Under a low open-file limit the run lowers its connection budget and says so.
+ * The CLI's exit codes beyond the verdict: SIGINT stops the load, cleans up, reports and exits 130;
+ * SIGTERM to `npm run load` alone (a cancelled CI job) ends the whole tree, embedded sandbox and all;
+ * a report directory that cannot be written is refused before the run, exit 2 (1 must only ever mean
+ * a threshold or the baseline failed); a bad option is one line and exit 2. Under a low open-file
+ * limit the run lowers its connection budget and says so.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -13,6 +15,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { bareBody } from '../../bench/bareServer.ts';
+import { npmRun, portFree, processTree, survivors, until } from '../../core/testing/npmRun.ts';
 import type { LoadReport } from './report.ts';
 
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
@@ -70,10 +73,11 @@ describe('CLI exit codes', { concurrency: true }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'load-cli-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('SIGINT stops the load, cleans up and exits 130', async () => {
+  it('SIGINT stops the load, cleans up, writes the reports and exits 130', async () => {
     const { stub, close } = await startStub();
     try {
       let interruptedAt = -1;
+      const out = join(dir, 'sigint');
       const args = [
         '--scenario',
         'createLinks',
@@ -82,7 +86,7 @@ describe('CLI exit codes', { concurrency: true }, () => {
         '--base-url',
         stub.url,
         '--out',
-        dir,
+        out,
       ];
       const result = await runCli(args, (child) => {
         stub.onLoad = () => {
@@ -98,6 +102,9 @@ describe('CLI exit codes', { concurrency: true }, () => {
         'cleanup ran after SIGINT',
       );
       assert.match(result.stderr, /interrupted by SIGINT/);
+      const report = JSON.parse(readFileSync(join(out, 'load-createLinks.json'), 'utf8')) as LoadReport;
+      assert.equal(report.aborted, 'interrupted by SIGINT');
+      assert.equal(report.scenario, 'createLinks');
     } finally {
       await close();
     }
@@ -145,6 +152,30 @@ describe('CLI exit codes', { concurrency: true }, () => {
       assert.equal(stub.seen.length, 0, 'nothing was sent');
     } finally {
       await close();
+    }
+  });
+
+  it('SIGTERM to npm alone ends every process of the tree, frees the sandbox port and reports', async () => {
+    const out = join(dir, 'npm-sigterm');
+    const run = npmRun('load', ['--scenario', 'createLinks', '--profile', 'average', '--out', out]);
+    try {
+      const sandboxOf = () =>
+        processTree(run.pid).find((pid) =>
+          readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('sandbox/main.ts'),
+        );
+      assert.ok(await until(() => sandboxOf() !== undefined), `no embedded sandbox: ${run.stderr()}`);
+      // Past seeding, once a progress line shows answers measured.
+      assert.ok(await until(() => /answered [1-9]/.test(run.stderr()), 120_000), run.stderr());
+      const tree = processTree(run.pid);
+      run.terminateNpm();
+      assert.deepEqual(await survivors(tree), [], `the tree was ${tree.join(' ')}`);
+      assert.match(run.stderr(), /parent exited: stopping the load/);
+      const report = JSON.parse(readFileSync(join(out, 'load-createLinks.json'), 'utf8')) as LoadReport;
+      assert.equal(report.aborted, 'interrupted by parent exited');
+      const port = Number(new URL(report.target).port);
+      assert.ok(port > 0 && (await portFree(port)), `the sandbox's port ${report.target} is still taken`);
+    } finally {
+      run.kill();
     }
   });
 });

@@ -86,7 +86,7 @@ export async function measure(
     { batch: (batch) => recorder.add(batch), pulse: (_shard, pulse) => health?.pulse(pulse.loop) },
     options.workerEntry,
   );
-  // Stopping the pool ends every shard within a moment; the run then fails with LoadInterrupted.
+  // Stopping the pool ends every shard within a moment; the measurement then says it was interrupted.
   const interrupt = () => pool.stop();
   signal?.addEventListener('abort', interrupt, { once: true });
   if (signal?.aborted) pool.stop();
@@ -128,7 +128,8 @@ export async function measure(
   }, deadlineMs + windDownMs);
   try {
     const { terminated: _, ...totals } = await pool.done;
-    if (signal?.aborted) throw new LoadInterrupted(signal.reason);
+    // What was measured until the interruption is still reported, marked as cut short.
+    if (signal?.aborted) aborted = `interrupted by ${String(signal.reason)}`;
     return {
       recorder,
       totals,

@@ -56,7 +56,10 @@ export interface LoadOptions {
   /** Keys of an existing account instead of a fresh sandbox tenant (SECPAID_TOKEN, SECPAID_RECIPIENT_TOKENS). */
   token?: string;
   recipientTokens?: string[];
-  /** Aborting it (the CLI does on SIGINT/SIGTERM) stops the load, cleans up and rejects with LoadInterrupted. */
+  /**
+   * Aborting it (the CLI does on SIGINT/SIGTERM) stops the load, cleans up and reports what was
+   * measured, marked `aborted: interrupted by ...`; before the load started it rejects with LoadInterrupted.
+   */
   signal?: AbortSignal;
 }
 
