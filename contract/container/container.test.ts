@@ -4,12 +4,15 @@
  * in must fail it; and no container of ours survives. Without a Docker engine the tests are skipped
  * with the reason, except under CI=true where a missing engine is a failure.
  */
+
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
+import { createControlClient } from '../../client/controlClient.ts';
+import { createSecPaidClient } from '../../client/secpaidClient.ts';
 import { buildSandboxImage } from './buildImage.ts';
 import { detectEngine } from './engine.ts';
 import { parseImageOptions } from './imageOptions.ts';
@@ -73,16 +76,11 @@ test('the sandbox image starts, serves createLink, keeps its logs and is removed
   try {
     assert.match(started.containerId, /^[0-9a-f]{64}$/);
     assert.equal(started.imageId, built.imageId);
-    const tenant = (await (await fetch(`${started.baseUrl}/sandbox/tenants`, { method: 'POST' })).json()) as {
-      data: { token: string };
-    };
-    const created = await fetch(`${started.baseUrl}/api/v2/createLink`, {
-      method: 'POST',
-      headers: { token: tenant.data.token, 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'amount=12.50',
-    });
-    assert.equal(created.status, 200);
-    assert.equal(((await created.json()) as { data: { amount: string } }).data.amount, '12.50');
+    const tenant = await createControlClient({ baseUrl: started.baseUrl }).createTenant();
+    const client = createSecPaidClient({ baseUrl: started.baseUrl, token: tenant.token });
+    const created = await client.createLink({ amount: 12.5 });
+    assert.ok(created.ok, `createLink answered ${created.status}`);
+    assert.equal(created.body.data.amount, '12.50');
     assert.match(await started.logs(), /listening on http:\/\//);
   } finally {
     await started.stop();

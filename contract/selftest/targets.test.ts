@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createControlClient, type Tenant } from '../../client/controlClient.ts';
+import { createSecPaidClient } from '../../client/secpaidClient.ts';
 import { foreignMarkers } from '../../core/testing/redactionMarkers.ts';
 import { startSandbox } from '../../sandbox/index.ts';
 import { spawnTsx } from './spawnTsx.ts';
@@ -36,11 +37,11 @@ const envTokens = () => ({
 });
 
 async function unusedCount(tenant: Tenant, url = sandbox.url): Promise<number> {
-  const response = await fetch(`${url}/api/v2/getMyUnusedLinks`, {
-    method: 'POST',
-    headers: { token: tenant.token },
-  });
-  return ((await response.json()) as { totalRecords: number }).totalRecords;
+  const result = await createSecPaidClient({ baseUrl: url, token: tenant.token }).getMyUnusedLinks({});
+  assert.ok(result.ok, `getMyUnusedLinks answered ${result.status}`);
+  const total = result.body.totalRecords;
+  assert.ok(total !== undefined, 'getMyUnusedLinks answered without totalRecords');
+  return total;
 }
 
 /**

@@ -38,11 +38,18 @@ async function main(): Promise<number> {
       `\n${report.scenario} / ${report.profile} against ${report.target}${report.embeddedSandbox ? ' (embedded sandbox)' : ''}: ` +
         `${t.answered} answered, ${t.failed} failed, ${t.dropped} dropped, ${t.achievedRps} req/s in ${report.durationS.toFixed(1)} s`,
     );
+    const w = report.warmUp;
+    if (w)
+      console.log(
+        `  warm-up (checked, not judged): ${w.durationS} s at ${w.rate} req/s, ${w.answered} answered, ${w.failed} failed`,
+      );
     for (const th of report.thresholds) console.log(`  ${th.ok ? '✓' : '✗'} ${th.message}`);
     for (const c of report.baseline?.comparisons ?? [])
       console.log(`  ${c.ok ? '✓' : '✗'} ${c.name}: ${c.message}`);
     if (report.aborted) console.log(`  stopped early: ${report.aborted}`);
     if (report.saturation) console.log(`  ${report.saturation.message}`);
+    if (!report.measurement.latencyTrustworthy) console.log(`  ${report.measurement.message}`);
+    if (report.capacity) console.log(`  capacity: ${report.capacity.message}`);
     if (t.cutBodies || t.endlessBodies) console.log(`  ${bodiesLine(report)}`);
     if (report.cleanup && 'error' in report.cleanup) console.log(`  cleanup failed: ${report.cleanup.error}`);
     else if (report.cleanup)

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { createControlClient } from '../../client/controlClient.ts';
 import { startSandbox } from '../../sandbox/index.ts';
 import { listTransactions } from '../scenarios/listTransactions.ts';
 import type { LoadReport } from './report.ts';
@@ -22,14 +23,9 @@ describe('a slow sandbox', () => {
     const outDir = mkdtempSync(join(tmpdir(), 'load-slow-'));
     try {
       // Only the measured list operations are slowed, so seeding (createLink, pay, payouts) stays quick.
-      for (const operationId of listTransactions.operations) {
-        const armed = await fetch(`${sandbox.url}/sandbox/faults`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ delay_ms: 700, count: 100000, operationId }),
-        });
-        assert.equal(armed.status, 200);
-      }
+      const control = createControlClient({ baseUrl: sandbox.url });
+      for (const operationId of listTransactions.operations)
+        await control.injectFault({ delay_ms: 700, count: 100000, operationId });
       const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
       const args = [
         '--scenario',
@@ -70,6 +66,10 @@ describe('a slow sandbox', () => {
       assert.deepEqual([...failedKinds].sort(), ['p95', 'p99']);
       assert.ok(report.thresholds.filter((t) => t.kind === 'p95').every((t) => !t.ok));
       assert.match(child.stdout, /✗ getMyUnusedLinks p95 < 300 ms: measured \d+/);
+      assert.match(
+        child.stdout,
+        /warm-up \(checked, not judged\): \d+ s at 10 req\/s, 50 answered, 0 failed/,
+      );
     } finally {
       rmSync(outDir, { recursive: true, force: true });
       await sandbox.close();

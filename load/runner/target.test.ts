@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createControlClient } from '../../client/controlClient.ts';
 import { startTarget } from './target.ts';
 
 function alive(pid: number): boolean {
@@ -24,14 +25,10 @@ describe('embedded sandbox target', () => {
       assert.ok(target.embedded);
       assert.match(target.url, /^http:\/\/127\.0\.0\.1:\d+$/);
       assert.ok(pid !== undefined && pid !== process.pid && alive(pid), `pid ${pid}`);
-      const health = await fetch(`${target.url}/sandbox/health`);
-      assert.deepEqual(await health.json(), { status: 'ok' });
-      const fault = await fetch(`${target.url}/sandbox/faults`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ delay_ms: 300, count: 1, operationId: 'createLink' }),
-      });
-      assert.equal(fault.status, 200);
+      const control = createControlClient({ baseUrl: target.url });
+      const health = await control.api.GET('/sandbox/health');
+      assert.deepEqual(health.data, { status: 'ok' });
+      await control.injectFault({ delay_ms: 300, count: 1, operationId: 'createLink' });
     } finally {
       await target.close();
     }
