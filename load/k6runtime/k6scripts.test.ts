@@ -91,6 +91,29 @@ for (const scenario of ['createLinks', 'listTransactions']) {
   });
 }
 
+describe('an archive made for one profile, run as another', () => {
+  it('aborts in setup before seeding, says how to archive, and still runs teardown and handleSummary', async () => {
+    await sandbox.ready();
+    const keys = captureKeys();
+    const cwd = join(work, 'archived-smoke');
+    mkdirSync(join(cwd, 'reports'), { recursive: true });
+    const result = await runK6({
+      script: join(loadDir, 'k6', 'createLinks.ts'),
+      archivedEnv: { BASE_URL: sandbox.url, PROFILE: 'smoke' },
+      env: { BASE_URL: sandbox.url, PROFILE: 'stress', REPORTS_DIR: join(cwd, 'reports') },
+      iterations,
+      vus: 1,
+      cwd,
+    });
+    assert.equal(result.error, undefined, result.error);
+    assert.match(result.aborted ?? '', /profile smoke.*but PROFILE and RATE_SCALE ask for profile stress/);
+    assert.match(result.aborted ?? '', /k6 archive -e PROFILE=<profile>/);
+    assert.deepEqual(result.phases, ['init', 'init', 'init', 'teardown', 'handleSummary']);
+    assert.deepEqual(Object.values(result.iterations), [0, 0]);
+    assert.deepEqual(keys, [], 'setup seeded nothing');
+  });
+});
+
 describe('a copy of the scripts using what k6 lacks', () => {
   it('fails at init when a shared module calls new URLSearchParams(), naming it', async () => {
     const root = copyOfScripts('planted-urlsearchparams');

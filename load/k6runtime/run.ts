@@ -29,6 +29,11 @@ export interface RunSpec {
   vus: number;
   /** Where handleSummary's relative paths land. */
   cwd: string;
+  /**
+   * `k6 run archive.tar` of an archive made with other `-e` values: the options are those of an
+   * init under `archivedEnv` (k6 keeps them in the archive), every VU's `__ENV` is `env`.
+   */
+  archivedEnv?: Record<string, string>;
 }
 
 export interface RunResult {
@@ -96,7 +101,9 @@ export async function runScript(spec: RunSpec): Promise<RunResult> {
     return value;
   };
   try {
+    run.env = spec.archivedEnv ?? spec.env;
     const first = await start(newVu(0));
+    run.env = spec.env;
     run.options = JSON.parse(JSON.stringify(first.exports.options ?? {}));
     const thresholds = parseThresholds(run.options.thresholds as Record<string, unknown>, run.metrics);
     const scenarios = planScenarios(run.options, first.exports);
