@@ -4,16 +4,24 @@
  * passed; 1 when not; 2 when the run could not start (bad options, refused or unreachable target);
  * 130 when interrupted by SIGINT, SIGTERM or the parent's exit (after cleanup and reports).
  */
+import { npmTookOption, strayArgumentHint } from '../core/cliOptions.ts';
 import { abortOnInterrupt } from '../core/interrupts.ts';
 import { parseArgs, usage } from './runner/args.ts';
 import { runContract } from './runner/runContract.ts';
 
 async function main(): Promise<number> {
+  const taken = npmTookOption('npm run contract', usage, process.env);
+  if (taken) {
+    console.error(taken);
+    return 2;
+  }
   let options: ReturnType<typeof parseArgs>;
   try {
     options = parseArgs(process.argv.slice(2));
   } catch (error) {
-    console.error((error as Error).message);
+    const message = (error as Error).message;
+    const stray = /^Unexpected argument/.test(message) ? strayArgumentHint('npm run contract') : '';
+    console.error(`${message.split('\n')[0]}${stray}`);
     return 2;
   }
   if ('help' in options) {

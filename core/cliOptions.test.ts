@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { nearMiss, readCliOptions } from './cliOptions.ts';
+import { nearMiss, npmTookOption, readCliOptions } from './cliOptions.ts';
 
 const options = {
   check: { type: 'boolean', default: false },
@@ -48,4 +48,14 @@ test('near misses: a few edits or a prefix, never a far name', () => {
   assert.equal(nearMiss('--prot', ['port', 'host']), 'port');
   assert.equal(nearMiss('--sec', ['seconds', 'seed']), 'seconds');
   assert.equal(nearMiss('--verbose', ['port', 'host']), undefined);
+});
+
+test('CLIs with their own parser find the option npm took from their usage text', () => {
+  const usage = 'usage: npm run contract -- [--read-only] [--seed N] [--generate N]';
+  assert.equal(
+    npmTookOption('npm run contract', usage, { npm_config_read_only: 'true' }),
+    'npm took --read-only for one of its own settings: options go after `--`, as in npm run contract -- --read-only (npm run contract -- --help lists the options)',
+  );
+  assert.match(npmTookOption('npm run contract', usage, { npm_config_sed: '' }) ?? '', /-- --seed /);
+  assert.equal(npmTookOption('npm run contract', usage, { npm_config_cache: '/root/.npm' }), undefined);
 });

@@ -62,6 +62,22 @@ function takenByNpm(
   return undefined;
 }
 
+/**
+ * The one-line mistake for an option npm took as its own setting, for CLIs with their own parser:
+ * the options they know are read from their usage text.
+ */
+export function npmTookOption(command: string, usage: string, env: NodeJS.ProcessEnv): string | undefined {
+  const known = [...new Set(usage.match(/--[a-z][a-z0-9-]*/g) ?? [])].map((name) => name.slice(2));
+  const taken = takenByNpm(env, known);
+  return taken
+    ? `npm took --${taken.given} for one of its own settings: options go after \`--\`, as in ${command} -- --${taken.meant} (${command} -- --help lists the options)`
+    : undefined;
+}
+
+/** The hint for a stray argument, which is what npm leaves of `--option value` given without `--`. */
+export const strayArgumentHint = (command: string) =>
+  `; options go after \`--\` (${command} -- --option value)`;
+
 export function readCliOptions<O extends Options>(
   command: string,
   usage: string,
@@ -90,11 +106,7 @@ export function readCliOptions<O extends Options>(
     const guess = unknown ? nearMiss(unknown, Object.keys(options)) : undefined;
     // npm eats options given without the `--` that separates them from its own.
     const stray = /Unexpected argument '([^']+)'/.exec(line)?.[1];
-    const hint = guess
-      ? `; did you mean --${guess}?`
-      : stray
-        ? `; options go after \`--\` (${command} -- --option value)`
-        : '';
+    const hint = guess ? `; did you mean --${guess}?` : stray ? strayArgumentHint(command) : '';
     return { kind: 'mistake', text: `${line}${hint} ${see}` };
   }
 }

@@ -7,7 +7,7 @@
  * SIGINT, SIGTERM or the parent's exit stop the load, clean up and write the reports first; a second
  * signal quits at once.
  */
-import { didYouMean } from '../../core/cliOptions.ts';
+import { didYouMean, npmTookOption, strayArgumentHint } from '../../core/cliOptions.ts';
 import { abortOnInterrupt } from '../../core/interrupts.ts';
 import { parseLoadArgs, UsageError, usage } from './args.ts';
 import { bodiesLine } from './bodiesLine.ts';
@@ -16,13 +16,22 @@ import { LoadInterrupted, LoadRefused, runLoad } from './run.ts';
 const interruptedExit = 130;
 
 async function main(): Promise<number> {
+  const taken = npmTookOption('npm run load', usage, process.env);
+  if (taken) {
+    console.error(taken);
+    return 2;
+  }
   let options: ReturnType<typeof parseLoadArgs>;
   try {
     options = parseLoadArgs(process.argv.slice(2), process.env);
   } catch (error) {
     const line = (error as Error).message.split('\n')[0]!;
     const unknown = /Unknown option '([^']+)'/.exec(line)?.[1];
-    const hint = unknown ? didYouMean(unknown, usage) : '';
+    const hint = unknown
+      ? didYouMean(unknown, usage)
+      : /^Unexpected argument/.test(line)
+        ? strayArgumentHint('npm run load')
+        : '';
     console.error(`${line}${hint} (npm run load -- --help lists the options)`);
     return 2;
   }
