@@ -91,7 +91,10 @@ if (!values['no-demo']) {
 onInterrupt({
   stop: () => {
     sandbox.close().then(
-      () => process.exit(0),
+      () => {
+        console.log('sandbox stopped');
+        process.exit(0);
+      },
       (error: Error) => {
         console.error(`the sandbox did not close cleanly: ${error.message}`);
         process.exit(1);

@@ -107,13 +107,6 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
   const files = options.handWritten === false ? [] : suiteFiles(selected);
   const runId = randomBytes(4).toString('hex');
   const generated = generatedOptions(options);
-  const print = options.print ?? ((text: string) => console.log(text));
-  const phaseOn = generated.examples > 0 || generated.example !== undefined;
-  print(
-    phaseOn
-      ? `generated phase: seed ${generated.seed}, ${generated.examples} random examples per operation (--seed ${generated.seed}${generated.examples === defaultGeneratedExamples ? '' : ` --generate ${generated.examples}`} replays them)`
-      : 'generated phase: off (--generate 0)',
-  );
   const requestTimeoutMs = options.requestTimeoutMs ?? requestTimeLimitMs;
   const limits = bodyLimits({
     deadlineMs: requestTimeoutMs,
@@ -128,6 +121,14 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
   };
   const recordBudget = options.recordBudgetBytes ?? defaultRecordBudgetBytes;
   const target = await resolveTarget(options.target, options.env ?? process.env);
+  // Said once the target answers: a run that cannot start has no seed to replay.
+  const print = options.print ?? ((text: string) => console.log(text));
+  const phaseOn = generated.examples > 0 || generated.example !== undefined;
+  print(
+    phaseOn
+      ? `generated phase: seed ${generated.seed}, ${generated.examples} random examples per operation (--seed ${generated.seed}${generated.examples === defaultGeneratedExamples ? '' : ` --generate ${generated.examples}`} replays them)`
+      : 'generated phase: off (--generate 0)',
+  );
   const dir = createPrivateDir();
   let passed = false;
   try {

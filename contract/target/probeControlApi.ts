@@ -43,5 +43,7 @@ export async function probeControlApi(baseUrl: string, deadlineMs = 5000): Promi
       await new Promise((resolve) => setTimeout(resolve, pollEveryMs));
     }
   }
-  throw new TargetUnreachable(baseUrl, describeFailure(lastError, attemptMs).code);
+  // A code (ECONNREFUSED, TIMEOUT) says it all; an error without one (fetch's "bad port") says it in words.
+  const failure = describeFailure(lastError, attemptMs);
+  throw new TargetUnreachable(baseUrl, /^[A-Z][A-Z_]+$/.test(failure.code) ? failure.code : failure.reason);
 }
