@@ -11,7 +11,7 @@ import type { Measurement } from './measure.ts';
 import { measurementNote } from './measurementNote.ts';
 import type { LoadReport } from './report.ts';
 import { saturationOf, trusted } from './saturation.ts';
-import { type Segment, warmUpSeconds } from './schedule.ts';
+import { measuredDueBy, type Segment, warmUpSeconds } from './schedule.ts';
 import { evaluateThresholds } from './thresholds.ts';
 import { timeline } from './timeline.ts';
 import { warmUpSummary } from './warmUpSummary.ts';
@@ -44,7 +44,12 @@ export function evaluateRun(facts: RunFacts): LoadReport {
   const warmUpS = warmUpSeconds(segments);
   const warmUpPlanned = segments.filter((s) => s.warmUp).reduce((sum, s) => sum + s.quota, 0);
   // Every request started gives one sample: the warm-up's started requests are its samples.
-  const planned = Math.max(0, measured.totals.planned - warmUpPlanned);
+  // A run stopped early (a breach, an interruption) never meant to send the rest of its plan.
+  const plannedInAll = Math.max(0, measured.totals.planned - warmUpPlanned);
+  const planned =
+    measured.stoppedAtS === undefined
+      ? plannedInAll
+      : Math.min(plannedInAll, measuredDueBy(segments, measured.stoppedAtS));
   const issued = Math.max(0, measured.totals.issued - recorder.warmUpSamples);
   const dropped = Math.max(0, planned - issued);
   const generator = measured.generator;

@@ -26,6 +26,8 @@ export interface Measurement {
   epoch: number;
   durationS: number;
   aborted?: string;
+  /** Seconds from time 0 at which a breach or an interruption stopped the run before its end. */
+  stoppedAtS?: number;
 }
 
 /** The run was stopped from outside (the CLI's SIGINT/SIGTERM handler): no report, exit 130. */
@@ -87,7 +89,13 @@ export async function measure(
     options.workerEntry,
   );
   // Stopping the pool ends every shard within a moment; the measurement then says it was interrupted.
-  const interrupt = () => pool.stop();
+  let stoppedAtMs: number | undefined;
+  let elapsedMs = () => 0;
+  const stopEarly = () => {
+    stoppedAtMs ??= elapsedMs();
+    pool.stop();
+  };
+  const interrupt = () => stopEarly();
   signal?.addEventListener('abort', interrupt, { once: true });
   if (signal?.aborted) pool.stop();
   // Workers load TypeScript first: seconds on a busy machine, never minutes.
@@ -103,7 +111,7 @@ export async function measure(
     clearTimeout(boot);
   }
   health = new HealthRecorder(epoch);
-  const elapsedMs = () => performance.timeOrigin + performance.now() - epoch;
+  elapsedMs = () => performance.timeOrigin + performance.now() - epoch;
   const progress = new Progress(options.label, spec.durationMs / 1000, {
     elapsedS: () => elapsedMs() / 1000,
     counts: () => recorder.progress,
@@ -115,7 +123,7 @@ export async function measure(
     // The delay counts from the measured run's start: the warm-up is never judged.
     if (aborted || elapsedMs() - warmUpMs < (options.abortDelayS ?? defaultAbortDelayS) * 1000) return;
     aborted = firstBreach(thresholds, recorder);
-    if (aborted) pool.stop();
+    if (aborted) stopEarly();
   }, abortEveryMs);
   // The shards keep the deadline themselves; these timers hold when a shard's own loop cannot.
   const deadlineMs = spec.durationMs + spec.graceMs;
@@ -137,6 +145,7 @@ export async function measure(
       epoch,
       durationS: elapsedMs() / 1000,
       ...(aborted ? { aborted } : {}),
+      ...(stoppedAtMs === undefined ? {} : { stoppedAtS: stoppedAtMs / 1000 }),
     };
   } finally {
     signal?.removeEventListener('abort', interrupt);

@@ -9,6 +9,7 @@ import { Outcome, SampleColumns } from './samples.ts';
 import {
   correctedLatency,
   intendedMs,
+  measuredDueBy,
   plannedDurationS,
   segmentsOf,
   shardPart,
@@ -25,6 +26,18 @@ describe('schedule', () => {
     assert.equal(plannedDurationS(average), 300);
     const ramp = average.filter((s) => s.start < 30);
     assert.ok(ramp.length >= 10 && ramp.every((s, i) => i === 0 || s.rate >= ramp[i - 1]!.rate));
+  });
+
+  it('counts as due, when a run stops early, only the measured requests planned before the stop', () => {
+    const segments = [
+      { start: 0, duration: 5, rate: 10, quota: 50, warmUp: true },
+      { start: 6, duration: 10, rate: 10, quota: 100 },
+      { start: 16, duration: 10, rate: 20, quota: 200 },
+    ];
+    assert.equal(measuredDueBy(segments, 3), 0, 'nothing measured is due during the warm-up');
+    assert.equal(measuredDueBy(segments, 11), 50);
+    assert.equal(measuredDueBy(segments, 21), 200);
+    assert.equal(measuredDueBy(segments, 1000), 300, 'never more than the plan');
   });
 
   it('splits a segment over shards: rates and quotas add up, and no shard gets quota without rate', () => {

@@ -77,6 +77,20 @@ export function warmUpSeconds(segments: readonly Segment[]): number {
   return measured ? measured.start : plannedDurationS(segments);
 }
 
+/**
+ * Requests of the measured run that were due before `atS` (a run stopped early by a breach or an
+ * interruption): what came after the stop was never going to be sent, so it is not dropped.
+ */
+export function measuredDueBy(segments: readonly Segment[], atS: number): number {
+  let due = 0;
+  for (const s of segments) {
+    if (s.warmUp) continue;
+    const share = Math.min(1, Math.max(0, (atS - s.start) / s.duration));
+    due += Math.floor(s.quota * share);
+  }
+  return due;
+}
+
 export function plannedDurationS(segments: readonly Segment[]): number {
   const last = segments[segments.length - 1];
   return last ? last.start + last.duration : 0;
