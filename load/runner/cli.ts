@@ -63,6 +63,8 @@ async function main(): Promise<number> {
     if (report.cleanup && 'error' in report.cleanup) console.log(`  cleanup failed: ${report.cleanup.error}`);
     else if (report.cleanup)
       console.log(`  cleanup: deleted ${report.cleanup.deletedLinks} links of this run`);
+    else if (signal.aborted && report.embeddedSandbox)
+      console.log('  cleanup: none needed: the embedded sandbox stopped with the run, and its links with it');
     if (files) console.log(`reports: ${files.json}, ${files.junit}, ${files.html}`);
     if (signal.aborted) {
       console.error(`${report.aborted ?? 'interrupted'}: the reports say what was measured until then`);

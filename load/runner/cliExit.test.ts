@@ -30,25 +30,29 @@ function runCli(
   onStart: (child: ReturnType<typeof spawn>) => void = () => {},
   fileLimit?: number,
 ) {
-  return new Promise<{ status: number | null; signal: string | null; stderr: string }>((resolve) => {
-    const command = [process.execPath, '--import', 'tsx', cli, ...args, '--quiet'];
-    const [file, argv] =
-      fileLimit === undefined
-        ? [command[0]!, command.slice(1)]
-        : ['/bin/sh', ['-c', `ulimit -n ${fileLimit} && exec "$@"`, 'sh', ...command]];
-    const child = spawn(file, argv, {
-      env: { ...process.env, ...keys },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    onStart(child);
-    child.on('close', (status, signal) => {
-      clearTimeout(timer);
-      resolve({ status, signal, stderr });
-    });
-  });
+  return new Promise<{ status: number | null; signal: string | null; stdout: string; stderr: string }>(
+    (resolve) => {
+      const command = [process.execPath, '--import', 'tsx', cli, ...args, '--quiet'];
+      const [file, argv] =
+        fileLimit === undefined
+          ? [command[0]!, command.slice(1)]
+          : ['/bin/sh', ['-c', `ulimit -n ${fileLimit} && exec "$@"`, 'sh', ...command]];
+      const child = spawn(file, argv, {
+        env: { ...process.env, ...keys },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk));
+      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      onStart(child);
+      child.on('close', (status, signal) => {
+        clearTimeout(timer);
+        resolve({ status, signal, stdout, stderr });
+      });
+    },
+  );
 }
 
 /** A server answering every request with a createLink success; each test gets its own. */
@@ -102,6 +106,7 @@ describe('CLI exit codes', { concurrency: true }, () => {
         'cleanup ran after SIGINT',
       );
       assert.match(result.stderr, /interrupted by SIGINT/);
+      assert.match(result.stdout, /\n {2}cleanup (failed: |: deleted )/, 'the cleanup is reported');
       const report = JSON.parse(readFileSync(join(out, 'load-createLinks.json'), 'utf8')) as LoadReport;
       assert.equal(report.aborted, 'interrupted by SIGINT');
       assert.equal(report.scenario, 'createLinks');
