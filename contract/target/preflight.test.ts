@@ -80,7 +80,11 @@ describe('checks before the run', { timeout: 180_000 }, () => {
       refusedInOneLine(run),
       `contract run could not run: nothing answers at http://127.0.0.1:${port} (ECONNREFUSED): start the server, or a local sandbox there with npm run sandbox -- --port ${port}`,
     );
-    assert.doesNotMatch(run.stdout, /generated phase: seed/, 'a run that never started has no seed to replay');
+    assert.doesNotMatch(
+      run.stdout,
+      /generated phase: seed/,
+      'a run that never started has no seed to replay',
+    );
   });
 
   test('https:// to a server that speaks plain HTTP: it answers, and the URL meant', async () => {

@@ -144,7 +144,10 @@ describe('baseline and abort', () => {
     // 20 s at 20 req/s plans 400: a run cut short sent a small part of them.
     assert.ok(loads.length < 200, `${loads.length} requests: the run was not cut short`);
     // What the stop left unsent was never due: it is not counted as dropped.
-    assert.ok(report.totals.dropped < 200, `${report.totals.dropped} dropped: the unsent rest of the plan counted`);
+    assert.ok(
+      report.totals.dropped < 200,
+      `${report.totals.dropped} dropped: the unsent rest of the plan counted`,
+    );
     const firstLoad = seen.indexOf('/api/v2/createLink');
     const cleanup = seen.lastIndexOf('/api/v2/getMyUnusedLinks');
     assert.ok(firstLoad >= 0 && cleanup > firstLoad, `cleanup after the load: ${seen.slice(-3).join(', ')}`);
