@@ -1,11 +1,17 @@
 /**
  * Progress on stderr while a run goes: on a terminal one line rewritten every second; in CI (no
- * terminal) a plain line every tenth of the run, at least 5 s apart, so logs stay short.
+ * terminal) a plain line every tenth of the run, at least 5 s and at most 30 s apart, so logs stay
+ * short and a long run still shows it is alive.
  */
 export interface ProgressSource {
   elapsedS(): number;
   /** Running counts over the whole run (the recorder keeps them as samples arrive). */
   counts(): { answered: number; failed: number; maxLatencyMs: number };
+}
+
+/** Seconds between progress lines. */
+export function progressEveryS(plannedS: number, tty: boolean): number {
+  return tty ? 1 : Math.min(30, Math.max(5, plannedS / 10));
 }
 
 export class Progress {
@@ -21,7 +27,7 @@ export class Progress {
 
   start(): void {
     const tty = this.stream.isTTY === true;
-    const everyS = tty ? 1 : Math.max(5, this.plannedS / 10);
+    const everyS = progressEveryS(this.plannedS, tty);
     this.timer = setInterval(() => this.print(tty), everyS * 1000);
     this.timer.unref();
   }
