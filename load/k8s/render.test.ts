@@ -6,8 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { k6Options } from '../k6/options.ts';
@@ -107,7 +108,10 @@ describe('TestRun template', () => {
       parallelism: 8,
     });
     assert.match(String(planFrom({ ...ok, scenario: 'x' })), /--scenario must be one of createLinks/);
-    assert.match(String(planFrom({ ...ok, profile: undefined })), /--profile must be one of .* not missing/);
+    assert.match(String(planFrom({ ...ok, profile: undefined })), /^--profile is required: smoke, /);
+    assert.match(String(planFrom({ ...ok, profile: 'sok' })), /not sok; did you mean soak\?$/);
+    assert.match(String(planFrom({ ...ok, profile: 'smoke' })), /one-machine check.*--parallelism 1/);
+    assert.equal(typeof planFrom({ ...ok, profile: 'smoke', parallelism: '1' }), 'object');
     assert.match(String(planFrom({ ...ok, 'rate-scale': '0.001' })), /--rate-scale 0.001: .*rounds to 0/);
     assert.match(String(planFrom({ ...ok, parallelism: '0' })), /--parallelism must be a whole number/);
   });
@@ -128,5 +132,15 @@ describe('TestRun template', () => {
     const printed = run('--scenario', 'createLinks', '--profile', 'soak');
     assert.equal(printed.status, 0, printed.stderr);
     assert.equal(envOf(testRunOf(printed.stdout), 'PROFILE'), 'soak');
+    const file = join(mkdtempSync(join(tmpdir(), 'k8s-out-')), 'soak.yaml');
+    const written = run('--scenario', 'createLinks', '--profile', 'soak', '--out', file);
+    assert.equal(written.status, 0, written.stderr);
+    assert.match(written.stderr, /^wrote .*soak\.yaml; next: k6 archive -e PROFILE=soak /);
+    assert.match(
+      readFileSync(file, 'utf8'),
+      new RegExp(`kubectl apply -f ${file}\n`),
+      'the header names the file written',
+    );
+    rmSync(dirname(file), { recursive: true });
   });
 });

@@ -6,6 +6,8 @@
  * archive still disagrees (a ConfigMap filled by hand) is refused by setup() (load/k6/profileGuard.ts).
  * `npm run load:k8s` prints a manifest; the committed ones are this template's output (tested).
  */
+
+import { nearMiss } from '../../core/cliOptions.ts';
 import {
   isProfileName,
   type ProfileName,
@@ -55,10 +57,12 @@ export function planFrom(values: {
   parallelism: string;
 }): TestRunPlan | string {
   const { scenario, profile } = values;
-  if (scenario === undefined || !isScenarioName(scenario))
-    return `--scenario must be one of ${scenarioNames.join(', ')}, not ${scenario ?? 'missing'}`;
-  if (profile === undefined || !isProfileName(profile))
-    return `--profile must be one of ${profileNames.join(', ')}, not ${profile ?? 'missing'}`;
+  if (scenario === undefined) return `--scenario is required: ${scenarioNames.join(', ')}`;
+  if (!isScenarioName(scenario))
+    return `--scenario must be one of ${scenarioNames.join(', ')}, not ${scenario}${meant(scenario, scenarioNames)}`;
+  if (profile === undefined) return `--profile is required: ${profileNames.join(', ')}`;
+  if (!isProfileName(profile))
+    return `--profile must be one of ${profileNames.join(', ')}, not ${profile}${meant(profile, profileNames)}`;
   const rateScale = Number(values['rate-scale']);
   try {
     scaleProfile(profiles[profile], rateScale);
@@ -68,8 +72,17 @@ export function planFrom(values: {
   const parallelism = Number(values.parallelism);
   if (!Number.isInteger(parallelism) || parallelism < 1 || parallelism > 100)
     return `--parallelism must be a whole number from 1 to 100, not ${values.parallelism}`;
+  // Split over pods, smoke's few requests leave some runner without a request of some operation,
+  // whose count>0 threshold then fails: the split's doing, not the target's.
+  if (profile === 'smoke' && parallelism > 1)
+    return '--profile smoke is a one-machine check (a few requests a second, split over pods, leave runners without requests): run it with npm run load or k6 run, or give --parallelism 1';
   return { scenario, profile, rateScale, parallelism };
 }
+
+const meant = (given: string, names: readonly string[]) => {
+  const near = nearMiss(given, names);
+  return near ? `; did you mean ${near}?` : '';
+};
 
 export function archiveCommand(plan: TestRunPlan): string {
   const scale = plan.rateScale === 1 ? '' : ` -e RATE_SCALE=${plan.rateScale}`;
@@ -82,7 +95,8 @@ export function commandLine(plan: TestRunPlan): string {
   return `npm run load:k8s -- --scenario ${plan.scenario} --profile ${plan.profile}${scale}${parallelism}`;
 }
 
-export function testRunManifest(plan: TestRunPlan): string {
+/** `file`: where the manifest is written, for the kubectl line of its header. */
+export function testRunManifest(plan: TestRunPlan, file = manifestFile(plan)): string {
   const name = resourceName(plan);
   const n = plan.parallelism;
   return `# Made by \`${commandLine(plan)}\` (load/k8s/testRun.ts): change the template, not this file.
@@ -92,7 +106,7 @@ export function testRunManifest(plan: TestRunPlan): string {
 #   kubectl apply -f load/k8s/sandbox.yaml    # the namespace, and the sandbox for rehearsals
 #   ${archiveCommand(plan)}
 #   kubectl -n ${namespace} create configmap ${name} --from-file=${archiveFile(plan)}
-#   kubectl apply -f ${manifestFile(plan)}
+#   kubectl apply -f ${file}
 # Each runner gets 1/${n} of the profile's arrival rate and VUs (k6 execution segments), runs setup()
 # and teardown() itself, and evaluates thresholds on its own share only: see load/README.md,
 # "Distributed runs", before reading results.
