@@ -15,6 +15,10 @@ import { LoadInterrupted, LoadRefused, runLoad } from './run.ts';
 
 const interruptedExit = 130;
 
+/** The span the totals are of: the run without its warm-up (and pause). */
+const measuredS = (report: { durationS: number; plan: { warmUpS: number } }) =>
+  Math.max(0, report.durationS - report.plan.warmUpS);
+
 async function main(): Promise<number> {
   const taken = npmTookOption('npm run load', usage, process.env);
   if (taken) {
@@ -45,7 +49,7 @@ async function main(): Promise<number> {
     const t = report.totals;
     console.log(
       `\n${report.scenario} / ${report.profile} against ${report.target}${report.embeddedSandbox ? ' (embedded sandbox)' : ''}: ` +
-        `${t.answered} answered, ${t.failed} failed, ${t.dropped} dropped, ${t.achievedRps} req/s in ${report.durationS.toFixed(1)} s`,
+        `${t.answered} answered, ${t.failed} failed, ${t.dropped} dropped, ${t.achievedRps} req/s in ${measuredS(report).toFixed(1)} s measured`,
     );
     const w = report.warmUp;
     if (w)
