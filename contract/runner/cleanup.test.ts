@@ -97,6 +97,18 @@ test('a real account that cannot list (403) is reported, a disposable test tenan
   assert.deepEqual(asTest.problems, []);
 });
 
+test('a disposable test tenant rate-limited on purpose is no problem when its deletes answer 429', async () => {
+  const tenant = await tenantWithLink();
+  await control.injectFault({ status: 429, count: 5, operationId: 'deleteLink', user_id: tenant.user_id });
+  const asTest = await cleanupRun(
+    sandbox.url,
+    [{ token: tenant.token, label: 'test account #2', fromEnvironment: false }],
+    runId,
+    [],
+  );
+  assert.deepEqual([asTest.deleted, asTest.problems], [0, []]);
+});
+
 test('a listing whose data is not a list is a named problem, not a crash', async () => {
   const odd = createServer((request, response) => {
     request.resume();

@@ -124,7 +124,11 @@ export function summaryText(input: SummaryInput): string {
     out.push('', `Stopped sending to the target (${n} suite ${n === 1 ? 'process' : 'processes'}):`);
     for (const reason of input.cutOff) out.push(`  ${reason}`);
   }
-  out.push('', `Cleanup: deleted the ${input.cleanup.deleted} links this run had made and left unpaid`);
+  const problems = input.cleanup.problems.length;
+  out.push(
+    '',
+    `Cleanup: deleted the ${input.cleanup.deleted} links this run had made and left unpaid${problems ? `; ${problems} ${problems === 1 ? 'problem' : 'problems'}:` : ''}`,
+  );
   for (const p of input.cleanup.problems.slice(0, 10)) out.push(`  cleanup problem: ${p}`);
   out.push(...bodyReportLines(input.bodies));
   out.push(`Reports: ${Object.values(input.reports).join(', ')}`);
