@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { nearMiss, readCliOptions } from './cliOptions.ts';
+import { nearMiss, readCliOptions, wholeNumbers } from './cliOptions.ts';
 
 const options = {
   check: { type: 'boolean', default: false },
@@ -48,4 +48,18 @@ test('near misses: a few edits or a prefix, never a far name', () => {
   assert.equal(nearMiss('--prot', ['port', 'host']), 'port');
   assert.equal(nearMiss('--sec', ['seconds', 'seed']), 'seconds');
   assert.equal(nearMiss('--verbose', ['port', 'host']), undefined);
+});
+
+test('whole-number options: the numbers, or one line naming the first bad one', () => {
+  const names = ['seconds', 'rounds'] as const;
+  assert.deepEqual(wholeNumbers('npm run x', { seconds: '4', rounds: '12' }, names), {
+    kind: 'values',
+    values: { seconds: 4, rounds: 12 },
+  });
+  for (const bad of ['abc', '', '0', '-3', '2.5', '1e3', ' 4'])
+    assert.deepEqual(wholeNumbers('npm run x', { seconds: bad, rounds: '1' }, names), {
+      kind: 'mistake',
+      text: `--seconds takes a whole number >= 1, not '${bad}' (npm run x -- --help lists the options)`,
+    });
+  assert.equal(wholeNumbers('npm run x', { seconds: '0', rounds: '1' }, names, 0).kind, 'values');
 });
