@@ -9,33 +9,23 @@
  * project: it is read from node_modules, where testcontainers brings it.
  * Options: --seconds N (per round, default 4), --rounds N (default 5), --connections N (default 10).
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
-import { printCliAnswer, readCliOptions } from '../core/cliOptions.ts';
+import { printCliAnswer } from '../core/cliOptions.ts';
+import {
+  fixedCreateLink,
+  median,
+  plainAutocannonRound,
+  type Round,
+  readRoundsOptions,
+  startBareServer,
+} from './bareRounds.ts';
 
-const usage = `usage: npx tsx bench/autocannonBaseline.ts [--seconds N] [--rounds N] [--connections N]
-  --seconds N       seconds per round (default 4)
-  --rounds N        alternating rounds (default 5)
-  --connections N   connections of both engines (default 10)`;
-const read = readCliOptions('autocannonBaseline', usage, {
-  seconds: { type: 'string', default: '4' },
-  rounds: { type: 'string', default: '5' },
-  connections: { type: 'string', default: '10' },
-});
+const read = readRoundsOptions(
+  'autocannonBaseline',
+  'usage: npx tsx bench/autocannonBaseline.ts [--seconds N] [--rounds N] [--connections N]',
+);
 if (read.kind !== 'values') process.exit(printCliAnswer(read));
-const seconds = Number(read.values.seconds);
-const rounds = Number(read.values.rounds);
-const connections = Number(read.values.connections);
-if (![seconds, rounds, connections].every((n) => Number.isInteger(n) && n > 0)) {
-  console.error(
-    'autocannonBaseline: --seconds, --rounds and --connections take whole numbers > 0 (see --help)',
-  );
-  process.exit(2);
-}
-const path = '/api/v2/createLink';
-const headers = { token: 'B'.repeat(32), 'content-type': 'application/x-www-form-urlencoded' };
-const body = 'amount=100.00&recipient_note=Payment%20for%20Invoice%20%231234';
+const { seconds, rounds, connections } = read.values;
+const { path, headers, body } = fixedCreateLink;
 
 interface Undici {
   Pool: new (
@@ -55,41 +45,12 @@ interface Undici {
   };
 }
 
-function startServer(): Promise<{ url: string; stop(): void }> {
-  const file = fileURLToPath(new URL('./bareServer.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', file], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    child.stdout.once('data', (chunk: Buffer) =>
-      resolve({ url: chunk.toString().trim(), stop: () => child.kill('SIGTERM') }),
-    );
-    child.once('exit', (code) => reject(new Error(`the bare server exited (${code})`)));
-  });
-}
-
-interface Round {
-  rps: number;
-  cpuUsPerRequest: number;
-}
-
 async function measure(send: () => Promise<number>): Promise<Round> {
   const cpu = process.cpuUsage();
   const answered = await send();
   const used = process.cpuUsage(cpu);
   return { rps: answered / seconds, cpuUsPerRequest: (used.user + used.system) / answered };
 }
-
-const plainAutocannon = (url: string) =>
-  measure(async () => {
-    const result = await autocannon({
-      url: url + path,
-      method: 'POST',
-      connections,
-      duration: seconds,
-      headers,
-      body,
-    });
-    return result.requests.total;
-  });
 
 const plainUndici = (url: string, undici: Undici) =>
   measure(async () => {
@@ -108,21 +69,21 @@ const plainUndici = (url: string, undici: Undici) =>
     return answered;
   });
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 const undici = (await import('undici').catch(() => undefined)) as Undici | undefined;
 if (!undici) {
   console.error('autocannonBaseline: undici is not in node_modules (it comes with testcontainers)');
   process.exit(2);
 }
-const server = await startServer();
+const server = await startBareServer();
 const results = { autocannon: [] as Round[], undici: [] as Round[] };
 try {
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? (['autocannon', 'undici'] as const) : (['undici', 'autocannon'] as const);
     for (const engine of order)
       results[engine].push(
-        engine === 'autocannon' ? await plainAutocannon(server.url) : await plainUndici(server.url, undici),
+        engine === 'autocannon'
+          ? await plainAutocannonRound(server.url, { seconds, connections })
+          : await plainUndici(server.url, undici),
       );
     console.error(`round ${round + 1}/${rounds} done`);
   }

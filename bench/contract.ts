@@ -9,7 +9,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type RunOptions, runContract } from '../contract/runner/runContract.ts';
-import { printCliAnswer, readCliOptions } from '../core/cliOptions.ts';
+import { printCliAnswer, readCliOptions, wholeNumbers } from '../core/cliOptions.ts';
+import { median } from './bareRounds.ts';
 
 const usage = 'usage: npm run bench:contract -- [--rounds N] [--seed S] [--out FILE]';
 const read = readCliOptions('npm run bench:contract', usage, {
@@ -19,12 +20,12 @@ const read = readCliOptions('npm run bench:contract', usage, {
 });
 if (read.kind !== 'values') process.exit(printCliAnswer(read));
 const { values } = read;
-const rounds = Number(values.rounds);
-const seed = Number(values.seed);
-if (!Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(seed) || seed < 0) {
-  console.error(`--rounds and --seed are whole numbers; ${usage}`);
-  process.exit(2);
-}
+const counted = wholeNumbers('npm run bench:contract', values, ['rounds']);
+if (counted.kind !== 'values') process.exit(printCliAnswer(counted));
+const seeded = wholeNumbers('npm run bench:contract', values, ['seed'], 0);
+if (seeded.kind !== 'values') process.exit(printCliAnswer(seeded));
+const { rounds } = counted.values;
+const { seed } = seeded.values;
 
 const kinds = {
   default: { generate: { seed } },
@@ -39,7 +40,6 @@ function phaseRequests(reportsDir: string): number {
   return log.split('\n=== ').filter((block) => block.includes(' generated ')).length;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const scratch = mkdtempSync(join(tmpdir(), 'bench-contract-'));
 const samples: Record<Kind, { ms: number; requests: number }[]> = { default: [], suites: [], phase: [] };
 try {

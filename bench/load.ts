@@ -11,67 +11,29 @@
  * watcher's pass and the recorder's memory at 10^4, 10^5 and 10^6 requests (targets: <= 5 ms, flat).
  * Options: --seconds N (per round, default 4), --rounds N (default 5), --connections N (default 10).
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
-import { printCliAnswer, readCliOptions } from '../core/cliOptions.ts';
+import { printCliAnswer } from '../core/cliOptions.ts';
 import type { Profile } from '../load/profiles/profiles.ts';
 import { runLoad } from '../load/runner/run.ts';
+import {
+  fixedCreateLink,
+  median,
+  plainAutocannonRound,
+  type Round,
+  readRoundsOptions,
+  startBareServer,
+} from './bareRounds.ts';
 import { measurementCost } from './loadMeasurement.ts';
 
-const usage = `usage: npm run bench:load -- [--seconds N] [--rounds N] [--connections N]
-  --seconds N       seconds per round (default 4)
-  --rounds N        alternating rounds (default 5)
-  --connections N   connections of both generators (default 10)`;
-const read = readCliOptions('npm run bench:load', usage, {
-  seconds: { type: 'string', default: '4' },
-  rounds: { type: 'string', default: '5' },
-  connections: { type: 'string', default: '10' },
-});
+const read = readRoundsOptions(
+  'npm run bench:load',
+  'usage: npm run bench:load -- [--seconds N] [--rounds N] [--connections N]',
+);
 if (read.kind !== 'values') process.exit(printCliAnswer(read));
-const { values } = read;
-const seconds = Number(values.seconds);
-const rounds = Number(values.rounds);
-const connections = Number(values.connections);
+const { seconds, rounds, connections } = read.values;
 const target = 0.7;
-const token = 'B'.repeat(32);
-
-/** The bare server in its own process; resolves with its URL and a stop function. */
-function startServer(): Promise<{ url: string; stop(): void }> {
-  const file = fileURLToPath(new URL('./bareServer.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', file], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the bare server did not start within 20 s')), 20_000);
-    child.stdout.once('data', (chunk: Buffer) => {
-      clearTimeout(timer);
-      resolve({ url: chunk.toString().trim(), stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => reject(new Error(`the bare server exited (${code})`)));
-  });
-}
-
-interface Round {
-  rps: number;
-  cpuUsPerRequest: number;
-}
-
-async function plain(url: string): Promise<Round> {
-  const cpu = process.cpuUsage();
-  const result = await autocannon({
-    url: `${url}/api/v2/createLink`,
-    method: 'POST',
-    connections,
-    duration: seconds,
-    headers: { token, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: 'amount=100.00&recipient_note=Payment%20for%20Invoice%20%231234',
-  });
-  const used = process.cpuUsage(cpu);
-  return {
-    rps: result.requests.total / seconds,
-    cpuUsPerRequest: (used.user + used.system) / result.requests.total,
-  };
-}
+const token = fixedCreateLink.headers.token;
+const plain = (url: string) => plainAutocannonRound(url, { seconds, connections });
 
 /** A rate far above what one thread sends, so the runner goes flat out like plain autocannon. */
 const flatOut: Profile = {
@@ -104,11 +66,9 @@ async function runner(url: string): Promise<Round> {
   return { rps: answered / report.durationS, cpuUsPerRequest: (used.user + used.system) / answered };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 // First, alone: the watcher's timing must not share the machine with the rounds below.
 const measuring = measurementCost();
-const server = await startServer();
+const server = await startBareServer();
 const results = { plain: [] as Round[], runner: [] as Round[] };
 try {
   await plain(server.url); // warm-up: JIT and the server's keep-alive sockets

@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { printCliAnswer, readCliOptions } from '../core/cliOptions.ts';
+import { printCliAnswer, readCliOptions, wholeNumbers } from '../core/cliOptions.ts';
 import { benchTable, checkTargets, type Figures } from './sandbox/report.ts';
 import { alternate, alternateLatency } from './sandbox/rounds.ts';
 import { type Layout, type StartedHost, startHost } from './sandbox/startHost.ts';
@@ -38,16 +38,32 @@ const read = readCliOptions('npm run bench:sandbox', usage, {
 if (read.kind !== 'values') process.exit(printCliAnswer(read));
 const { values } = read;
 const layout = values.layout as Layout;
-if (layout !== 'separate' && layout !== 'in-process') throw new Error('--layout is separate or in-process');
+if (layout !== 'separate' && layout !== 'in-process')
+  process.exit(
+    printCliAnswer({
+      kind: 'mistake',
+      text: `--layout is separate or in-process, not '${values.layout}' (npm run bench:sandbox -- --help lists the options)`,
+    }),
+  );
+const counts = wholeNumbers('npm run bench:sandbox', values, [
+  'rounds',
+  'seconds',
+  'connections',
+  'small',
+  'big',
+  'latency-rounds',
+  'latency-requests',
+]);
+if (counts.kind !== 'values') process.exit(printCliAnswer(counts));
 const settings = {
   layout,
-  rounds: Number(values.rounds),
-  seconds: Number(values.seconds),
-  connections: Number(values.connections),
-  small: Number(values.small),
-  big: Number(values.big),
-  latencyRounds: Number(values['latency-rounds']),
-  latencyRequestsPerRound: Number(values['latency-requests']),
+  rounds: counts.values.rounds,
+  seconds: counts.values.seconds,
+  connections: counts.values.connections,
+  small: counts.values.small,
+  big: counts.values.big,
+  latencyRounds: counts.values['latency-rounds'],
+  latencyRequestsPerRound: counts.values['latency-requests'],
 };
 const CREATE = { path: '/api/v2/createLink', body: 'amount=12.50&recipient_note=bench' };
 const LIST = { path: '/api/v2/getMyUnusedLinks', body: 'limit=10' };

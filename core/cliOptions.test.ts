@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { nearMiss, npmTookOption, readCliOptions } from './cliOptions.ts';
+import { nearMiss, npmTookOption, readCliOptions, wholeNumbers } from './cliOptions.ts';
 
 const options = {
   check: { type: 'boolean', default: false },
@@ -58,4 +58,18 @@ test('CLIs with their own parser find the option npm took from their usage text'
   );
   assert.match(npmTookOption('npm run contract', usage, { npm_config_sed: '' }) ?? '', /-- --seed /);
   assert.equal(npmTookOption('npm run contract', usage, { npm_config_cache: '/root/.npm' }), undefined);
+});
+
+test('whole-number options: the numbers, or one line naming the first bad one', () => {
+  const names = ['seconds', 'rounds'] as const;
+  assert.deepEqual(wholeNumbers('npm run x', { seconds: '4', rounds: '12' }, names), {
+    kind: 'values',
+    values: { seconds: 4, rounds: 12 },
+  });
+  for (const bad of ['abc', '', '0', '-3', '2.5', '1e3', ' 4'])
+    assert.deepEqual(wholeNumbers('npm run x', { seconds: bad, rounds: '1' }, names), {
+      kind: 'mistake',
+      text: `--seconds takes a whole number >= 1, not '${bad}' (npm run x -- --help lists the options)`,
+    });
+  assert.equal(wholeNumbers('npm run x', { seconds: '0', rounds: '1' }, names, 0).kind, 'values');
 });

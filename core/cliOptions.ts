@@ -120,3 +120,27 @@ export function printCliAnswer(answer: Exclude<CliAnswer<unknown>, { kind: 'valu
   console.error(answer.text);
   return 2;
 }
+
+/**
+ * The named options read as whole numbers (at least `min`, default 1), or the mistake naming the
+ * first that is not one, so `--seconds abc` is a line and exit 2, never a run with NaN.
+ */
+export function wholeNumbers<K extends string>(
+  command: string,
+  values: Record<K, string | undefined>,
+  names: readonly K[],
+  min = 1,
+): CliAnswer<Record<K, number>> {
+  const numbers = {} as Record<K, number>;
+  for (const name of names) {
+    const given = values[name] ?? '';
+    const number = /^\d+$/.test(given) ? Number(given) : Number.NaN;
+    if (!Number.isSafeInteger(number) || number < min)
+      return {
+        kind: 'mistake',
+        text: `--${name} takes a whole number >= ${min}, not '${given}' (${command} -- --help lists the options)`,
+      };
+    numbers[name] = number;
+  }
+  return { kind: 'values', values: numbers };
+}

@@ -3,7 +3,8 @@
  *
  * - For CLIs only (`onInterrupt`, `abortOnInterrupt`): the first SIGINT or SIGTERM, or the death of
  *   the parent process, asks the run to stop (it then cleans up and writes its reports); a signal
- *   that comes at least a second later quits at once. Signals within that second are the same
+ *   that comes at least a second later quits at once (the window is an option, so a test can widen
+ *   or close it). Signals within that second are the same
  *   interruption delivered again: a terminal's Ctrl-C reaches the whole process group and npm
  *   forwards it to a child that already had it, and tsx (when it is the parent) re-sends a signal the
  *   child has not acknowledged within milliseconds. Measured when each is handled, so a busy event
@@ -23,6 +24,7 @@ import { performance } from 'node:perf_hooks';
 
 export type Interruption = 'SIGINT' | 'SIGTERM' | 'parent exited';
 
+/** Signals handled within this long of the first are the same interruption delivered again. */
 export const sameInterruptionMs = 1000;
 /** How often a CLI looks whether its parent is still there (a cheap getter; the timer is unref'd). */
 const parentWatchMs = 250;
@@ -32,14 +34,17 @@ export function onInterrupt(handlers: {
   stop: (why: Interruption) => void;
   /** A later, distinct signal: quit now (process.exit is the CLI's to call here). */
   quit: (why: Interruption) => void;
+  /** Default `sameInterruptionMs`. */
+  sameInterruptionMs?: number;
 }): void {
+  const window = handlers.sameInterruptionMs ?? sameInterruptionMs;
   let firstAt: number | undefined;
   const heard = (why: Interruption) => {
     const now = performance.now();
     if (firstAt === undefined) {
       firstAt = now;
       handlers.stop(why);
-    } else if (why !== 'parent exited' && now - firstAt >= sameInterruptionMs) handlers.quit(why);
+    } else if (why !== 'parent exited' && now - firstAt >= window) handlers.quit(why);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => heard(signal));
   const parent = process.ppid;
@@ -65,17 +70,23 @@ class Interrupted extends Error {
 
 /**
  * The usual CLI answer: the first interruption says what it stops and aborts the returned signal;
- * a second, distinct one says so and exits with `exitCode` (the exit hook still runs the releases).
+ * a second, distinct one says so and exits with `exitCode`: the run's own cleanup and reports are
+ * skipped, while the exit hook still runs the releases (key directories, containers, children).
  */
-export function abortOnInterrupt(stopping: string, exitCode = 130): AbortSignal {
+export function abortOnInterrupt(
+  stopping: string,
+  exitCode = 130,
+  options: { sameInterruptionMs?: number } = {},
+): AbortSignal {
   const controller = new AbortController();
   onInterrupt({
+    ...options,
     stop: (why) => {
       console.error(`${why}: ${stopping} (press Ctrl-C again to quit at once)`);
       controller.abort(new Interrupted(why));
     },
     quit: (why) => {
-      console.error(`${why} again: quitting without cleanup`);
+      console.error(`${why} again: quitting: the run's cleanup and reports are skipped`);
       process.exit(exitCode);
     },
   });

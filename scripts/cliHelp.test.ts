@@ -1,12 +1,15 @@
 /**
- * Every command of the project (`npm run` sandbox, contract, contract:container, load, gen and the
- * bench:* ones) answers `--help` with its usage (exit 0) and a mistyped option with one line that
- * suggests the option meant (exit 2), before it starts any work: no stack trace, no Docker, no
- * server, no files written. `npm run sandbox` on a busy port says so and how to pick another.
+ * Every command of the project (`npm run` sandbox, contract, contract:container, load, load:k8s,
+ * gen and the bench:* ones) answers `--help` with its usage (exit 0) and a mistyped option with one
+ * line that suggests the option meant (exit 2), before it starts any work: no stack trace, no
+ * Docker, no server, no files written. A value an option cannot take (`--seconds abc`, `--layout
+ * nope`) is one line too, never a stack trace or a run with NaN. `npm run sandbox` on a busy port
+ * says so and how to pick another.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, it, test } from 'node:test';
 
@@ -31,6 +34,27 @@ const commands = [
   { script: 'sandbox/main.ts', command: 'npm run sandbox', typo: '--prot', meant: '--port' },
   { script: 'contract/cli.ts', command: 'npm run contract', typo: '--bse-url', meant: '--base-url' },
   { script: 'load/runner/cli.ts', command: 'npm run load', typo: '--scenaro', meant: '--scenario' },
+  { script: 'load/k8s/render.ts', command: 'npm run load:k8s', typo: '--profle', meant: '--profile' },
+];
+
+/** The name a command gives itself in its answers, by script. */
+const commandOf = new Map([
+  ...commands.map(({ script, command }) => [script, command] as const),
+  ['bench/autocannonBaseline.ts', 'autocannonBaseline'],
+]);
+
+/** A value the option cannot take (script, arguments, the answer): one line naming both, exit 2. */
+const badValues: [string, string, string][] = [
+  ['bench/sandbox.ts', '--layout nope', "--layout is separate or in-process, not 'nope'"],
+  ['bench/sandbox.ts', '--latency-requests 2.5', "--latency-requests takes a whole number >= 1, not '2.5'"],
+  ['bench/load.ts', '--seconds abc', "--seconds takes a whole number >= 1, not 'abc'"],
+  ['bench/autocannonBaseline.ts', '--connections 0', "--connections takes a whole number >= 1, not '0'"],
+  ['bench/contract.ts', '--seed x', "--seed takes a whole number >= 0, not 'x'"],
+  [
+    'load/k8s/render.ts',
+    '--scenario createLinks --profile soak --parallelism abc',
+    '--parallelism must be a whole number from 1 to 100, not abc',
+  ],
 ];
 
 function run(
@@ -51,9 +75,9 @@ function run(
   });
 }
 
-// Two commands at a time: each answer boots TypeScript through tsx, a few seconds of a busy core.
+// One command per core: each answer boots TypeScript through tsx, a few seconds of a busy core.
 describe('each command: --help prints its usage, a typo is one line with the option meant, exit 2', {
-  concurrency: 2,
+  concurrency: availableParallelism(),
 }, () => {
   for (const { script, command, typo, meant } of commands) {
     it(command, { timeout: 300_000 }, async () => {
@@ -67,6 +91,19 @@ describe('each command: --help prints its usage, a typo is one line with the opt
         `Unknown option '${typo}'; did you mean ${meant}? (${command} -- --help lists the options)\n`,
       );
       assert.equal(wrong.stdout, '');
+    });
+  }
+});
+
+describe('a bad value is one line naming the option and the value, exit 2, before any work', {
+  concurrency: availableParallelism(),
+}, () => {
+  for (const [script, args, said] of badValues) {
+    it(`${script} ${args}`, { timeout: 300_000 }, async () => {
+      const answer = await run(script, args.split(' '));
+      assert.equal(answer.code, 2, answer.stdout + answer.stderr);
+      assert.equal(answer.stderr, `${said} (${commandOf.get(script)} -- --help lists the options)\n`);
+      assert.equal(answer.stdout, '');
     });
   }
 });

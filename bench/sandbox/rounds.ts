@@ -3,6 +3,7 @@
  * else on a shared two-core machine hits both servers alike; the median round is reported, with
  * the server's CPU time per request (which does not depend on how fast the load generator is).
  */
+import { median } from '../bareRounds.ts';
 import { type Latency, latencySamples, summarize, type Target, throughput, warmUp } from './load.ts';
 import type { StartedHost } from './startHost.ts';
 
@@ -15,12 +16,6 @@ export interface RoundsResult {
   non2xx: number;
   errors: number;
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 async function oneRound(host: StartedHost, target: Target, seconds: number, connections: number) {
   const cpuBefore = await host.cpuMicros();

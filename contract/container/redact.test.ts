@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { foreignMarkers } from '../../core/testing/redactionMarkers.ts';
-import { spawnSandbox } from '../../sandbox/testing/spawnSandbox.ts';
+import { spawnSandbox } from '../../sandbox/spawn.ts';
 import { logTail, redact } from './redact.ts';
 
 /** The sandbox's start-up lines, up to its `try:` line, then it is stopped. */

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { spawnSandbox } from '../../sandbox/testing/spawnSandbox.ts';
+import { spawnSandbox } from '../../sandbox/spawn.ts';
 import { spawnTsx } from '../selftest/spawnTsx.ts';
 
 /** `VARIABLE → value` from the banner lines that end in `(… VARIABLE)`: the value after "token". */

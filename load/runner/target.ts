@@ -4,7 +4,7 @@
  * there, every answer would wait for the generator's own work (building requests, checking answers)
  * and the latency would measure both. The child ends with the runner, however the runner ends.
  */
-import { spawnSandbox } from '../../sandbox/testing/spawnSandbox.ts';
+import { spawnSandbox } from '../../sandbox/spawn.ts';
 
 export interface Target {
   url: string;

@@ -1,12 +1,15 @@
 /**
  * The sandbox as a process (sandbox/main.ts): API keys never reach its output, whatever the
- * requests do, and SIGTERM stops it cleanly with exit code 0, open keep-alive connections and all.
+ * requests do, and SIGTERM stops it cleanly with exit code 0, open keep-alive connections and all;
+ * waiting for it to start never outlasts its deadline.
  */
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
+import { answersHealth, spawnSandbox } from '../spawn.ts';
 import { apiAs, FORM } from '../testing/api.ts';
 import { armFault, createTenant } from '../testing/control.ts';
-import { spawnSandbox } from '../testing/spawnSandbox.ts';
 
 test('keys never appear in stdout/stderr; SIGTERM exits 0', async () => {
   const sandbox = await spawnSandbox(['--port', '0', '--no-demo']);
@@ -82,5 +85,17 @@ test('without --no-demo the demo keys are printed once, on purpose (and the capt
     assert.equal(sandbox.output().split(second).length - 1, 1, 'the second key is printed once');
   } finally {
     sandbox.child.kill('SIGKILL');
+  }
+});
+
+test('the health probe gives up at its deadline on a server that accepts and never answers', async () => {
+  const silent = createServer(() => {});
+  await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+  const { port } = silent.address() as AddressInfo;
+  try {
+    assert.equal(await answersHealth(`http://127.0.0.1:${port}`, Date.now() + 100), false);
+  } finally {
+    silent.closeAllConnections();
+    silent.close();
   }
 });

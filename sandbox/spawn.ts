@@ -8,9 +8,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { releaseOnExit } from '../../core/interrupts.ts';
+import { releaseOnExit } from '../core/interrupts.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '..');
 const keptOutputChars = 1024 * 1024;
 
 export interface SpawnedSandbox {
@@ -42,6 +42,23 @@ async function waitFor<T>(what: string, deadline: number, probe: () => Promise<T
     await pause(Math.min(20 * 2 ** attempt, 200)); // back-off between probes, bounded by the deadline
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * Whether the sandbox at `url` says it is healthy before `deadline` (epoch ms). The request is
+ * aborted at the deadline: a server that accepts the connection and never answers must not hold
+ * the start past it.
+ */
+export async function answersHealth(url: string, deadline: number): Promise<boolean> {
+  return fetch(`${url}/sandbox/health`, {
+    signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
+  }).then(
+    async (response) => {
+      await response.body?.cancel();
+      return response.ok;
+    },
+    () => false,
+  );
 }
 
 function childEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -87,13 +104,7 @@ export async function spawnSandbox(args: string[], options: SpawnOptions = {}): 
       until('the listening line', deadline, /listening on (http:\/\/\S+)/),
       failed,
     ]);
-    await waitFor('health', deadline, async () => {
-      const ok = await fetch(`${url}/sandbox/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      return ok ? true : undefined;
-    });
+    await waitFor('health', deadline, async () => ((await answersHealth(url!, deadline)) ? true : undefined));
     return {
       url: url!,
       child,
