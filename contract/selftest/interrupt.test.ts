@@ -136,3 +136,27 @@ test('SIGTERM to npm alone (a cancelled CI job): the run still reports, and no p
     rmSync(temp, { recursive: true, force: true });
   }
 });
+
+test('SIGTERM to npm alone during an embedded run: the run reports, and no process survives', async () => {
+  const temp = mkdtempSync(join(tmpdir(), 'contract-interrupt-'));
+  const reports = join(temp, 'reports');
+  // Every suite and 5000 generated examples per operation (tens of thousands of requests): the run
+  // is far from its end when its first tenant appears and the signal follows.
+  const run = npmRun('contract', ['--generate', '5000', '--reports', reports], { TMPDIR: temp });
+  try {
+    assert.ok(await tenantMade(temp), `the run never made a tenant: ${run.stderr().slice(-1500)}`);
+    const tree = processTree(run.pid);
+    run.terminateNpm();
+    assert.deepEqual(await survivors(tree, 120_000), [], `the tree was ${tree.join(' ')}`);
+    assert.match(run.stderr(), /parent exited: stopping the suites/);
+    const summary = JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8')) as { reasons: string[] };
+    assert.ok(
+      summary.reasons.some((r) => r.startsWith('interrupted')),
+      summary.reasons.join('; '),
+    );
+    assert.deepEqual(privateDirs(temp), [], 'the private directory with the keys was left behind');
+  } finally {
+    run.kill();
+    rmSync(temp, { recursive: true, force: true });
+  }
+});

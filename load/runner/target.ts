@@ -1,6 +1,6 @@
 /**
  * The run's target: the given URL, or the embedded reference sandbox on a free loopback port. The
- * sandbox runs in a child process (sandbox/testing/spawnSandbox.ts), not in the runner's event loop:
+ * sandbox runs in a child process (sandbox/spawn.ts), not in the runner's event loop:
  * there, every answer would wait for the generator's own work (building requests, checking answers)
  * and the latency would measure both. The child ends with the runner, however the runner ends.
  */
