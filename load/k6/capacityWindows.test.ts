@@ -48,7 +48,7 @@ describe('k6 capacity windows', () => {
     assert.equal(windowOf(10_000, 10), '1');
   });
 
-  it('judges over the window profiles.ts names, leaving out a last shorter one; the breakpoint by default', () => {
+  it('judges over the window profiles.ts names, leaving out a last shorter one; none when it names none', () => {
     const stress = Object.assign({}, profiles.stress, { capacityWindowS: 60 });
     assert.equal(capacityWindowOf(stress), 60);
     // 420 s of stress: 7 whole windows of 60 s.
@@ -57,7 +57,8 @@ describe('k6 capacity windows', () => {
     assert.equal(Object.keys(windowThresholds(createLinks, odd)).length, 4 * 2 * 4, '420 s: 4 whole windows');
     assert.equal(
       capacityWindowOf(Object.assign({}, profiles.breakpoint, { capacityWindowS: undefined })),
-      10,
+      undefined,
+      'stopping at the first latency breach does not make a profile judge capacity',
     );
     assert.equal(
       capacityWindowOf(Object.assign({}, profiles.soak, { capacityWindowS: undefined })),

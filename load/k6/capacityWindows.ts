@@ -14,16 +14,12 @@ import { measuredPhase, phaseTag } from './warmup.ts';
 
 export const windowTag = 'window';
 
-/** Seconds of a capacity window for a capacity-judging profile that names none. */
-export const defaultCapacityWindowSeconds = 10;
-
 /**
- * The window a profile's capacity is judged over, as profiles.ts names it (shared with the runner);
- * a profile that stops at its first latency breach (the breakpoint) and names none gets the default;
- * undefined for profiles that look for no capacity.
+ * The window a profile's capacity is judged over, as profiles.ts names it; undefined for profiles
+ * that name none and so look for no capacity (the runner's rule too).
  */
 export function capacityWindowOf(profile: Profile): number | undefined {
-  return profile.capacityWindowS ?? (profile.abortOnLatency ? defaultCapacityWindowSeconds : undefined);
+  return profile.capacityWindowS;
 }
 
 export const judgesCapacity = (profile: Profile) => capacityWindowOf(profile) !== undefined;
