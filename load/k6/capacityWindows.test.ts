@@ -18,12 +18,16 @@ import {
 import { k6Options } from './options.ts';
 import { summaryFiles } from './summary.ts';
 
-/** k6's summary for createLinks on the breakpoint: createLink answers in `p95ByWindow[w]` ms in window w. */
-function breakpointMetrics(p95ByWindow: number[]) {
+/**
+ * k6's summary for createLinks on the breakpoint: createLink answers in `p95ByWindow[w]` ms in window
+ * w, and starts `startedByWindow[w]` (default 1) of the requests the window plans.
+ */
+function breakpointMetrics(p95ByWindow: number[], startedByWindow: number[] = []) {
   const metrics: Record<string, { values: Record<string, number> }> = {};
   p95ByWindow.forEach((p95, w) => {
     const tags = `name:createLink,phase:measured,window:${w}`;
-    metrics[`http_reqs{${tags}}`] = { values: { count: 20 } };
+    const planned = plannedMeanRate(profiles.breakpoint, w * 10, w * 10 + 10) * 10;
+    metrics[`http_reqs{${tags}}`] = { values: { count: Math.round(planned * (startedByWindow[w] ?? 1)) } };
     metrics[`http_req_duration{${tags}}`] = { values: { 'p(95)': p95, 'p(99)': p95 } };
     metrics[`http_req_failed{${tags}}`] = { values: { rate: 0 } };
     metrics[`checks{${tags}}`] = { values: { rate: 1 } };
@@ -48,7 +52,7 @@ describe('k6 capacity windows', () => {
     assert.equal(windowOf(10_000, 10), '1');
   });
 
-  it('judges over the window profiles.ts names, leaving out a last shorter one; the breakpoint by default', () => {
+  it('judges over the window profiles.ts names, leaving out a last shorter one; none when it names none', () => {
     const stress = Object.assign({}, profiles.stress, { capacityWindowS: 60 });
     assert.equal(capacityWindowOf(stress), 60);
     // 420 s of stress: 7 whole windows of 60 s.
@@ -57,7 +61,8 @@ describe('k6 capacity windows', () => {
     assert.equal(Object.keys(windowThresholds(createLinks, odd)).length, 4 * 2 * 4, '420 s: 4 whole windows');
     assert.equal(
       capacityWindowOf(Object.assign({}, profiles.breakpoint, { capacityWindowS: undefined })),
-      10,
+      undefined,
+      'stopping at the first latency breach does not make a profile judge capacity',
     );
     assert.equal(
       capacityWindowOf(Object.assign({}, profiles.soak, { capacityWindowS: undefined })),
@@ -86,6 +91,21 @@ describe('k6 capacity windows', () => {
     assert.equal(capacity?.firstBreak?.rate, 75);
     assert.deepEqual(capacity?.firstBreak?.breaches, ['createLink p95 < 250 ms: measured 400.0 ms']);
     assert.equal(capacityFromSummary(createLinks, profiles.stress, breakpointMetrics([30])), undefined);
+  });
+
+  it('breaks a window whose requests fell short of its plan by more than the allowed dropped share', () => {
+    // Window 3 (30–40 s, 58.3 req/s planned) kept its latency but started only 90 % of its iterations.
+    const capacity = capacityFromSummary(
+      createLinks,
+      profiles.breakpoint,
+      breakpointMetrics([30, 30, 30, 30, 30], [1, 1, 1, 0.9, 1]),
+    );
+    assert.equal(capacity?.capacityRps, 42);
+    assert.equal(capacity?.firstBreak?.rate, 58);
+    assert.match(
+      capacity?.firstBreak?.breaches[0] ?? '',
+      /^dropped requests <= 5 % .*: measured 58 of 583 \(10\.0 %\)$/,
+    );
   });
 
   it('handleSummary prints the capacity and puts it in the JSON, for the breakpoint only', () => {

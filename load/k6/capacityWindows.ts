@@ -2,7 +2,8 @@
  * The capacity a breakpoint run found, on the k6 side, from the same function the runner calls
  * (../shared/capacity.ts). k6's summary holds only whole-run figures, so each measured request of a
  * capacity-judging profile is tagged with its window of the ramp (`window:<n>`, n = whole windows
- * since the profile's scenario started), and each window's figures are named
+ * since the profile's scenario started, i.e. since the measured start, as the runner counts), and
+ * each window's figures are named
  * with an empty threshold list, k6's way to get a submetric into the summary without judging it.
  * handleSummary() rebuilds the windows from those submetrics and states the capacity.
  */
@@ -14,16 +15,12 @@ import { measuredPhase, phaseTag } from './warmup.ts';
 
 export const windowTag = 'window';
 
-/** Seconds of a capacity window for a capacity-judging profile that names none. */
-export const defaultCapacityWindowSeconds = 10;
-
 /**
- * The window a profile's capacity is judged over, as profiles.ts names it (shared with the runner);
- * a profile that stops at its first latency breach (the breakpoint) and names none gets the default;
- * undefined for profiles that look for no capacity.
+ * The window a profile's capacity is judged over, as profiles.ts names it; undefined for profiles
+ * that name none and so look for no capacity (the runner's rule too).
  */
 export function capacityWindowOf(profile: Profile): number | undefined {
-  return profile.capacityWindowS ?? (profile.abortOnLatency ? defaultCapacityWindowSeconds : undefined);
+  return profile.capacityWindowS;
 }
 
 export const judgesCapacity = (profile: Profile) => capacityWindowOf(profile) !== undefined;
@@ -32,7 +29,11 @@ export const judgesCapacity = (profile: Profile) => capacityWindowOf(profile) !=
 export const windowCount = (profile: Profile) =>
   Math.floor(totalDuration(profile) / (capacityWindowOf(profile) ?? Number.POSITIVE_INFINITY));
 
-/** The window tag of a request started `elapsedMs` after the profile's scenario started. */
+/**
+ * The window tag of a request started `elapsedMs` after the profile's scenario started: the
+ * scenario starts at the measured run's start (profiles.ts measuredStartS, its startTime), the
+ * origin the runner counts its windows from.
+ */
 export const windowOf = (elapsedMs: number, windowS: number) =>
   String(Math.floor(elapsedMs / 1000 / windowS));
 
@@ -103,8 +104,10 @@ export function capacityFromSummary(
         checkRate: measured(figures.checks, 'rate'),
       };
     });
-    const rate = Math.round(plannedMeanRate(profile, startS, startS + durationS));
-    windows.push({ startS, durationS, rate, operations });
+    const planned = plannedMeanRate(profile, startS, startS + durationS) * durationS;
+    // One request per iteration: the window's requests are its iterations that were not dropped.
+    const started = operations.reduce((sum, o) => sum + o.requests, 0);
+    windows.push({ startS, durationS, rate: Math.round(planned / durationS), planned, started, operations });
   }
   return capacityOf(windows, thresholdsFor(scenario.operations, profile), windowS);
 }

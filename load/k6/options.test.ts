@@ -5,12 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { profiles, totalDuration } from '../profiles/profiles.ts';
+import { profiles, totalDuration, warmUpPauseS } from '../profiles/profiles.ts';
 import { thresholdsFor } from '../profiles/slos.ts';
+import { runSegments, warmUpSeconds } from '../runner/schedule.ts';
 import { scenarios } from '../scenarios/index.ts';
 import { k6Options } from './options.ts';
 import { warmupMetrics } from './thresholds.ts';
-import { warmUpOf, warmupScenarioName } from './warmup.ts';
+import { warmupScenarioName } from './warmup.ts';
 
 const seconds = (duration: string | undefined) => Number(/^(\d+)s$/.exec(duration ?? '')?.[1]);
 
@@ -28,8 +29,8 @@ for (const scenario of Object.values(scenarios)) {
         assert.equal(measured.tags?.phase, 'measured');
         assert.equal(measured.tags?.profile, profile.name);
         if (warmup.executor !== 'constant-arrival-rate') return;
-        assert.equal(seconds(warmup.duration), warmUpOf(profile).durationS);
-        assert.equal(warmup.rate, warmUpOf(profile).rate);
+        assert.equal(seconds(warmup.duration), profile.warmUp!.durationS);
+        assert.equal(warmup.rate, profile.warmUp!.rate);
         assert.ok(Number.isInteger(warmup.rate) && warmup.rate >= 1, `warm-up rate ${warmup.rate}`);
         const warmupEnd = seconds(warmup.duration) + seconds(warmup.gracefulStop);
         assert.ok(
@@ -77,19 +78,25 @@ for (const scenario of Object.values(scenarios)) {
 describe('k6 warm-up', () => {
   it("takes the profile's own warm-up when profiles.ts names one, and starts the profile after it", () => {
     const named = Object.assign({}, profiles.stress, { warmUp: { durationS: 12, rate: 20 } });
-    assert.deepEqual(warmUpOf(named), { durationS: 12, rate: 20 });
     const options = k6Options(scenarios.createLinks, named);
     const warmup = options.scenarios![warmupScenarioName]!;
     assert.ok(warmup.executor === 'constant-arrival-rate' && warmup.rate === 20 && warmup.duration === '12s');
-    assert.equal(options.scenarios!.createLinks!.startTime, '14s', '12 s of warm-up and its 2 s grace');
+    assert.equal(options.scenarios!.createLinks!.startTime, '14s', '12 s of warm-up and the 2 s pause');
   });
 
-  it('warms a profile that names none for 5 s at its peak rate, capped at 10 req/s', () => {
+  it('runs no warm-up for a profile that names none: its schedule starts at once, as on the runner', () => {
     const bare = { ...profiles.breakpoint, warmUp: undefined };
-    assert.deepEqual(warmUpOf(bare), { durationS: 5, rate: 10 });
-    assert.deepEqual(warmUpOf({ ...bare, startRate: 3, stages: [{ duration: 5, target: 3 }] }), {
-      durationS: 5,
-      rate: 3,
-    });
+    const options = k6Options(scenarios.createLinks, bare);
+    assert.deepEqual(Object.keys(options.scenarios!), ['createLinks']);
+    assert.equal(options.scenarios!.createLinks!.startTime, '0s');
+    assert.deepEqual(runSegments(bare)[0]!.start, 0);
+  });
+
+  it('starts the measured run after the warm-up and the pause of profiles.ts, the same second as the runner', () => {
+    for (const profile of Object.values(profiles)) {
+      const options = k6Options(scenarios.createLinks, profile);
+      assert.equal(options.scenarios!.createLinks!.startTime, `${warmUpSeconds(runSegments(profile))}s`);
+      assert.equal(options.scenarios![warmupScenarioName]!.gracefulStop, `${warmUpPauseS}s`);
+    }
   });
 });

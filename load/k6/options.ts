@@ -5,18 +5,12 @@
  * imported here (types only), so tests check these options in Node.
  */
 import type { ConstantArrivalRateScenario, Options, RampingArrivalRateScenario } from 'k6/options';
-import { isConstant, type Profile, totalDuration } from '../profiles/profiles.ts';
+import { isConstant, measuredStartS, type Profile, totalDuration } from '../profiles/profiles.ts';
 import type { ScenarioInfo } from '../scenarios/types.ts';
 import { productionHosts } from '../shared/productionHost.ts';
 import { windowThresholds } from './capacityWindows.ts';
 import { k6ThresholdOptions } from './thresholds.ts';
-import {
-  measuredPhase,
-  measuredStartSeconds,
-  phaseTag,
-  warmupScenario,
-  warmupScenarioName,
-} from './warmup.ts';
+import { measuredPhase, phaseTag, warmupScenario, warmupScenarioName } from './warmup.ts';
 
 /** The production host is never a load target: BASE_URL is checked in common.ts, and k6's blockHostnames stops any request. */
 const blockedHosts = productionHosts.flatMap((host) => [host, `*.${host}`]);
@@ -27,7 +21,7 @@ export function profileScenario(profile: Profile): ConstantArrivalRateScenario |
     preAllocatedVUs: profile.preAllocatedVUs,
     maxVUs: profile.maxVUs,
     gracefulStop: '30s',
-    startTime: `${measuredStartSeconds(profile)}s`,
+    startTime: `${measuredStartS(profile)}s`,
     exec: 'default',
     tags: { [phaseTag]: measuredPhase, profile: profile.name },
   };
@@ -48,8 +42,11 @@ export function profileScenario(profile: Profile): ConstantArrivalRateScenario |
 }
 
 export function k6Options(scenario: ScenarioInfo, profile: Profile): Options {
+  const warmup = warmupScenario(profile);
   return {
-    scenarios: { [warmupScenarioName]: warmupScenario(profile), [scenario.name]: profileScenario(profile) },
+    scenarios: warmup
+      ? { [warmupScenarioName]: warmup, [scenario.name]: profileScenario(profile) }
+      : { [scenario.name]: profileScenario(profile) },
     thresholds: { ...k6ThresholdOptions(scenario, profile), ...windowThresholds(scenario, profile) },
     blockHostnames: blockedHosts,
     // k6 follows 10 redirects by default, token header included: a key must never leave the target.

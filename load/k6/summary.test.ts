@@ -10,7 +10,6 @@ import { thresholdsFor } from '../profiles/slos.ts';
 import { createLinks } from '../scenarios/createLinks.ts';
 import { listTransactions } from '../scenarios/listTransactions.ts';
 import { type SummaryData, summaryFiles, thresholdCases } from './summary.ts';
-import { warmUpOf } from './warmup.ts';
 
 /** k6's summary entry for a submetric that has thresholds: its values and each expression's verdict. */
 function submetric(values: Record<string, number>, verdicts: Record<string, boolean> = {}) {
@@ -68,7 +67,7 @@ describe('k6 handleSummary', () => {
 
   it('states the warm-up as not judged, and keeps setup data (keys) out of every file', () => {
     const files = summaryFiles(createLinks, profiles.smoke, createLinksData(40));
-    const { durationS, rate } = warmUpOf(profiles.smoke);
+    const { durationS, rate } = profiles.smoke.warmUp!;
     assert.ok(
       files.stdout!.includes(
         `warm-up (${durationS} s at ${rate} req/s, tagged phase:warmup, not judged by the thresholds): 50 requests, 2 not answered 200, 10 checks failed`,

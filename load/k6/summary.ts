@@ -3,13 +3,12 @@
  * file with one case per threshold named as the runner names them, and a short text on stdout that
  * also states the warm-up (checked, not judged) and, for the breakpoint, the capacity (also in the JSON).
  */
-import type { Profile } from '../profiles/profiles.ts';
+import { type Profile, warmUpOf } from '../profiles/profiles.ts';
 import type { Threshold } from '../profiles/slos.ts';
 import type { OperationName, ScenarioInfo } from '../scenarios/types.ts';
 import { type JUnitCase, junitXml } from '../shared/junit.ts';
 import { capacityFromSummary } from './capacityWindows.ts';
 import { k6ThresholdList, requestCountMetric, warmupMetrics } from './thresholds.ts';
-import { warmUpOf } from './warmup.ts';
 
 /** The part of k6's summary data read here. */
 export interface SummaryData {
@@ -61,7 +60,9 @@ export function warmupLine(data: SummaryData, profile: Profile): string {
   // http_req_failed is a rate of "failed" samples: its passes are the failed requests.
   const failed = value(warmupMetrics.failed, 'passes');
   const checksFailed = value(warmupMetrics.checks, 'fails');
-  const { durationS, rate } = warmUpOf(profile);
+  const warmUp = warmUpOf(profile);
+  if (!warmUp) return 'no warm-up: the profile names none';
+  const { durationS, rate } = warmUp;
   return `warm-up (${durationS} s at ${rate} req/s, tagged phase:warmup, not judged by the thresholds): ${requests} requests, ${failed} not answered 200, ${checksFailed} checks failed`;
 }
 

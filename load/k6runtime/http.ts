@@ -24,15 +24,35 @@ const k6DefaultUserAgent = 'Grafana k6/1.0.0 (https://github.com/grafana/k6)';
 const timeoutMs = (value: string | number | undefined) =>
   value === undefined ? 60_000 : durationMs(value, 'request timeout');
 
+/**
+ * Go's url.QueryEscape: letters, digits and `-_.~` stay, a space becomes `+`, every other UTF-8 byte
+ * `%XX` (encodeURIComponent also leaves `!'()*`, which Go escapes).
+ */
+function goQueryEscape(text: string): string {
+  return encodeURIComponent(text)
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+');
+}
+
+/**
+ * An object body as k6 sends it: Go's url.Values.Encode, keys sorted by their bytes, each
+ * `key=value` query-escaped, values written as strings.
+ */
+export function formBody(body: Record<string, unknown>): string {
+  const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+  return Object.keys(body)
+    .sort(byBytes)
+    .map((key) => `${goQueryEscape(key)}=${goQueryEscape(String(body[key]))}`)
+    .join('&');
+}
+
 function encodeBody(body: unknown, headers: Record<string, string>): string | null {
   if (body === null || body === undefined) return null;
   if (typeof body === 'string') return body;
   if (typeof body === 'object' && !(body instanceof ArrayBuffer) && !ArrayBuffer.isView(body)) {
     // k6 sends an object as a form.
     headers['Content-Type'] ??= 'application/x-www-form-urlencoded';
-    return Object.entries(body as Record<string, unknown>)
-      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
-      .join('&');
+    return formBody(body as Record<string, unknown>);
   }
   throw new Error('k6runtime emulates string, null and object bodies only');
 }

@@ -5,6 +5,8 @@
  * built-in metrics k6 defines, and trend percentiles as k6 computes them (linear interpolation
  * between the closest ranks of the sorted samples).
  */
+import { exactPercentile } from '../shared/percentile.ts';
+
 export type MetricType = 'counter' | 'gauge' | 'rate' | 'trend';
 export type Tags = Record<string, string>;
 
@@ -41,14 +43,9 @@ export interface Sample {
   tags: Tags;
 }
 
-/** k6's trend percentile: `p` in 0..1, interpolated between the two closest ranks. */
+/** k6's trend percentile, `p` in 0..100: the exact one, and 0 for a trend without samples (as k6 since 0.38). */
 export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  if (sorted.length === 1) return sorted[0]!;
-  const i = p * (sorted.length - 1);
-  const low = sorted[Math.floor(i)]!;
-  const high = sorted[Math.ceil(i)]!;
-  return low + (high - low) * (i - Math.floor(i));
+  return sorted.length === 0 ? 0 : exactPercentile(sorted, p);
 }
 
 /** The aggregations a threshold may use on each metric type (k6 refuses any other at start). */
@@ -64,10 +61,10 @@ function trendValue(sorted: readonly number[], stat: string): number {
   if (stat === 'avg') return sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);
   if (stat === 'min') return sorted[0] ?? 0;
   if (stat === 'max') return sorted[sorted.length - 1] ?? 0;
-  if (stat === 'med') return percentile(sorted, 0.5);
+  if (stat === 'med') return percentile(sorted, 50);
   if (stat === 'count') return sorted.length;
   const p = /^p\((\d+(?:\.\d+)?)\)$/.exec(stat);
-  if (p) return percentile(sorted, Number(p[1]) / 100);
+  if (p) return percentile(sorted, Number(p[1]));
   throw new Error(`summaryTrendStats: unknown stat ${stat}`);
 }
 

@@ -184,6 +184,25 @@ export function scaleProfile(profile: Profile, factor: number): Profile {
   };
 }
 
+/**
+ * Seconds between the warm-up's end and the measured run's start, on both engines: the warm-up's last
+ * answers (slow ones, on a cold target) come back in it instead of queueing ahead of the first
+ * measured requests. k6 gives it to the warm-up scenario as its gracefulStop.
+ */
+export const warmUpPauseS = 2;
+
+/** The profile's warm-up when it sends anything; undefined for none (the measured run starts at once). */
+export function warmUpOf(profile: Profile): WarmUp | undefined {
+  const warm = profile.warmUp;
+  return warm && warm.durationS > 0 && warm.rate > 0 ? warm : undefined;
+}
+
+/** Seconds from the run's start to the measured run's start (warm-up and pause): the origin of capacity windows. */
+export function measuredStartS(profile: Profile): number {
+  const warm = warmUpOf(profile);
+  return warm ? warm.durationS + warmUpPauseS : 0;
+}
+
 export function totalDuration(profile: Profile): number {
   return profile.stages.reduce((sum, stage) => sum + stage.duration, 0);
 }

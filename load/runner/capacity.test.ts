@@ -4,21 +4,31 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { profiles } from '../profiles/profiles.ts';
+import { plannedMeanRate, windowCount, windowOf } from '../k6/capacityWindows.ts';
+import { measuredStartS, profiles } from '../profiles/profiles.ts';
 import { thresholdsFor } from '../profiles/slos.ts';
 import { type CapacityWindow, capacityOf, windowBreaches } from '../shared/capacity.ts';
-import { capacityWindows, plannedRate, runCapacity } from './capacityWindows.ts';
+import { capacityWindowStarts, capacityWindows, plannedRate, runCapacity } from './capacityWindows.ts';
 import { RunRecorder } from './recorder.ts';
 import { Outcome, SampleColumns } from './samples.ts';
-import type { Segment } from './schedule.ts';
+import { plannedDurationS, runSegments, type Segment, warmUpSeconds } from './schedule.ts';
+import { bucketWidthS } from './timeline.ts';
 
 const thresholds = thresholdsFor(['createLink'], profiles.breakpoint);
 
-function window(rate: number, p95: number, errorRate = 0, requests = rate * 10): CapacityWindow {
+function window(
+  rate: number,
+  p95: number,
+  errorRate = 0,
+  requests = rate * 10,
+  started = requests,
+): CapacityWindow {
   return {
     startS: rate / 10,
     durationS: 10,
     rate,
+    planned: rate * 10,
+    started,
     operations: [
       { operation: 'createLink', requests, p95, p99: p95 * 1.5, errorRate, checkRate: 1 - errorRate },
     ],
@@ -43,6 +53,16 @@ describe('capacity', () => {
     ]);
   });
 
+  it('breaks a window that dropped more than the allowed share of its planned requests, latency or not', () => {
+    assert.deepEqual(windowBreaches(window(100, 20, 0, 950), thresholds), [], '5 % dropped is allowed');
+    assert.deepEqual(windowBreaches(window(100, 20, 0, 949), thresholds), [
+      "dropped requests <= 5 % of the window's planned: measured 51 of 1000 (5.1 %)",
+    ]);
+    const capacity = capacityOf([window(100, 20), window(200, 20, 0, 1500)], thresholds, 10);
+    assert.equal(capacity.capacityRps, 100);
+    assert.equal(capacity.firstBreak?.rate, 200);
+  });
+
   it('says "at least" when nothing broke, "below" when the first window broke, and skips empty windows', () => {
     const held = capacityOf([window(0, 0, 0, 0), window(100, 20), window(200, 30)], thresholds, 10);
     assert.equal(held.capacityRps, 200);
@@ -64,7 +84,8 @@ describe('capacity of a run, from its recorder', () => {
     { start: 15, duration: 10, rate: 200, quota: 2000 },
     { start: 25, duration: 10, rate: 300, quota: 3000 },
   ];
-  function recorded(): RunRecorder {
+  /** The run as planned; `dropping`: at 300 req/s every tenth request never starts and the rest answer fast. */
+  function recorded(dropping = false): RunRecorder {
     const recorder = new RunRecorder({
       operations: ['createLink'],
       bucketS: 1,
@@ -75,9 +96,10 @@ describe('capacity of a run, from its recorder', () => {
     const batch = new SampleColumns();
     for (const s of segments) {
       for (let k = 0; k < s.quota; k++) {
+        if (dropping && s.rate === 300 && k % 10 === 0) continue;
         const intended = (s.start + k / s.rate) * 1000;
         // The warm-up is slow too (a cold target): it must not count.
-        const latency = s.rate === 300 || s.warmUp ? 400 : 20;
+        const latency = (s.rate === 300 && !dropping) || s.warmUp ? 400 : 20;
         const answered = { status: 200, outcome: Outcome.answered, checksPassed: 1, checks: 1 };
         batch.push({ op: 0, ...answered, intended, sent: intended, done: intended + latency });
       }
@@ -109,5 +131,48 @@ describe('capacity of a run, from its recorder', () => {
     assert.equal(capacity.capacityRps, 200);
     assert.equal(capacity.firstBreak?.rate, 300);
     assert.match(capacity.firstBreak?.breaches[0] ?? '', /createLink p95 < 250 ms: measured 40\d\.\d ms/);
+  });
+
+  it('breaks the window whose requests were dropped, though its answers kept their latency', () => {
+    const run = { windowS: 10, warmUpS: 5, durationS: 35 };
+    const { windows } = capacityWindows(recorded(true), segments, 10, 5, 35);
+    assert.deepEqual(
+      windows.map((w) => [w.planned, w.started]),
+      [
+        [1000, 1000],
+        [2000, 2000],
+        [3000, 2700],
+      ],
+    );
+    const capacity = runCapacity(recorded(true), segments, thresholds, run);
+    assert.equal(capacity.capacityRps, 200);
+    assert.equal(capacity.firstBreak?.rate, 300);
+    assert.deepEqual(capacity.firstBreak?.breaches, [
+      "dropped requests <= 5 % of the window's planned: measured 300 of 3000 (10.0 %)",
+    ]);
+  });
+
+  it("cuts the breakpoint into k6's windows: whole 10 s windows from the measured start, at the same planned rates", () => {
+    const profile = profiles.breakpoint;
+    const windowS = profile.capacityWindowS!;
+    const run = runSegments(profile);
+    const originS = warmUpSeconds(run);
+    assert.equal(originS, measuredStartS(profile), "the runner's measured start is k6's profile startTime");
+    const bucketS = bucketWidthS(plannedDurationS(run), { windowS, originS });
+    const starts = capacityWindowStarts(windowS, originS, plannedDurationS(run), bucketS);
+    assert.equal(starts.length, windowCount(profile));
+    starts.forEach((start, w) => {
+      const fromS = start - originS;
+      assert.equal(fromS, w * windowS);
+      // k6 tags a request by the time since its scenario (the measured run) started.
+      assert.equal(windowOf(fromS * 1000, windowS), String(w));
+      assert.equal(windowOf((fromS + windowS) * 1000 - 1, windowS), String(w));
+      const k6Rate = Math.round(plannedMeanRate(profile, fromS, fromS + windowS));
+      assert.equal(plannedRate(run, start, start + windowS), k6Rate, `window ${w}`);
+    });
+  });
+
+  it('refuses buckets that do not tile the windows', () => {
+    assert.throws(() => capacityWindowStarts(10, 11, 100, 3), /bucket width must divide both/);
   });
 });

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { exactPercentile } from '../shared/percentile.ts';
 import { type Digits, LatencyHistogram, relativePrecision, resolutionMs } from './latencyHistogram.ts';
-import { percentile } from './stats.ts';
 
 const latencies = fc.array(fc.double({ min: 0, max: 60_000, noNaN: true }), { minLength: 1, maxLength: 400 });
 const ps = [0, 1, 50, 90, 95, 99, 99.9, 100];
@@ -17,7 +17,7 @@ function agrees(values: number[], digits: Digits): void {
   const sorted = Float64Array.from(values).sort();
   const approx = h.percentiles(ps);
   ps.forEach((p, i) => {
-    const exact = percentile(sorted, p);
+    const exact = exactPercentile(sorted, p);
     const allowed = exact * relativePrecision[digits] + 2 * resolutionMs;
     assert.ok(Math.abs(approx[i]! - exact) <= allowed, `p${p}: ${approx[i]} vs exact ${exact} (±${allowed})`);
   });

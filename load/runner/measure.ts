@@ -65,22 +65,26 @@ export async function measure(
     signal?: AbortSignal;
     /** After the deadline, how long shards get to wind down before they are terminated (default 30 s). */
     stuckAfterMs?: number;
-    /** Keep figures per operation per time bucket (the capacity windows need them). */
-    perOperationBuckets?: boolean;
+    /** Keep figures per operation per time bucket in buckets that tile these windows (profiles.ts capacityWindowS). */
+    capacityWindowS?: number;
     /** The shard worker module (tests substitute one that misbehaves). */
     workerEntry?: URL;
   },
 ): Promise<Measurement> {
   const { signal } = options;
   const warmUpMs = warmUpSeconds(spec.segments) * 1000;
-  const bucketS = bucketWidthS(spec.durationMs / 1000);
+  const capacityWindowS = options.capacityWindowS;
+  const bucketS = bucketWidthS(
+    spec.durationMs / 1000,
+    capacityWindowS === undefined ? undefined : { windowS: capacityWindowS, originS: warmUpMs / 1000 },
+  );
   const windDownMs = options.stuckAfterMs ?? stuckAfterMs;
   const recorder = new RunRecorder({
     operations: scenario.operations,
     bucketS,
     maxBuckets: Math.ceil((spec.durationMs + spec.graceMs + windDownMs) / 1000 / bucketS) + 1,
     warmUpEndMs: warmUpMs,
-    perOperation: options.perOperationBuckets === true,
+    perOperation: capacityWindowS !== undefined,
   });
   let health: HealthRecorder | undefined;
   const pool = startPool(

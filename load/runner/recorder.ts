@@ -29,6 +29,11 @@ export interface RecorderPlan {
 export interface Bucket {
   /** Requests started in the bucket. */
   sent: number;
+  /**
+   * Measured requests meant to start in the bucket that did start (by their intended time; a
+   * dropped request leaves no sample): what a capacity window compares with its plan.
+   */
+  started: number;
   /** Answers, and failures (by the time they ended), in the bucket. */
   done: number;
   failed: number;
@@ -68,7 +73,7 @@ export class RunRecorder {
     while (this.buckets.length <= index) this.buckets.push(undefined);
     let bucket = this.buckets[index];
     if (!bucket) {
-      bucket = { sent: 0, done: 0, failed: 0, ops: [], latency: undefined, raw: undefined };
+      bucket = { sent: 0, started: 0, done: 0, failed: 0, ops: [], latency: undefined, raw: undefined };
       this.buckets[index] = bucket;
     }
     return bucket;
@@ -90,6 +95,7 @@ export class RunRecorder {
       if (outcome === Outcome.answered) this.outcomes.answered++;
       else if (outcome === Outcome.interrupted) this.outcomes.interrupted++;
       if (failure) this.outcomes.failed++;
+      this.bucketAt(s.intended[i]!).started++;
     }
     this.bucketAt(s.sent[i]!).sent++;
     if (outcome === Outcome.interrupted) return;

@@ -241,7 +241,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           progress: options.progress ?? true,
           label: `${scenario.name}/${profile.name}`,
           abortDelayS: options.abortDelayS,
-          perOperationBuckets: profile.capacityWindowS !== undefined,
+          ...(profile.capacityWindowS === undefined ? {} : { capacityWindowS: profile.capacityWindowS }),
           signal,
         },
       );

@@ -42,8 +42,8 @@ describe('smoke against the embedded sandbox', () => {
       );
       assert.ok(report.embeddedSandbox);
       assert.equal(report.totals.answered, 50);
-      // The warm-up: 5 s at 10 req/s and a 1 s pause, every answer checked, none among the 50 judged.
-      assert.equal(report.plan.warmUpS, 6);
+      // The warm-up: 5 s at 10 req/s and a 2 s pause, every answer checked, none among the 50 judged.
+      assert.equal(report.plan.warmUpS, 7);
       const warm = report.warmUp;
       assert.ok(warm, 'the smoke profile has a warm-up');
       assert.deepEqual([warm.planned, warm.started, warm.answered, warm.failed], [50, 50, 50, 0]);

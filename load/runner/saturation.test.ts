@@ -9,20 +9,14 @@ import type { GeneratorHealth } from './generatorHealth.ts';
 import { exitCodeOf, type LoadReport } from './report.ts';
 import { saturationOf, trusted } from './saturation.ts';
 import type { OperationStats } from './stats.ts';
+import { sampleReport } from './testing/sampleReport.ts';
 import type { ThresholdResult } from './thresholds.ts';
 import type { TimelinePoint } from './timeline.ts';
 
-const steady: GeneratorHealth = {
-  seconds: 60,
-  stallMs: 100,
-  stalledSeconds: 0,
-  loopDelayMs: { p99: 3, max: 20 },
-  utilization: { mean: 0.4, max: 0.6 },
-  cpuPercent: { mean: 30, max: 45, cores: 2 },
-  saturated: false,
-};
+const steady: GeneratorHealth = sampleReport().generator;
 const stalled: GeneratorHealth = {
   ...steady,
+  seconds: 60,
   stalledSeconds: 50,
   loopDelayMs: { p99: 400, max: 1200 },
   saturated: true,

@@ -15,7 +15,7 @@ import {
   shardPart,
   shareOf,
 } from './schedule.ts';
-import { operationStats, percentile } from './stats.ts';
+import { operationStats } from './stats.ts';
 
 describe('schedule', () => {
   it('keeps a constant profile whole and cuts ramps into steps whose quotas add up to the plan', () => {
@@ -122,13 +122,6 @@ describe('coordinated-omission correction', () => {
 });
 
 describe('stats', () => {
-  it('interpolates percentiles between ranks as k6 does', () => {
-    const sorted = Float64Array.from([1, 2, 3, 4]);
-    assert.equal(percentile(sorted, 50), 2.5);
-    assert.equal(percentile(sorted, 100), 4);
-    assert.ok(Number.isNaN(percentile(new Float64Array(0), 95)));
-  });
-
   it('counts errors and checks per operation, and leaves interrupted requests out', () => {
     const store = new SampleColumns();
     const base = { intended: 0, sent: 0, done: 5, checksPassed: 2, checks: 2 };

@@ -6,7 +6,7 @@
  * late, which is the correction for coordinated omission: a slow answer that holds back the next
  * requests is charged to those requests too, as the users waiting behind it would feel it.
  */
-import type { Profile } from '../profiles/profiles.ts';
+import { measuredStartS, type Profile, warmUpOf } from '../profiles/profiles.ts';
 
 export interface Segment {
   /** Seconds from the start of the run. */
@@ -51,22 +51,16 @@ export function segmentsOf(profile: Profile): Segment[] {
 }
 
 /**
- * A pause after the warm-up before the measured run starts: the warm-up's last answers (slow ones,
- * on a cold target) come back in it instead of queueing ahead of the first measured requests.
- */
-export const warmUpPauseS = 1;
-
-/**
- * What the runner runs: the warm-up (when the profile has one) from time 0, a pause, then the
- * profile's segments shifted by the warm-up's length and the pause.
+ * What the runner runs: the warm-up (when the profile has one) from time 0, the pause of profiles.ts
+ * (warmUpPauseS, k6's too), then the profile's segments shifted by the warm-up's length and the pause.
  */
 export function runSegments(profile: Profile): Segment[] {
   const main = segmentsOf(profile);
-  const warm = profile.warmUp;
-  if (!warm || warm.durationS <= 0 || warm.rate <= 0) return main;
+  const warm = warmUpOf(profile);
+  if (!warm) return main;
   const quota = Math.round(warm.rate * warm.durationS);
   const warmUp: Segment = { start: 0, duration: warm.durationS, rate: warm.rate, quota, warmUp: true };
-  const shift = warm.durationS + warmUpPauseS;
+  const shift = measuredStartS(profile);
   return [warmUp, ...main.map((s) => ({ ...s, start: s.start + shift }))];
 }
 

@@ -1,7 +1,7 @@
 /**
  * Summaries of the measurements per operation: latency (HDR histograms, see latencyHistogram.ts),
  * error and check rates, and counts by status. A tally folds in one request at a time and keeps
- * fixed memory however many it sees; `percentile` is the exact figure k6 computes, for reference.
+ * fixed memory however many it sees (load/shared/percentile.ts is the exact figure k6 computes).
  */
 import type { OperationName } from '../scenarios/types.ts';
 import { type Digits, LatencyHistogram, type LatencyStats } from './latencyHistogram.ts';
@@ -25,15 +25,6 @@ export interface OperationStats {
   /** From the actual send, what the connection saw. */
   rawLatency: LatencyStats;
   statuses: Record<string, number>;
-}
-
-/** Percentile `p` (0..100) of ascending `sorted`, interpolated between neighbouring ranks (k6's definition). */
-export function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = (p / 100) * (sorted.length - 1);
-  const low = Math.floor(rank);
-  const high = Math.min(sorted.length - 1, low + 1);
-  return sorted[low]! + (sorted[high]! - sorted[low]!) * (rank - low);
 }
 
 export function isFailure(samples: SampleBatch, i: number): boolean {

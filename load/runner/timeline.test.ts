@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { RunRecorder } from './recorder.ts';
 import { Outcome, SampleColumns } from './samples.ts';
-import { timeline } from './timeline.ts';
+import { bucketWidthS, timeline } from './timeline.ts';
 
 /** A steady 10 req/s for 5 s, each answered in 3 ms: the last answers land just after 5 s. */
 function steadyRun(warmUpEndMs = 0) {
@@ -56,4 +56,14 @@ test('marks the warm-up buckets, whose answers are charted but not judged', () =
   assert.equal(points[0]!.doneRate, 10);
   assert.equal(recorder.warmUpSamples, 20);
   assert.equal(recorder.operationStats()[0]!.requests, 30);
+});
+
+test('buckets tile the capacity windows: a divisor of the window and of the measured start', () => {
+  assert.equal(bucketWidthS(1212), 3, 'at most 600 points');
+  // The breakpoint: 10 s windows from 12 s (10 s of warm-up, 2 s of pause): 2 s buckets, 606 points.
+  assert.equal(bucketWidthS(1212, { windowS: 10, originS: 12 }), 2);
+  assert.equal(bucketWidthS(1210, { windowS: 10, originS: 10 }), 5, 'the smallest divisor wide enough');
+  assert.equal(bucketWidthS(100, { windowS: 10, originS: 12 }), 1);
+  assert.equal(bucketWidthS(5000, { windowS: 60, originS: 0 }), 10);
+  assert.throws(() => bucketWidthS(100, { windowS: 2.5, originS: 0 }), /whole seconds/);
 });

@@ -26,12 +26,27 @@ export interface TimelinePoint {
   rawP95: number | null;
 }
 
-/** Charts show at most this many points; the recorder's buckets are sized from it. */
+/** Charts show at most this many points (unless capacity windows need finer buckets); the recorder's buckets are sized from it. */
 export const maxTimelinePoints = 600;
 
-/** Width of a time bucket: whole seconds, wide enough that the planned run gives at most maxTimelinePoints. */
-export function bucketWidthS(plannedS: number): number {
-  return Math.max(1, Math.ceil(plannedS / maxTimelinePoints));
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/**
+ * Width of a time bucket: whole seconds, wide enough that the planned run gives at most
+ * maxTimelinePoints. When the run judges capacity, the buckets must tile its windows (whole
+ * `windowS`-second windows from the measured start `originS`, as k6 cuts them): the width is then the
+ * smallest divisor of both that is wide enough, or their greatest common divisor when none is (the
+ * chart gets more points rather than windows of another length than k6's).
+ */
+export function bucketWidthS(plannedS: number, capacity?: { windowS: number; originS: number }): number {
+  const wanted = Math.max(1, Math.ceil(plannedS / maxTimelinePoints));
+  if (!capacity) return wanted;
+  const { windowS, originS } = capacity;
+  if (!Number.isInteger(windowS) || !Number.isInteger(originS) || windowS < 1 || originS < 0)
+    throw new RangeError(`capacity windows need whole seconds, not ${windowS} s from ${originS} s`);
+  const common = gcd(windowS, originS);
+  for (let width = wanted; width < common; width++) if (common % width === 0) return width;
+  return common;
 }
 
 function targetAt(segments: readonly Segment[], t: number): number {

@@ -2,9 +2,16 @@
  * The capacity a ramping run (the breakpoint profile) found: the highest arrival rate at which every
  * SLO still held over a whole window of the run, and the first rate at which one broke. Both engines
  * call it on the same shape of data, figures per operation per window, so the local runner and k6's
- * handleSummary state the same figure. Plain ES2020, no Node or browser API: k6 runs it as it is.
+ * handleSummary state the same figure. Both cut the same windows: whole `capacityWindowS`-second
+ * windows counted from the measured run's start (after the warm-up and its pause). A window breaks
+ * when an operation breaks its SLO there, or when more than maxDroppedRatio of the requests it planned
+ * never started: an open model at saturation drops requests instead of charging them latency, so a
+ * window that kept its latency by dropping a tenth of its load did not hold its rate. The runner
+ * counts the measured requests meant to start in the window; k6 (whose dropped_iterations carries no
+ * custom tag) counts its requests tagged with the window, which in an arrival-rate executor are the
+ * planned iterations less the dropped ones. Plain ES2020, no Node or browser API: k6 runs it as it is.
  */
-import type { Threshold } from '../profiles/slos.ts';
+import { maxDroppedRatio, type Threshold } from '../profiles/slos.ts';
 
 /** What one operation measured in one window (nulls where nothing was measured). */
 export interface WindowFigures {
@@ -23,6 +30,10 @@ export interface CapacityWindow {
   durationS: number;
   /** The planned arrival rate over the window (requests per second, mean over the window). */
   rate: number;
+  /** Requests the plan starts in the window (the rate's exact area over it). */
+  planned: number;
+  /** Of those, the ones that started; the others were dropped. */
+  started: number;
   operations: readonly WindowFigures[];
 }
 
@@ -40,7 +51,10 @@ export interface Capacity {
   capacityRps: number | null;
   /** The first window that broke an SLO; null when none did (the capacity is then at least capacityRps). */
   firstBreak: CapacityBreak | null;
-  /** Windows judged (windows without any answer are not). */
+  /**
+   * Windows judged. Windows in which nothing started are not: after a run stopped early they hold
+   * nothing, and neither engine can tell that from a window that dropped everything.
+   */
   windows: number;
   /** One line for consoles, JUnit and HTML. */
   message: string;
@@ -63,12 +77,24 @@ function shown(kind: JudgedKind, actual: number): string {
     : String(Math.round(actual * 10000) / 10000);
 }
 
+/** The dropped share that breaks a window, when more than maxDroppedRatio of its planned requests never started. */
+export function droppedBreach(window: CapacityWindow): string | undefined {
+  if (!(window.planned > 0)) return undefined;
+  const dropped = Math.max(0, window.planned - window.started);
+  const share = dropped / window.planned;
+  if (!(share > maxDroppedRatio)) return undefined;
+  return `dropped requests <= ${maxDroppedRatio * 100} % of the window's planned: measured ${Math.round(dropped)} of ${Math.round(window.planned)} (${(share * 100).toFixed(1)} %)`;
+}
+
 /**
  * The SLOs a window broke. Only per-operation SLOs are judged; an operation the window did not
- * call is not judged there (a window at the start of a ramp may hold a handful of requests).
+ * call is not judged there (a window at the start of a ramp may hold a handful of requests). The
+ * dropped share is judged whenever the thresholds judge dropped requests.
  */
 export function windowBreaches(window: CapacityWindow, thresholds: readonly Threshold[]): string[] {
   const out: string[] = [];
+  const dropped = thresholds.some((t) => t.kind === 'dropped') ? droppedBreach(window) : undefined;
+  if (dropped) out.push(dropped);
   for (const t of thresholds) {
     if (!judged(t)) continue;
     const figures = window.operations.find((o) => o.operation === t.operation);
