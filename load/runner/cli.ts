@@ -62,7 +62,7 @@ async function main(): Promise<number> {
     if (report.aborted) console.log(`  stopped early: ${report.aborted}`);
     if (report.saturation) console.log(`  ${report.saturation.message}`);
     if (!report.measurement.latencyTrustworthy) console.log(`  ${report.measurement.message}`);
-    if (report.capacity) console.log(`  capacity: ${report.capacity.message}`);
+    if (report.capacity) console.log(`  ${report.capacity.message}`);
     if (t.cutBodies || t.endlessBodies) console.log(`  ${bodiesLine(report)}`);
     if (report.cleanup && 'error' in report.cleanup) console.log(`  cleanup failed: ${report.cleanup.error}`);
     else if (report.cleanup)

@@ -46,12 +46,12 @@ export function evaluateRun(facts: RunFacts): LoadReport {
   // Every request started gives one sample: the warm-up's started requests are its samples.
   // A run stopped early (a breach, an interruption) never meant to send the rest of its plan.
   const plannedInAll = Math.max(0, measured.totals.planned - warmUpPlanned);
-  const planned =
+  const due =
     measured.stoppedAtS === undefined
       ? plannedInAll
       : Math.min(plannedInAll, measuredDueBy(segments, measured.stoppedAtS));
   const issued = Math.max(0, measured.totals.issued - recorder.warmUpSamples);
-  const dropped = Math.max(0, planned - issued);
+  const dropped = Math.max(0, due - issued);
   const generator = measured.generator;
   const evaluated = evaluateThresholds(facts.thresholds, operations, dropped);
   const points = timeline(recorder, segments, measured.durationS, warmUpS);
@@ -71,7 +71,7 @@ export function evaluateRun(facts: RunFacts): LoadReport {
       : { ...t, trusted: false, message: `${t.message} (not trustworthy: the load generator saturated)` },
   );
   const outcomes = recorder.outcomes;
-  const capacity =
+  const found =
     profile.capacityWindowS === undefined
       ? undefined
       : runCapacity(recorder, segments, facts.thresholds, {
@@ -79,6 +79,12 @@ export function evaluateRun(facts: RunFacts): LoadReport {
           warmUpS,
           durationS: measured.durationS,
         });
+  // A run stopped before any whole window broke (a breach of the whole run's figures, Ctrl-C) found
+  // no upper bound: its "at least" is where it stopped, said with why.
+  const capacity =
+    found && found.firstBreak === null && measured.aborted
+      ? { ...found, message: `${found.message}, where it stopped early (${measured.aborted})` }
+      : found;
   const base = { scenario: scenario.name, profile: profile.name, operations };
   const baseline = compare(facts, base);
   const baselineOk = !baseline || baseline.comparisons.every((c) => c.ok);
@@ -101,7 +107,7 @@ export function evaluateRun(facts: RunFacts): LoadReport {
       segments: segments.length,
     },
     totals: {
-      planned,
+      planned: plannedInAll,
       issued,
       ...outcomes,
       dropped,

@@ -56,6 +56,7 @@ export interface LoadReport {
     answered: number;
     failed: number;
     interrupted: number;
+    /** Measured requests due before the run ended (or was stopped) that never started. */
     dropped: number;
     /** Answers longer than engine.maxBodyBytes: their checks saw only the start. */
     cutBodies: number;
