@@ -102,6 +102,23 @@ test('a second, distinct Ctrl-C exits 130 at once and still removes the private 
   }
 });
 
+/**
+ * Once the run has made a tenant, SIGTERM to npm alone; then no process of its tree may survive, the
+ * CLI must have heard of it through its parent's exit, and its summary is returned.
+ */
+async function terminateNpmWhenBusy(run: ReturnType<typeof npmRun>, temp: string, reports: string) {
+  assert.ok(await tenantMade(temp), `the run never made a tenant: ${run.stderr().slice(-1500)}`);
+  const tree = processTree(run.pid);
+  run.terminateNpm();
+  // npm passes it to `sh -c`, which dies without passing it on: the CLI hears of it by its parent.
+  assert.deepEqual(await survivors(tree, 120_000), [], `the tree was ${tree.join(' ')}`);
+  assert.match(run.stderr(), /parent exited: stopping the suites/);
+  return JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8')) as {
+    ok: boolean;
+    reasons: string[];
+  };
+}
+
 test('SIGTERM to npm alone (a cancelled CI job): the run still reports, and no process survives', async () => {
   const temp = mkdtempSync(join(tmpdir(), 'contract-interrupt-'));
   const reports = join(temp, 'reports');
@@ -113,16 +130,7 @@ test('SIGTERM to npm alone (a cancelled CI job): the run still reports, and no p
     { TMPDIR: temp },
   );
   try {
-    assert.ok(await tenantMade(temp), `the run never made a tenant: ${run.stderr().slice(-1500)}`);
-    const tree = processTree(run.pid);
-    run.terminateNpm();
-    // npm passes it to `sh -c`, which dies without passing it on: the CLI hears of it by its parent.
-    assert.deepEqual(await survivors(tree, 120_000), [], `the tree was ${tree.join(' ')}`);
-    assert.match(run.stderr(), /parent exited: stopping the suites/);
-    const summary = JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8')) as {
-      ok: boolean;
-      reasons: string[];
-    };
+    const summary = await terminateNpmWhenBusy(run, temp, reports);
     assert.equal(summary.ok, false);
     assert.ok(
       summary.reasons.some((r) => r.startsWith('interrupted')),
@@ -144,12 +152,7 @@ test('SIGTERM to npm alone during an embedded run: the run reports, and no proce
   // is far from its end when its first tenant appears and the signal follows.
   const run = npmRun('contract', ['--generate', '5000', '--reports', reports], { TMPDIR: temp });
   try {
-    assert.ok(await tenantMade(temp), `the run never made a tenant: ${run.stderr().slice(-1500)}`);
-    const tree = processTree(run.pid);
-    run.terminateNpm();
-    assert.deepEqual(await survivors(tree, 120_000), [], `the tree was ${tree.join(' ')}`);
-    assert.match(run.stderr(), /parent exited: stopping the suites/);
-    const summary = JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8')) as { reasons: string[] };
+    const summary = await terminateNpmWhenBusy(run, temp, reports);
     assert.ok(
       summary.reasons.some((r) => r.startsWith('interrupted')),
       summary.reasons.join('; '),
