@@ -2,7 +2,7 @@
  * `npm run webhooks -- --to URL [options]`: tests an integrator's webhook receiver with every
  * variant of SecPaid's payment notification (variants.ts) and prints, then writes, the verdicts.
  * Exit code 0 when every variant that ran passed, 1 on a finding, 2 when the run could not start
- * (a bad option, an unwritable --report-dir, nothing answering at --to), 130 when interrupted by
+ * (a bad option, an unwritable --reports, nothing answering at --to), 130 when interrupted by
  * SIGINT, SIGTERM or the parent's exit (after the reports).
  */
 import { printCliAnswer } from '../../core/cliOptions.ts';

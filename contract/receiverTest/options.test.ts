@@ -20,13 +20,13 @@ const mistake = (args: string[], env: NodeJS.ProcessEnv = {}) => {
   return (read as { text: string }).text;
 };
 
-test('defaults: pay_id 1001, 19.99, webhook-test-user, note "Order #1001", reports/, 5000 ms, no key', () => {
+test('defaults: pay_id 1001, 19.99, b44c4429-4a7b-4e27-85af-c1c2f43f4ffe, note "Order #1001", reports/, 5000 ms, no key', () => {
   assert.deepEqual(values(to), {
     to: 'http://127.0.0.1:3000/hook',
     notification: {
       event: 'paid',
       payId: 1001,
-      userId: 'webhook-test-user',
+      userId: 'b44c4429-4a7b-4e27-85af-c1c2f43f4ffe',
       amountCents: 1999,
       note: 'Order #1001',
     },

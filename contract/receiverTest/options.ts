@@ -29,14 +29,14 @@ const usage = `usage: ${command} -- --to URL [options]
                            are not run (and do not fail the run)
     --pay-id N             every notification's pay_id (default 1001): a test order the receiver knows
     --amount A             their amount (default 19.99); the note is "Order #N"
-    --user-id ID           their user_id, the link owner's (default webhook-test-user)
+    --user-id ID           their user_id, the link owner's (default b44c4429-4a7b-4e27-85af-c1c2f43f4ffe)
     --fulfilments URL      a GET URL answering {"count": n} for ?pay_id=N: how often the receiver fulfilled
                            that order; with it, a notification delivered again must leave the count at 1
-    --report-dir DIR       where reports go (default reports/; checked before the run):
+    --reports DIR          where reports go (default reports/; checked before the run):
                            webhooks.json, webhooks-junit.xml
     --timeout-ms N         each request's time limit, for the answer's head and again for its body (default ${defaultTimeoutMs})
   exit status: 0 every variant that ran passed, 1 a finding, 2 a bad option, an unreachable receiver or
-    an unwritable --report-dir, 130 interrupted (the reports say what was sent until then)`;
+    an unwritable --reports, 130 interrupted (the reports say what was sent until then)`;
 
 export interface ReceiverTestArgs {
   to: string;
@@ -129,7 +129,7 @@ function vet(
       ...(fulfilments === undefined ? {} : { fulfilments }),
       ...(encryptionKey === undefined ? {} : { encryptionKey }),
       notification: { event: 'paid', payId, userId, amountCents, note: `Order #${payId}` },
-      reportDir: text('report-dir')!,
+      reportDir: text('reports')!,
       timeoutMs,
     },
   };
@@ -149,9 +149,9 @@ export function readReceiverTestArgs(
       'encryption-key': { type: 'string' },
       'pay-id': { type: 'string', default: '1001' },
       amount: { type: 'string', default: '19.99' },
-      'user-id': { type: 'string', default: 'webhook-test-user' },
+      'user-id': { type: 'string', default: 'b44c4429-4a7b-4e27-85af-c1c2f43f4ffe' },
       fulfilments: { type: 'string' },
-      'report-dir': { type: 'string', default: 'reports' },
+      reports: { type: 'string', default: 'reports' },
       'timeout-ms': { type: 'string', default: String(defaultTimeoutMs) },
     },
     args,

@@ -123,7 +123,7 @@ test('options it cannot use: one line each, exit 2, the key never quoted', { tim
       /^SECPAID_WEBHOOK_KEY: an encryption key has 32 characters, this one has 33/,
     ],
     [
-      ['--to', 'http://127.0.0.1:3000/', '--report-dir', '/proc/no-such-dir/reports'],
+      ['--to', 'http://127.0.0.1:3000/', '--reports', '/proc/no-such-dir/reports'],
       {},
       /^cannot write reports to \/proc\/no-such-dir\/reports/,
     ],

@@ -109,7 +109,7 @@ export async function runWebhooks(
   const dir = mkdtempSync(join(tmpdir(), 'webhooks-reports-'));
   try {
     const childEnv = { SECPAID_WEBHOOK_KEY: '', ...env };
-    const where = args.includes('--report-dir') ? [] : ['--report-dir', dir];
+    const where = args.includes('--reports') ? [] : ['--reports', dir];
     const run = await spawnTsx(
       'contract/receiverTest/cli.ts',
       [...args, ...where],

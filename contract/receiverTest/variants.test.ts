@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { describeErrors, webhookValidator } from '../../core/validators.ts';
 import type { PaymentNotification } from '../../core/webhooks/notification.ts';
 import { readNotification } from '../../core/webhooks/readNotification.ts';
 import type { Exchange } from './exchange.ts';
@@ -15,7 +16,7 @@ import { otherKeyThan, type Variant, variantsFor } from './variants.ts';
 const paid: PaymentNotification = {
   event: 'paid',
   payId: 1001,
-  userId: 'webhook-test-user',
+  userId: 'b44c4429-4a7b-4e27-85af-c1c2f43f4ffe',
   amountCents: 1999,
   note: 'Order #1001',
 };
@@ -56,6 +57,17 @@ describe('variants', () => {
       assert.equal(format, expectedFormat, v.id);
     }
     assert.equal(sent(byId.get('paid-form-again')!).body, sent(byId.get('paid-form')!).body);
+  });
+
+  test("the genuine variants conform to the spec's notification, all but the how-to's bracketed JSON", () => {
+    for (const v of variants.filter((x) => x.expects === '2xx')) {
+      const { contentType, body } = sent(v);
+      const read = readNotification(contentType, body, testKey);
+      assert.ok(read.ok, v.id);
+      const validate = webhookValidator('paymentNotification', contentType)!;
+      const conforms = validate(read.value.document) && validate(read.value.payload);
+      assert.equal(conforms, !v.id.includes('bracketed'), `${v.id}: ${describeErrors(validate.errors)}`);
+    }
   });
 
   test('each refused variant is no valid notification', () => {
