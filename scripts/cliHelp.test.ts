@@ -51,6 +51,16 @@ const badValues: [string, string, string][] = [
   ['bench/autocannonBaseline.ts', '--connections 0', "--connections takes a whole number >= 1, not '0'"],
   ['bench/contract.ts', '--seed x', "--seed takes a whole number >= 0, not 'x'"],
   [
+    'sandbox/main.ts',
+    '--webhook-retries 11',
+    '--webhook-retries must be a whole number from 0 to 10, not 11',
+  ],
+  [
+    'sandbox/main.ts',
+    '--webhook-allow-host 127.0.0.1:8080',
+    '--webhook-allow-host: "127.0.0.1:8080" is not a host name or IP address (give no scheme, port or path)',
+  ],
+  [
     'load/k8s/render.ts',
     '--scenario createLinks --profile soak --parallelism abc',
     '--parallelism must be a whole number from 1 to 100, not abc',
