@@ -53,6 +53,16 @@ const commandOf = new Map([
 const badValues: [string, string, string][] = [
   ['bench/sandbox.ts', '--layout nope', "--layout is separate or in-process, not 'nope'"],
   ['bench/sandbox.ts', '--latency-requests 2.5', "--latency-requests takes a whole number >= 1, not '2.5'"],
+  [
+    'sandbox/main.ts',
+    '--webhook-retries 11',
+    '--webhook-retries must be a whole number from 0 to 10, not 11',
+  ],
+  [
+    'sandbox/main.ts',
+    '--webhook-allow-host 127.0.0.1:8080',
+    '--webhook-allow-host: "127.0.0.1:8080" is not a host name or IP address (give no scheme, port or path)',
+  ],
   ['bench/load.ts', '--seconds abc', "--seconds takes a whole number >= 1, not 'abc'"],
   ['bench/autocannonBaseline.ts', '--connections 0', "--connections takes a whole number >= 1, not '0'"],
   ['bench/contract.ts', '--seed x', "--seed takes a whole number >= 0, not 'x'"],
