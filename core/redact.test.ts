@@ -27,6 +27,17 @@ test('token headers and key fields (token, recipient_token, encryption_key) are 
     redact('"recipient":"[{\\"token\\":\\"zz\\",\\"share\\":50}]"'),
     '"recipient":"[{\\"token\\":\\"«redacted»\\",\\"share\\":50}]"',
   );
+  assert.equal(
+    redact('amount=1.00&encryption_key=a%26b%3Dc!x&is_encryption=true'),
+    'amount=1.00&encryption_key=«redacted»&is_encryption=true',
+  );
+  assert.equal(redact('encryption_key=k%20ey&token=abc'), 'encryption_key=«redacted»&token=«redacted»');
+  assert.equal(redact('GET /x?recipient_token=abc HTTP/1.1'), 'GET /x?recipient_token=«redacted» HTTP/1.1');
+  assert.equal(
+    redact('my_token=abc&encryption_key='),
+    'my_token=abc&encryption_key=',
+    'other names and empty values stay',
+  );
 });
 
 test('a marker that names its variable is kept as it is', () => {

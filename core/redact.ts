@@ -2,8 +2,8 @@
  * One redactor and one marker for everything the harness writes or prints: reports, request logs,
  * container logs, the console. A secret becomes `«redacted»`, or `«redacted: VARIABLE»` where the
  * reader should know which environment variable holds it (a curl line then reads that variable).
- * Known secrets are replaced raw and URL-encoded; a `token` header or a JSON `token` field is
- * masked even when its value was never registered. Logs whose format nobody controls (a container's)
+ * Known secrets are replaced raw and URL-encoded; a `token` header, or a `token`-like field in JSON,
+ * a form or a query, is masked even when its value was never registered. Logs whose format nobody controls (a container's)
  * also get their values masked wherever a line presents them as a token.
  */
 
@@ -43,6 +43,11 @@ const escapedJsonTokenField = new RegExp(
   `(\\\\"(?:token|recipient_token|encryption_key)\\\\"\\s*:\\s*)\\\\"(?!${aloneMarker}\\\\")[^"\\\\]*\\\\"`,
   'g',
 );
+/** The same fields in a form body or a query (`encryption_key=…&`), raw or percent-encoded values alike. */
+const formTokenField = new RegExp(
+  `(^|[?&\\s])((?:token|recipient_token|encryption_key)=)(?!${aloneMarker})[^&\\s"]+`,
+  'g',
+);
 /** `token`, optionally quoted and followed by `:` or `=`, then a key-shaped value (16+ letters/digits). */
 const tokenThenKey = /(\btoken["']?\s*[:=]?\s*["']?)[A-Za-z0-9][A-Za-z0-9_-]{15,}/gi;
 /** `token <a short label>: <value>`: whatever follows the colon up to a space, quote or `&`. */
@@ -64,7 +69,8 @@ export function makeRedactor(secrets: Iterable<string>, options: RedactorOptions
     out = out
       .replace(tokenHeaderLine, `$1${redactedMarker}`)
       .replace(jsonTokenField, `$1"${redactedMarker}"`)
-      .replace(escapedJsonTokenField, `$1\\"${redactedMarker}\\"`);
+      .replace(escapedJsonTokenField, `$1\\"${redactedMarker}\\"`)
+      .replace(formTokenField, `$1$2${redactedMarker}`);
     if (!options.freeText) return out;
     return out.replace(tokenThenKey, `$1${redactedMarker}`).replace(labelledToken, `$1${redactedMarker}`);
   };
