@@ -5,11 +5,11 @@
  * fields are ones a receiver can match to an order.
  */
 import { type CliAnswer, readCliOptions, wholeNumbers } from '../../core/cliOptions.ts';
+import { isLoopbackHost } from '../../core/loopbackHost.ts';
 import { centsOf } from '../../core/money.ts';
 import { makeRedactor } from '../../core/redact.ts';
 import { encryptionKeyProblem } from '../../core/webhooks/encryption.ts';
 import type { PaymentNotification } from '../../core/webhooks/notification.ts';
-import { isLoopbackHost } from '../../load/runner/safety.ts';
 
 export const command = 'npm run webhooks';
 const keyVariable = 'SECPAID_WEBHOOK_KEY';

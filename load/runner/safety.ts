@@ -4,6 +4,7 @@
  * every run is bounded in duration and request count before it starts.
  */
 
+import { isLoopbackHost } from '../../core/loopbackHost.ts';
 import { isProductionHost } from '../shared/productionHost.ts';
 
 export interface TargetPolicy {
@@ -18,13 +19,6 @@ export interface RunBounds {
 }
 
 export const defaultBounds: RunBounds = { maxRequests: 2_000_000, maxDurationS: 3 * 3600 };
-
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (host === 'localhost' || host === '[::1]' || host === '::1') return true;
-  const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  return octets?.slice(1).every((o) => Number(o) <= 255) === true;
-}
 
 /** The target URL, or why it is refused. */
 export function checkTarget(target: string, policy: TargetPolicy): { url: URL } | { refused: string } {
