@@ -8,12 +8,6 @@ import { readBoundedText } from '../../core/boundedResponse.ts';
 import type { Redactor } from '../../core/redact.ts';
 import { type TargetFetch, targetFetch } from '../../core/targetFetch.ts';
 
-/** What SecPaid's notifications carry besides the body (spec/DECISIONS.md D-WEBHOOK). */
-export const notificationHeaders = {
-  Accept: 'application/json',
-  'User-Agent': 'SecPaid-Sandbox-Webhooks/1',
-} as const;
-
 /** Characters of an answer's body kept in findings and reports. */
 export const shownAnswerChars = 500;
 

@@ -7,7 +7,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Redactor } from '../../core/redact.ts';
 import type { PaymentNotification } from '../../core/webhooks/notification.ts';
-import { type Exchange, exchange, notificationHeaders, receiverFetch, unreachableCodes } from './exchange.ts';
+import { notificationHeaders } from '../../core/webhooks/notification.ts';
+import { type Exchange, exchange, receiverFetch, unreachableCodes } from './exchange.ts';
 import { type Finding, judgeAnswer, judgeFulfilments } from './judge.ts';
 import { docs, type Expectation, type Variant, variantsFor } from './variants.ts';
 

@@ -85,6 +85,12 @@ export interface WebhookRequestBody {
   body: string;
 }
 
+/** What a notification carries besides its body and Content-Type (spec/DECISIONS.md D-WEBHOOK). */
+export const notificationHeaders = {
+  Accept: 'application/json',
+  'User-Agent': 'SecPaid-Sandbox-Webhooks/1',
+} as const;
+
 export const formContentType = 'application/x-www-form-urlencoded';
 export const jsonContentType = 'application/json';
 

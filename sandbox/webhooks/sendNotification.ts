@@ -9,7 +9,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
-import type { WebhookRequestBody } from '../../core/webhooks/notification.ts';
+import { notificationHeaders, type WebhookRequestBody } from '../../core/webhooks/notification.ts';
 
 export interface SendOutcome {
   /** The endpoint's HTTP status; undefined when no answer came. */
@@ -24,8 +24,6 @@ export type SendNotification = (
   request: WebhookRequestBody,
   options: { timeoutMs: number; signal: AbortSignal },
 ) => Promise<SendOutcome>;
-
-const webhookUserAgent = 'SecPaid-Sandbox-Webhooks/1';
 
 const maxAnswerBytes = 64 * 1024;
 
@@ -47,8 +45,7 @@ export const sendNotification: SendNotification = (url, request, { timeoutMs, si
       headers: {
         'content-type': request.contentType,
         'content-length': body.length,
-        accept: 'application/json',
-        'user-agent': webhookUserAgent,
+        ...notificationHeaders,
       },
     });
     const timer = setTimeout(
