@@ -3,7 +3,7 @@
  * `@ts-expect-error` fails the build if its line ever compiles (TS2578 "unused directive"), so
  * loosening a type (e.g. making `amount` optional) breaks tsc instead of passing silently.
  */
-import type { OperationId } from '../core/spec.ts';
+import type { OperationId, WebhookName } from '../core/spec.ts';
 import type { components, operations } from '../generated/secpaid.d.ts';
 import type { SecPaidClient, SecPaidResult } from './secpaidClient.ts';
 
@@ -13,8 +13,8 @@ function expectType<T extends true>(_proof?: T): void {}
 declare const client: SecPaidClient;
 type Schemas = components['schemas'];
 
-// The operation list in core/spec.ts and the generated types name the same operations.
-expectType<Equal<OperationId, keyof operations>>();
+// The operation and webhook lists in core/spec.ts and the generated types name the same operations.
+expectType<Equal<OperationId | WebhookName, keyof operations>>();
 
 export async function requestBodies(): Promise<void> {
   await client.createLink({ amount: 100, recipient_note: 'x' });

@@ -1,7 +1,8 @@
 /**
  * The bundled, dereferenced spec (generated/openapi.json) and what the rest of the harness asks of
- * it: which operations exist, where they live, and which status codes each documents. Everything
- * that needs a fact about the API reads it here, so the spec stays the single source of truth.
+ * it: which operations exist, where they live, which status codes each documents, and what SecPaid
+ * sends to an integrator (the `webhooks:`). Everything that needs a fact about the API reads it
+ * here, so the spec stays the single source of truth.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,10 @@ type Operation = {
   requestBody?: { required?: boolean; content: MediaTypes };
   responses: Record<string, { description: string; content?: MediaTypes }>;
 };
-type OpenApiDocument = { paths: Record<string, Record<string, Operation>> };
+type OpenApiDocument = {
+  paths: Record<string, Record<string, Operation>>;
+  webhooks: Record<string, Record<string, Operation>>;
+};
 
 function loadDocument(file: string): OpenApiDocument {
   return JSON.parse(readFileSync(fileURLToPath(new URL(`../generated/${file}`, import.meta.url)), 'utf8'));
@@ -88,4 +92,25 @@ const operationsByPath = new Map(Object.values(operations).map((info) => [info.p
 
 export function operationByPath(path: string): OperationInfo | undefined {
   return operationsByPath.get(path);
+}
+
+/** What SecPaid sends to an integrator (the spec's `webhooks:`), each named by its operationId. */
+export const webhookNames = ['paymentNotification', 'paymentCallback'] as const;
+export type WebhookName = (typeof webhookNames)[number];
+
+function webhookOperation(name: WebhookName): Operation {
+  const item = apiDocument.webhooks?.[name];
+  const operation = item && (item.post ?? item.get);
+  if (!operation) throw new Error(`spec: webhook ${name} is missing`);
+  return operation;
+}
+
+for (const name of webhookNames) webhookOperation(name);
+
+/**
+ * The schema a webhook's body has in one media type (without parameters: `application/json`), or
+ * undefined when the spec documents no such body (the callback redirect has none).
+ */
+export function webhookRequestSchema(name: WebhookName, mediaType: string): JsonSchema | undefined {
+  return webhookOperation(name).requestBody?.content[mediaType]?.schema;
 }

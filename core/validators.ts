@@ -1,13 +1,19 @@
 /**
- * One place that turns spec schemas into ajv validators, cached per (operation, status, media type).
- * Requests are validated with defaults applied (the sandbox then sees `limit: 10` when none was sent);
- * responses without, and with every error listed, because a contract failure should say everything
- * that is wrong at once.
+ * One place that turns spec schemas into ajv validators, cached per (operation or webhook, status,
+ * media type). Requests are validated with defaults applied (the sandbox then sees `limit: 10` when
+ * none was sent); responses and webhooks without, and with every error listed, because a contract
+ * failure should say everything that is wrong at once.
  */
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { useDecimalMultipleOf } from './decimalMultipleOf.ts';
-import { type JsonSchema, type OperationId, operations } from './spec.ts';
+import {
+  type JsonSchema,
+  type OperationId,
+  operations,
+  type WebhookName,
+  webhookRequestSchema,
+} from './spec.ts';
 
 function makeAjv(options: { useDefaults: boolean; allErrors: boolean }) {
   const ajv = new Ajv2020.default({ strict: false, ...options });
@@ -45,6 +51,23 @@ export function responseValidator(
     const schema = operations[operationId].responseSchema(status, mediaType);
     validate = schema ? responseAjv.compile(schema) : null;
     responseCache.set(key, validate);
+  }
+  return validate ?? undefined;
+}
+
+const webhookCache = new Map<string, ValidateFunction | null>();
+
+/**
+ * A webhook body's validator (what SecPaid sends is checked like a response: every error listed,
+ * no defaults filled in), or undefined when the spec documents no body in that media type.
+ */
+export function webhookValidator(name: WebhookName, mediaType: string): ValidateFunction | undefined {
+  const key = `${name} ${mediaType}`;
+  let validate = webhookCache.get(key);
+  if (validate === undefined) {
+    const schema = webhookRequestSchema(name, mediaType);
+    validate = schema ? responseAjv.compile(schema) : null;
+    webhookCache.set(key, validate);
   }
   return validate ?? undefined;
 }

@@ -147,7 +147,83 @@ export type paths = {
         trace?: never;
     };
 };
-export type webhooks = Record<string, never>;
+export type webhooks = {
+    paymentNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Payment notification (paid or cancelled)
+         * @description SecPaid POSTs this to the link's `payment_endpoint` when the customer pays (`status` `success`)
+         *     and when they cancel (`status` `cancel`). Every URL the link names is notified (a URL, a
+         *     0-based index into the account's saved endpoints, or a comma-separated mix); a link created
+         *     without `payment_endpoint` notifies the account's saved endpoints. A split link notifies only
+         *     its owner, with the whole amount. Deleting a link and refunds notify nothing.
+         *     (DECISIONS.md, D-WEBHOOK.)
+         *
+         *     **Encodings.** The plain notification is a form body with `data[...]` keys, as SecPaid's own
+         *     plugin reads it; the nested JSON of concepts/payment-endpoint is the other documented encoding.
+         *     With encryption on (the link's `is_encryption`, else the account's), the body is JSON
+         *     `{"data": "<base64>"}`: the nested JSON encrypted with AES-256-CBC under the 32-character key,
+         *     the key's first 16 characters as the IV. The how-to's example with bracketed keys in JSON
+         *     (`{"data[pay_id]": 1466, …}`) is the form written out as JSON: no server should send it, but a
+         *     receiver should accept it, as it should accept `Success` and a `data[Status]` key.
+         *
+         *     **Headers sent.** `Content-Type` (`application/x-www-form-urlencoded` or `application/json`),
+         *     `Accept: application/json`, and a `User-Agent` (the reference sandbox sends
+         *     `SecPaid-Sandbox-Webhooks/1`; SecPaid's is not documented). No signature or HMAC header is
+         *     documented: a receiver that needs to trust the sender uses encryption, and in any case should
+         *     confirm a payment with `getPayInTransactions` (`pay_id`) before fulfilling it.
+         *
+         *     **Delivery.** A 2xx answer acknowledges the notification; its body is ignored. SecPaid documents
+         *     no retry policy, timeout, ordering or deduplication key, so a receiver must be idempotent on
+         *     `pay_id` and `status`. The reference sandbox retries any other outcome (a non-2xx status, a
+         *     redirect, which it does not follow, or no answer within its timeout): by default 3 more
+         *     attempts, 1 s, 2 s and 4 s apart, each with a 5 s timeout.
+         */
+        post: operations["paymentNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    paymentCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Callback redirect (the customer's browser)
+         * @description Not a server-to-server call: after the customer pays or cancels, SecPaid redirects their
+         *     browser (HTTP 302) to the link's `callback_url` with `pay_id`, `user_id` and `status` appended
+         *     to the query. A cancel redirect happens only on a cancellable link. `callback_url` is a URL, an
+         *     index into the account's saved callback URLs, or a comma-separated mix (the docs say a list
+         *     "triggers multiple callbacks", not how one browser follows several).
+         *
+         *     The redirect is easy to forge and may never happen (the customer closes the tab): use it to
+         *     show the customer a page, and the payment notification (or `getPayInTransactions`) to fulfil.
+         *     A receiver should tolerate `status=Success` and a missing `user_id` (concepts' diagram), and
+         *     `&amp;` between the parameters (SecPaid's plugin decodes HTML entities in the query before
+         *     reading it). (DECISIONS.md, D-WEBHOOK.)
+         */
+        get: operations["paymentCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
 export type components = {
     schemas: {
         /**
@@ -185,6 +261,10 @@ export type components = {
             is_cancellation?: components["schemas"]["YesNo"];
             bank_transfer?: components["schemas"]["StringBoolean"];
             is_encryption?: components["schemas"]["StringBoolean"];
+            /**
+             * @description This link's webhook encryption key: 32 printable ASCII characters, no spaces (AES-256-CBC,
+             *     the key's first 16 characters are the IV; DECISIONS.md, D-WEBHOOK).
+             */
             encryption_key?: string;
             bank_statement_description?: string;
             is_qr_link?: components["schemas"]["StringBoolean"];
@@ -506,6 +586,72 @@ export type components = {
         DeleteLinkRequest: {
             link_id: components["schemas"]["LinkId"];
         };
+        /**
+         * @description What happened to the link, lowercase: `success` (paid) or `cancel` (the customer cancelled). The
+         *     how-to, the callback redirect and SecPaid's own plugin spell it so; concepts' `Success` and the
+         *     how-to's `data[Status]` key are not valid from a server, though a receiver should tolerate them
+         *     (DECISIONS.md, D-WEBHOOK).
+         * @enum {string}
+         */
+        NotificationStatus: "success" | "cancel";
+        /**
+         * @description The plain payment notification as a form body (`application/x-www-form-urlencoded`), the keys
+         *     SecPaid's own plugin parses (`parse_str`): every value is text. `data[note]` is optional because
+         *     the how-to's examples leave it out; the reference sandbox always sends it (empty when the link has
+         *     no note). Extra fields are allowed (a server that adds one is reported as drift).
+         */
+        PaymentNotificationForm: {
+            /**
+             * @description Always `1`.
+             * @constant
+             */
+            ResponseCode: "1";
+            /** @description The link's id (`id` in createLink's answer), as decimal text. */
+            "data[pay_id]": string;
+            /** @description The link's `recipient_note`; empty when it has none. */
+            "data[note]"?: string;
+            /**
+             * @description The link's whole amount in EUR, decimal text with exactly two places (`19.99`, `100.00`).
+             *     For a split link too: the owner is notified of the whole amount, not their share.
+             */
+            "data[amount]": string;
+            "data[user_id]": components["schemas"]["UserId"];
+            "data[status]": components["schemas"]["NotificationStatus"];
+        };
+        /**
+         * @description The payment notification as concepts/payment-endpoint nests it: the JSON body, and the plaintext
+         *     an encrypted notification decrypts to. `amount` is a JSON number; that it has at most two
+         *     decimals is checked on cents with integer arithmetic, not with `multipleOf` (DECISIONS.md, D-MONEY).
+         *     Extra fields are allowed (a server that adds one is reported as drift).
+         */
+        PaymentNotification: {
+            /**
+             * @description Always 1.
+             * @constant
+             */
+            ResponseCode: 1;
+            data: {
+                pay_id: components["schemas"]["LinkId"];
+                /** @description The link's `recipient_note`; `""` when it has none. */
+                note: string;
+                /** @description The link's whole amount in EUR (for a split link too). */
+                amount: number;
+                user_id: components["schemas"]["UserId"];
+                status: components["schemas"]["NotificationStatus"];
+            };
+        };
+        /**
+         * @description An encrypted payment notification: `data` is the base64 AES-256-CBC ciphertext of the JSON
+         *     `PaymentNotification`, under the link's (or the account's) 32-character encryption key with the
+         *     key's first 16 characters as the IV (DECISIONS.md, D-WEBHOOK). A receiver tells it from the plain
+         *     JSON by `data` being a string.
+         */
+        EncryptedNotification: {
+            /** @description Base64 (standard alphabet, padded) of whole 16-byte AES blocks. */
+            data: string;
+        };
+        /** @description A JSON payment notification, plain (nested `data` object) or encrypted (`data` a string). */
+        PaymentNotificationJson: components["schemas"]["PaymentNotification"] | components["schemas"]["EncryptedNotification"];
     };
     responses: {
         /** @description No user found with the provided API key: the key is well-formed but matches no account. The seed answers this with HTTP 201 (a quirk kept on purpose, DECISIONS.md D-AUTH). */
@@ -797,6 +943,99 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    paymentNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["PaymentNotificationForm"];
+                "application/json": components["schemas"]["PaymentNotificationJson"];
+            };
+        };
+        responses: {
+            /**
+             * @description The receiver refuses a notification it cannot read (SecPaid's plugin answers 400 to a body
+             *     without `ResponseCode` 1 or without a known `pay_id`). Like every answer that is not 2xx, a
+             *     failed delivery: the reference sandbox retries it; SecPaid documents no retry policy.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Acknowledged. Any 2xx status will do; the body, if any, is ignored. Answer quickly and do
+             *     the work afterwards: the sender waits only a bounded time.
+             */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Any other answer (a 3xx, which is not followed, another 4xx, a 5xx) or none in time is a
+             *     failed delivery: the reference sandbox retries it; SecPaid documents no retry policy.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    paymentCallback: {
+        parameters: {
+            query: {
+                /** @description The link's id. */
+                pay_id: components["schemas"]["LinkId"];
+                /** @description The link owner's user_id. */
+                user_id: components["schemas"]["UserId"];
+                /** @description `success` after a payment, `cancel` after the customer cancelled. */
+                status: components["schemas"]["NotificationStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The integrator's page, shown to the customer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The integrator's page sends the browser on (to an order page, say). */
+            302: {
+                headers: {
+                    /** @description Where the browser goes next. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description The integrator's page refuses a redirect it cannot read (an unknown `pay_id`). What the
+             *     page answers is the integrator's choice; SecPaid neither sees nor retries it.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

@@ -91,6 +91,27 @@ describe('fields and their cases, from the schema alone', () => {
     );
   });
 
+  test("a pattern keeps the length's boundaries it takes, and is broken inside the length", () => {
+    const key = requestFields('createLink').find((f) => f.name === 'encryption_key')!;
+    assert.equal(key.schema.pattern, '^[!-~]{32}$', 'the spec gives encryption_key a pattern');
+    const { valid, invalid } = boundaries(key);
+    // 32 `€` or `😀` has the length but is not printable ASCII: not a boundary of this field.
+    assert.deepEqual(
+      valid.map((v) => v.value),
+      ['x'.repeat(32), 'x'.repeat(32)],
+    );
+    assert.deepEqual(
+      invalid.map((v) => v.value),
+      ['x'.repeat(31), 'x'.repeat(33)],
+    );
+    const broken = violations(key).filter((v) => v.rule.startsWith('pattern'));
+    assert.deepEqual(
+      broken.map((v) => v.rule),
+      ['pattern: a space', 'pattern: a 3-byte character', 'pattern: a 4-byte character'],
+    );
+    for (const { value } of broken) assert.equal([...(value as string)].length, 32);
+  });
+
   test('money boundaries are exact to the cent: 0.01 and 999999.99 in, 0 and 1000000 out', () => {
     const amount = requestFields('createLink').find((f) => f.name === 'amount')!;
     const { valid, invalid } = boundaries(amount);

@@ -62,6 +62,33 @@ export function textOfLength(length: number, kind: 'ascii' | 'euro' | 'emoji' = 
   return unit.repeat(Math.max(0, length));
 }
 
+/** The schema's `pattern` as JSON Schema (and ajv) reads it: a Unicode regular expression. */
+function patternOf(schema: JsonSchema): RegExp | undefined {
+  return typeof schema.pattern === 'string' ? new RegExp(schema.pattern, 'u') : undefined;
+}
+
+/**
+ * Texts of an allowed length that the pattern refuses: the last character a space, a 3-byte or a
+ * 4-byte one. None when the schema has no pattern, or the pattern takes them all.
+ */
+function patternBreakers(schema: JsonSchema): FieldValue[] {
+  const pattern = patternOf(schema);
+  if (!pattern) return [];
+  const { min, max } = lengthOf(schema);
+  const length = Math.max(min, 1);
+  if (max !== undefined && length > max) return [];
+  const out: FieldValue[] = [];
+  for (const [rule, last] of [
+    ['pattern: a space', ' '],
+    ['pattern: a 3-byte character', '€'],
+    ['pattern: a 4-byte character', '😀'],
+  ] as const) {
+    const value = textOfLength(length - 1) + last;
+    if (!pattern.test(value)) out.push({ rule, value, encodings: both });
+  }
+  return out;
+}
+
 function lengthOf(schema: JsonSchema) {
   return {
     min: typeof schema.minLength === 'number' ? schema.minLength : 0,
@@ -86,16 +113,24 @@ export function boundaries(field: RequestField): { valid: FieldValue[]; invalid:
       valid.push({ rule: highRule, value: fromUnits(high, scale) });
       invalid.push({ rule: `${highRule}+step`, value: fromUnits(high + 1, scale) });
     }
-  } else if (schema.type === 'string' && !schema.enum && !schema.format && !schema.pattern) {
+  } else if (schema.type === 'string' && !schema.enum && !schema.format) {
+    // With a pattern, a text at the limit is a boundary only if the pattern takes it too (32 `€`
+    // is the right length for an encryption key but not printable ASCII); one past the limit
+    // breaks the length whatever the pattern says.
+    const pattern = patternOf(schema);
+    const fits = (value: string) => !pattern || pattern.test(value);
     const { min, max } = lengthOf(schema);
-    valid.push({ rule: 'minLength', value: textOfLength(min) });
+    const atLimits: FieldValue[] = [{ rule: 'minLength', value: textOfLength(min) }];
     if (min > 0) invalid.push({ rule: 'minLength-1', value: textOfLength(min - 1) });
     if (max !== undefined) {
-      valid.push({ rule: 'maxLength', value: textOfLength(max) });
-      valid.push({ rule: 'maxLength in 3-byte characters', value: textOfLength(max, 'euro') });
-      valid.push({ rule: 'maxLength in 4-byte characters', value: textOfLength(max, 'emoji') });
+      atLimits.push(
+        { rule: 'maxLength', value: textOfLength(max) },
+        { rule: 'maxLength in 3-byte characters', value: textOfLength(max, 'euro') },
+        { rule: 'maxLength in 4-byte characters', value: textOfLength(max, 'emoji') },
+      );
       invalid.push({ rule: 'maxLength+1', value: textOfLength(max + 1) });
     }
+    valid.push(...atLimits.filter(({ value }) => fits(value as string)));
   } else if (schema.type === 'array') {
     const min = typeof schema.minItems === 'number' ? schema.minItems : 0;
     const max = typeof schema.maxItems === 'number' ? schema.maxItems : undefined;
@@ -161,6 +196,7 @@ export function violations(field: RequestField, base?: number): FieldValue[] {
         ])
           out.push({ rule: rule!, value, encodings: both });
       }
+      out.push(...patternBreakers(schema));
       out.push({ rule: 'type: number', value: 12, encodings: jsonOnly });
       out.push({ rule: 'type: null', value: null, encodings: jsonOnly });
       break;

@@ -1,6 +1,6 @@
 /**
  * The payment notification's optional encryption, as SecPaid's docs describe it (§7, D13;
- * spec/DECISIONS.md D-WEBHOOK-CRYPTO): AES-256-CBC with the 32-character key itself as the key, the
+ * spec/DECISIONS.md D-WEBHOOK): AES-256-CBC with the 32-character key itself as the key, the
  * key's first 16 characters as the IV, PKCS#7 padding, the ciphertext in base64. This is what the
  * docs' PHP sample (`openssl_decrypt($data, 'AES-256-CBC', $key, 0, substr($key, 0, 16))`) reads; the
  * `U2FsdGVkX1…` ("Salted__") example string is OpenSSL's password format, which that sample cannot
