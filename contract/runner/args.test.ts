@@ -70,7 +70,10 @@ test('every option, in both --flag value and --flag=value spellings', () => {
 });
 
 test('mistakes are refused before anything runs', () => {
-  assert.throws(() => parseArgs(['--only', 'createLnk']), /unknown operation createLnk/);
+  assert.throws(
+    () => parseArgs(['--only', 'createLnk']),
+    /unknown suite createLnk; known: createLink, .*, webhooks/,
+  );
   assert.throws(() => parseArgs(['--base-url', 'http://not a url']), /--base-url needs a URL such as/);
   assert.throws(
     () => parseArgs(['--base-url', '127.0.0.1:4010']),
@@ -93,7 +96,7 @@ test('mistakes are refused before anything runs', () => {
 
 test('an empty --only is a usage error, not "every suite"', () => {
   for (const argv of [['--only', ''], ['--only='], ['--only', ' , ']])
-    assert.throws(() => parseArgs(argv), /--only needs at least one operation name/, argv.join(' '));
+    assert.throws(() => parseArgs(argv), /--only needs at least one suite name/, argv.join(' '));
 });
 
 test('--help asks for the usage', () => assert.deepEqual(parseArgs(['--help']), { help: true }));

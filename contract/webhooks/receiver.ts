@@ -35,6 +35,8 @@ export interface ReceivedRequest {
   bodyBytes: number;
   /** Why `body` is not the whole body, absent when it is. */
   bodyCut?: string;
+  /** The receiver's answer: 200, or 413 for a body that did not end. */
+  answered: 200 | 413;
 }
 
 export interface ReceiverOptions {
@@ -127,7 +129,13 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Noti
     }
   };
 
-  const keep = (message: IncomingMessage, chunks: Buffer[], bytes: number, cut?: string) => {
+  const keep = (
+    message: IncomingMessage,
+    chunks: Buffer[],
+    bytes: number,
+    answered: ReceivedRequest['answered'],
+    cut?: string,
+  ) => {
     seq += 1;
     if (kept.length >= limits.maxRequests) {
       dropped += 1;
@@ -146,6 +154,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Noti
       body: Buffer.concat(chunks).toString('utf8'),
       bodyBytes: bytes,
       ...(cut ? { bodyCut: cut } : {}),
+      answered,
     };
     kept.push(request);
     options.onRequest?.(request);
@@ -167,7 +176,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Noti
       }
       if (bytes > limits.drainBytes) {
         done = true;
-        keep(message, chunks, bytes, `cut after ${limits.drainBytes} bytes: the body did not end`);
+        keep(message, chunks, bytes, 413, `cut after ${limits.drainBytes} bytes: the body did not end`);
         response.writeHead(413, { connection: 'close' }).end();
         message.destroy();
       }
@@ -176,7 +185,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Noti
       if (done) return;
       done = true;
       const cut = bytes > keptBytes ? `${keptBytes} of ${bytes} bytes kept` : undefined;
-      keep(message, chunks, bytes, cut);
+      keep(message, chunks, bytes, 200, cut);
       response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     });
     message.on('error', () => {
