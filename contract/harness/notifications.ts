@@ -32,10 +32,10 @@ import { recordObservation, recordRequest } from './recorder.ts';
  * retries a failed delivery (1, 2, 4 s apart) is still well within it. Only a wait that failed
  * anyway runs to it.
  */
-export const deliveryBoundMs = 30_000;
+const deliveryBoundMs = 30_000;
 
 /** How long the receiver keeps listening for one more notification before a count is taken. */
-export const settleMs = 1_000;
+const settleMs = 1_000;
 
 export interface Endpoint {
   path: string;

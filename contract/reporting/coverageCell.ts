@@ -23,7 +23,7 @@ export interface CellTally {
 }
 
 /** Lines of what failed kept per cell; the reports say how many more there were. */
-export const maxProblems = 20;
+const maxProblems = 20;
 
 export function emptyTally(): CellTally {
   return {

@@ -40,6 +40,3 @@ export const notificationCellInfo: Record<NotificationCell, { label: string; req
   noneOnDelete: { label: 'none on delete', requires: 'deleting a link notifies nobody' },
   noneUnpaid: { label: 'none unpaid', requires: 'a link never paid notifies nobody' },
 };
-
-export const isNotificationCell = (name: string): name is NotificationCell =>
-  (notificationCells as readonly string[]).includes(name);

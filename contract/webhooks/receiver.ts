@@ -82,7 +82,7 @@ export interface NotificationReceiver {
   close(): Promise<void>;
 }
 
-export const receiverDefaults = {
+const receiverDefaults = {
   maxBodyBytes: 64 * 1024,
   drainBytes: 1024 * 1024,
   requestTimeoutMs: 10_000,
