@@ -30,6 +30,26 @@ test('the named calls answer the data of a 200: a tenant whose key the API takes
   );
 });
 
+test("the delivery log: every delivery without a link, one link's with it; an unknown delivery is a 404", async () => {
+  const control = createControlClient({ baseUrl: sandbox.url });
+  const tenant = await control.createTenant({ payment_endpoints: ['http://192.0.2.1/hook'] });
+  const api = createSecPaidClient({ baseUrl: sandbox.url, token: tenant.token });
+  const created = await api.createLink({ amount: 5 });
+  assert.ok(created.ok, created.bodyText);
+  const paid = await control.payLink(created.body.data.id);
+  const mine = await control.listWebhooks(created.body.data.id);
+  assert.deepEqual(
+    mine.map((d) => [d.id, d.state]),
+    [[paid.webhooks[0], 'not_sent']],
+  );
+  assert.ok((await control.listWebhooks()).some((d) => d.id === paid.webhooks[0]));
+  await assert.rejects(control.redeliverWebhook('wh_999999999'), (error: unknown) => {
+    assert.ok(error instanceof ControlCallError);
+    assert.equal(error.status, 404);
+    return true;
+  });
+});
+
 test('a named call that is refused throws with the status and what the sandbox said', async () => {
   const control = createControlClient({ baseUrl: sandbox.url });
   await assert.rejects(control.payLink(999_999_999), (error: unknown) => {

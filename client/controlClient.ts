@@ -1,6 +1,7 @@
 /**
  * The typed client of the sandbox control API (spec/sandbox.yaml, types from
- * generated/sandbox.d.ts): make tenants, pay or cancel links, run payouts, arm faults. `api` is the
+ * generated/sandbox.d.ts): make tenants, pay or cancel links, run payouts, arm faults, read the
+ * payment notifications the sandbox sent and send one again. `api` is the
  * openapi-fetch client itself, every answer typed by status, for tests of the control API; the
  * named methods are for code that needs the call to succeed (test set-up, seeding): they answer
  * the `data` of a 200 and throw on anything else, a body cut at the cap included (its start is not
@@ -20,6 +21,7 @@ export type Tenant = Schemas['Tenant'];
 export type TenantRequest = Schemas['TenantRequest'];
 export type LinkState = Schemas['LinkState'];
 export type FaultRequest = Schemas['FaultRequest'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
 export type PayoutRun =
   paths['/sandbox/payouts/run']['post']['responses'][200]['content']['application/json']['data'];
 
@@ -46,6 +48,13 @@ export interface ControlClient {
   runPayouts(date?: string, userId?: string): Promise<PayoutRun>;
   injectFault(fault: FaultRequest): Promise<FaultRequest>;
   clearFaults(): Promise<{ cleared: number }>;
+  /** The notification deliveries, oldest first: only `linkId`'s when given. */
+  listWebhooks(linkId?: number): Promise<WebhookDelivery[]>;
+  /**
+   * Sends a delivery again now; answers it with the new attempt once the endpoint has answered, which
+   * may take the sandbox's webhook timeout: this client's `timeoutMs` should be longer.
+   */
+  redeliverWebhook(deliveryId: string): Promise<WebhookDelivery>;
 }
 
 /** The answer of a named method that did not succeed: its status and what it said. */
@@ -168,6 +177,20 @@ export function createControlClient(options: ControlClientOptions): ControlClien
     injectFault: (fault) =>
       succeed('POST', '/sandbox/faults', (init) => named.POST('/sandbox/faults', { ...init, body: fault })),
     clearFaults: () => succeed('DELETE', '/sandbox/faults', (init) => named.DELETE('/sandbox/faults', init)),
+    listWebhooks: (linkId) =>
+      succeed('GET', `/sandbox/webhooks${linkId === undefined ? '' : `?link_id=${linkId}`}`, (init) =>
+        named.GET('/sandbox/webhooks', {
+          ...init,
+          params: { query: linkId === undefined ? {} : { link_id: linkId } },
+        }),
+      ),
+    redeliverWebhook: (deliveryId) =>
+      succeed('POST', `/sandbox/webhooks/${deliveryId}/redeliver`, (init) =>
+        named.POST('/sandbox/webhooks/{delivery_id}/redeliver', {
+          ...init,
+          params: { path: { delivery_id: deliveryId } },
+        }),
+      ),
   };
   return Object.freeze(client);
 }

@@ -3,7 +3,8 @@
  * free port) that records every request exactly as received and answers with whatever the test
  * set (a fixed reply, or one made from the request), so the client's wire format can be checked.
  * It also counts the answers whose connection closed before their body was all sent (`abandoned`):
- * what a client that cuts a transfer leaves behind (hostileBodies.ts).
+ * what a client that cuts a transfer leaves behind (hostileBodies.ts), and the connections made to
+ * it (`connections`): a test that something was never sent counts none.
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
@@ -39,6 +40,7 @@ export async function startRecordingServer(options: { host?: string } = {}) {
   const timers = new Set<NodeJS.Timeout>();
   const events = new EventEmitter();
   let abandoned = 0;
+  let connections = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -50,6 +52,7 @@ export async function startRecordingServer(options: { host?: string } = {}) {
         body: Buffer.concat(chunks).toString('utf8'),
       };
       received.push(request);
+      events.emit('received');
       const answer = typeof reply === 'function' ? reply(request) : reply;
       res.once('close', () => {
         if (res.writableFinished) return;
@@ -69,6 +72,9 @@ export async function startRecordingServer(options: { host?: string } = {}) {
       timers.add(timer);
     });
   });
+  server.on('connection', () => {
+    connections += 1;
+  });
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -84,6 +90,12 @@ export async function startRecordingServer(options: { host?: string } = {}) {
     setReply(next: ReplyFor): void {
       reply = next;
     },
+    /** Resolves once `count` requests in all were received whole (a condition, not a timer). */
+    async whenReceived(count: number): Promise<void> {
+      while (received.length < count) await new Promise((resolve) => events.once('received', resolve));
+    },
+    /** Connections made to it so far, whether or not a request came on them. */
+    connections: () => connections,
     /** Answers whose connection closed before the whole body was sent. */
     abandoned: () => abandoned,
     /** Resolves once `count` answers in all were abandoned (a condition, not a timer). */

@@ -15,10 +15,14 @@ test('a secret that contains another is replaced whole', () => {
   assert.equal(makeRedactor(['abcdefgh', 'abcdefgh12345678'])('x abcdefgh12345678 y'), 'x «redacted» y');
 });
 
-test('token headers and token fields are masked even when unknown', () => {
+test('token headers and key fields (token, recipient_token, encryption_key) are masked even when unknown', () => {
   const redact = makeRedactor([]);
   assert.equal(redact('token: abc123'), 'token: «redacted»');
   assert.equal(redact('{"token":"zz","share":50}'), '{"token":"«redacted»","share":50}');
+  assert.equal(
+    redact('{"encryption_key":"a\\"b\\\\c","is_encryption":true}'),
+    '{"encryption_key":"«redacted»","is_encryption":true}',
+  );
   assert.equal(
     redact('"recipient":"[{\\"token\\":\\"zz\\",\\"share\\":50}]"'),
     '"recipient":"[{\\"token\\":\\"«redacted»\\",\\"share\\":50}]"',

@@ -34,9 +34,13 @@ interface RedactorOptions {
 const aloneMarker = markerPattern.source;
 /** A `token:` header line. */
 const tokenHeaderLine = new RegExp(`^(token:[ \\t]*)(?!${aloneMarker}[ \\t]*$)[^ \\t].*$`, 'gim');
-const jsonTokenField = new RegExp(`("(?:token|recipient_token)"\\s*:\\s*)"(?!${aloneMarker}")[^"]*"`, 'g');
+/** A JSON field holding a key: the API key, a recipient token, a webhook encryption key (any characters, escapes too). */
+const jsonTokenField = new RegExp(
+  `("(?:token|recipient_token|encryption_key)"\\s*:\\s*)"(?!${aloneMarker}")(?:[^"\\\\]|\\\\.)*"`,
+  'g',
+);
 const escapedJsonTokenField = new RegExp(
-  `(\\\\"(?:token|recipient_token)\\\\"\\s*:\\s*)\\\\"(?!${aloneMarker}\\\\")[^"\\\\]*\\\\"`,
+  `(\\\\"(?:token|recipient_token|encryption_key)\\\\"\\s*:\\s*)\\\\"(?!${aloneMarker}\\\\")[^"\\\\]*\\\\"`,
   'g',
 );
 /** `token`, optionally quoted and followed by `:` or `=`, then a key-shaped value (16+ letters/digits). */

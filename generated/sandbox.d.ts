@@ -37,6 +37,12 @@ export type paths = {
          *     bucket that holds N requests and refills at N a minute, so no minute, wherever it starts,
          *     lets much more than N through, and a 429's `Retry-After` says in how many seconds the next
          *     request will be let through.
+         *
+         *     The account's webhook settings, as SecPaid's dashboard keeps them: its saved
+         *     `payment_endpoints` (a link names them by 0-based index, and a link without a
+         *     `payment_endpoint` notifies all of them), whether its notifications are encrypted
+         *     (`is_encryption`), with which key (`encryption_key`, generated when absent), and the encoding
+         *     of a plain notification (`webhook_format`).
          */
         post: operations["createTenant"];
         delete?: never;
@@ -58,7 +64,9 @@ export type paths = {
          * Pay a link as a customer would
          * @description Marks an `Unused` link `Used` now and records a pay-in for its owner (and, for a split link,
          *     one for each recipient), with SecPaid's 1.5 % fee and the card fee (1.4 % + €0.25, borne by
-         *     the owner).
+         *     the owner). Then notifies the link's payment endpoints (`status` `success`; a split link
+         *     notifies its owner only, with the whole amount) without waiting for them: `webhooks` lists
+         *     the deliveries, which `GET /sandbox/webhooks` shows as they progress.
          */
         post: operations["payLink"];
         delete?: never;
@@ -78,7 +86,8 @@ export type paths = {
         put?: never;
         /**
          * Cancel a link as a customer would
-         * @description Marks an `Unused`, cancellable link `Cancelled`. It then leaves the unused list.
+         * @description Marks an `Unused`, cancellable link `Cancelled`. It then leaves the unused list. Then
+         *     notifies the link's payment endpoints (`status` `cancel`) as a payment does.
          */
         post: operations["cancelLink"];
         delete?: never;
@@ -136,6 +145,55 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/sandbox/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The payment notifications sent, and how each went
+         * @description The deliveries of payment notifications, oldest first: one per endpoint a paid or cancelled
+         *     link named, with what was (or would have been) sent and every attempt. A delivery is
+         *     `pending` while an attempt is under way or a retry is due, `delivered` once an endpoint
+         *     answered 2xx, `failed` when every attempt failed and none is due, and `not_sent` when the
+         *     endpoint was never contacted (`reason` says why: not an http(s) URL, no saved endpoint at
+         *     that index, a host that is neither loopback nor allowed, a key that cannot encrypt).
+         *     Without `link_id`, every delivery the log keeps; the log keeps the newest 5000 deliveries.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/webhooks/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a notification again, now
+         * @description Sends the delivery's notification once more, now, with the same body, waits for the answer
+         *     (or the timeout) and answers the delivery with the new attempt (`redelivery: true`). A
+         *     success makes it `delivered` and cancels a retry that was due; a failure schedules nothing.
+         *     A `not_sent` delivery has nowhere to go: 409.
+         */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -148,6 +206,30 @@ export type components = {
              *     no limit when absent.
              */
             rate_limit?: number;
+            /**
+             * @description The account's saved payment endpoints, http or https URLs, in order: a link's
+             *     `payment_endpoint` names one by its 0-based index, and a link without one notifies all of
+             *     them. In a form body, one field holding the JSON array.
+             */
+            payment_endpoints?: string[];
+            /**
+             * @description Encrypt this account's notifications (a link's `is_encryption` overrides it).
+             * @default false
+             */
+            is_encryption?: boolean;
+            /**
+             * @description The account's key for encrypted notifications: 32 printable ASCII characters, no spaces.
+             *     Generated (letters and digits) when absent.
+             */
+            encryption_key?: string;
+            /**
+             * @description How a plain notification is encoded: `form` (application/x-www-form-urlencoded with
+             *     `data[pay_id]`-style keys) or `json` (a nested `data` object). An encrypted one is always
+             *     JSON, `{"data": "<base64>"}`.
+             * @default form
+             * @enum {string}
+             */
+            webhook_format?: "form" | "json";
         };
         Tenant: {
             /** Format: uuid */
@@ -157,6 +239,12 @@ export type components = {
             /** @description The token other accounts name in a split link's `recipients`. */
             recipient_token: string;
             suspended?: boolean;
+            payment_endpoints: string[];
+            is_encryption: boolean;
+            /** @description The account's encryption key (32 printable ASCII characters). Keep it secret like the token. */
+            encryption_key: string;
+            /** @enum {string} */
+            webhook_format: "form" | "json";
         };
         LinkState: {
             link_id: number;
@@ -165,6 +253,51 @@ export type components = {
             paid_on?: string;
             /** @description The transaction ids of the pay-ins the payment made. */
             pay_ins?: string[];
+            /**
+             * @description The ids of the notification deliveries this made (`GET /sandbox/webhooks`), one per
+             *     endpoint named; they are sent after this answer.
+             */
+            webhooks: string[];
+        };
+        /** @description One payment notification to one endpoint, and every attempt to send it. */
+        WebhookDelivery: {
+            id: string;
+            link_id: number;
+            /** @enum {string} */
+            event: "paid" | "cancelled";
+            /** @description The endpoint; for an item of `payment_endpoint` that named none, the item as given. */
+            url: string;
+            /**
+             * @description Absent when nothing was encoded (no endpoint, or a key that cannot encrypt).
+             * @enum {string}
+             */
+            content_type?: "application/x-www-form-urlencoded" | "application/json";
+            /** @description The notification sent (encrypted ones as sent, `{"data":"<base64>"}`). */
+            body?: string;
+            encrypted: boolean;
+            /** @enum {string} */
+            state: "pending" | "delivered" | "failed" | "not_sent";
+            /** @description Why a `not_sent` delivery was never sent. */
+            reason?: string;
+            /** @description The attempts so far, oldest first (the newest 50 of a delivery are kept). */
+            attempts: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookAttempt: {
+            /** @description 1 for the first send, counting retries and redeliveries. */
+            attempt: number;
+            /**
+             * Format: date-time
+             * @description When it was sent (UTC).
+             */
+            at: string;
+            /** @description The endpoint's HTTP status; absent when no answer came. */
+            status?: number;
+            /** @description From sending to the answer's status line (or to the failure). */
+            latency_ms: number;
+            /** @description Why it failed without an answer (a timeout, a refused connection), or a redirect not followed. */
+            error?: string;
+            /** @description Sent by `POST /sandbox/webhooks/{id}/redeliver`, not by the retry policy. */
+            redelivery: boolean;
         };
         PayoutRunRequest: {
             /** Format: date */
@@ -409,6 +542,60 @@ export interface operations {
                 };
             };
             404: components["responses"]["Error"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Only the deliveries of this link. */
+                link_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliveries, oldest first (none for a link that notified nobody). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookDelivery"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            405: components["responses"]["Error"];
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The delivery's `id`, e.g. `wh_1`. */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery with its new attempt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookDelivery"];
+                    };
+                };
+            };
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
         };
     };
 }

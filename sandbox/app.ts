@@ -1,7 +1,8 @@
 /**
  * Builds the sandbox's request handler (no socket: index.ts and tests attach it to a server).
  * Order of a request: route → method → body (size limit) → auth → rate limit → armed fault →
- * validation against the spec → handler → envelope. Any unexpected throw is a 500 with the error
+ * validation against the spec → handler → envelope. Control requests (`/sandbox/*`) go to
+ * control/routes.ts after the body. Any unexpected throw is a 500 with the error
  * envelope; nothing in a request reaches the log, so keys never do. Callbacks rather than
  * async/await on this path: it runs for every request, and the promise chain was a large share of it.
  */
@@ -18,6 +19,7 @@ import { type RequestHeaders, requestHeaders } from './http/requestHeaders.ts';
 import { errorEnvelope, sendJson, successEnvelope } from './http/respond.ts';
 import type { SandboxState } from './state.ts';
 import type { Tenant } from './store/tenants.ts';
+import { type PlanNotifications, sendAsPlanned } from './webhooks/plan.ts';
 
 /** An answer about to be written. */
 export interface Answer {
@@ -36,6 +38,11 @@ export interface AppParts {
   handlers: HandlerTable;
   /** Changes an answer of the API just before it is written; the faithful app has none. */
   rewriteAnswer: ((answer: Answer, operationId: OperationId | undefined) => Answer) | undefined;
+  /**
+   * Sees the payment notifications a paid or cancelled link is about to send (webhooks/plan.ts)
+   * and answers the ones to send; the faithful app sends them as planned.
+   */
+  planNotifications: PlanNotifications;
 }
 
 export const faithfulParts: Readonly<AppParts> = Object.freeze({
@@ -43,12 +50,19 @@ export const faithfulParts: Readonly<AppParts> = Object.freeze({
   authenticate,
   handlers: Object.freeze({ ...handlers }),
   rewriteAnswer: undefined,
+  planNotifications: sendAsPlanned,
 });
 
 function pathOf(url: string | undefined): string {
   const raw = url ?? '/';
   const q = raw.indexOf('?');
   return q < 0 ? raw : raw.slice(0, q);
+}
+
+/** The query of a request's URL, without `?` ('' when none). */
+function queryOf(url: string | undefined): string {
+  const q = (url ?? '').indexOf('?');
+  return q < 0 ? '' : url!.slice(q + 1);
 }
 
 function bodyOrThrow(read: BodyRead, headers: RequestHeaders): Buffer | undefined {
@@ -126,14 +140,25 @@ function serveControl(
 ) {
   const headers = requestHeaders(req);
   readBody(req, headers.contentLength, (read) => {
+    let raw: Buffer | undefined;
     try {
-      const raw = bodyOrThrow(read, headers);
-      if (!raw) return;
-      const result = handleControl(state, req.method ?? 'GET', path, headers.contentType, raw);
-      sendJson(res, result.status, result.body, result.headers);
+      raw = bodyOrThrow(read, headers);
     } catch (error) {
       sendError(parts, state, res, error, undefined);
+      return;
     }
+    if (!raw) return;
+    // Asynchronous: a redelivery answers once its endpoint has. A throw becomes a rejection, answered alike.
+    const request = {
+      method: req.method ?? 'GET',
+      path,
+      query: queryOf(req.url),
+      contentType: headers.contentType,
+      raw,
+    };
+    handleControl(state, parts, request)
+      .then((result) => sendJson(res, result.status, result.body, result.headers))
+      .catch((error: unknown) => sendError(parts, state, res, error, undefined));
   });
 }
 

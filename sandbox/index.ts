@@ -1,7 +1,8 @@
 /**
  * Starts the sandbox on a socket: `startSandbox({ port: 0 })` for in-process tests (a free port),
  * `npm run sandbox` for people (sandbox/main.ts). Returns the URL and a close() that ends idle
- * keep-alive connections too, so a test run never hangs on shutdown.
+ * keep-alive connections too, and cancels the payment notifications' due retries and attempts under
+ * way, so a test run never hangs on shutdown.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,7 @@ import { createApp } from './app.ts';
 import { brokenApp } from './broken/brokenApp.ts';
 import { limitConnections } from './http/connectionLimit.ts';
 import { createState, type SandboxState } from './state.ts';
+import type { WebhookOptions } from './webhooks/settings.ts';
 
 export interface SandboxOptions {
   port?: number;
@@ -21,6 +23,8 @@ export interface SandboxOptions {
   maxConnections?: number;
   /** A request must arrive whole within this (headers and body), else 408 and the connection closes. */
   requestDeadlineMs?: number;
+  /** How payment notifications are sent: timeout, retries, their delay, hosts allowed besides loopback. */
+  webhooks?: WebhookOptions;
 }
 
 export const defaultMaxConnections = 512;
@@ -36,7 +40,7 @@ export interface RunningSandbox {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
-  const state = createState({ publicBaseUrl: options.publicBaseUrl ?? '' });
+  const state = createState({ publicBaseUrl: options.publicBaseUrl ?? '', webhooks: options.webhooks });
   const brokenMode = options.brokenMode || undefined;
   const app = brokenMode ? brokenApp(brokenMode, state) : createApp(state);
   const deadline = options.requestDeadlineMs ?? defaultRequestDeadlineMs;
@@ -64,6 +68,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     brokenMode,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        // Due retries are timers and attempts under way are sockets: neither may outlive the server.
+        state.notifier.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
       }),

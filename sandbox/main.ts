@@ -8,15 +8,25 @@
 import { printCliAnswer, readCliOptions } from '../core/cliOptions.ts';
 import { onInterrupt } from '../core/interrupts.ts';
 import { defaultMaxConnections, defaultRequestDeadlineMs, startSandbox } from './index.ts';
+import { allowHostProblem } from './webhooks/allowedHost.ts';
+import { webhookLimits } from './webhooks/settings.ts';
 
 const usage = `usage: npm run sandbox -- [--port N] [--host H] [--public-base-url URL] [--no-demo]
                          [--max-connections N] [--request-deadline-ms N]
-  --port N                 default 4010 (or PORT); 0 picks a free one
-  --host H                 default 127.0.0.1 (or HOST)
-  --public-base-url URL    base of pay_link URLs (default: the sandbox's own URL)
-  --no-demo                do not make and print the demo accounts
-  --max-connections N      open connections at most; the longest idle one makes room (default ${defaultMaxConnections})
-  --request-deadline-ms N  a request must arrive whole within this, else 408 (default ${defaultRequestDeadlineMs})
+                         [--webhook-timeout-ms N] [--webhook-retries N] [--webhook-retry-delay-ms N]
+                         [--webhook-allow-host H[,H...]]
+  --port N                    default 4010 (or PORT); 0 picks a free one
+  --host H                    default 127.0.0.1 (or HOST)
+  --public-base-url URL       base of pay_link URLs (default: the sandbox's own URL)
+  --no-demo                   do not make and print the demo accounts
+  --max-connections N         open connections at most; the longest idle one makes room (default ${defaultMaxConnections})
+  --request-deadline-ms N     a request must arrive whole within this, else 408 (default ${defaultRequestDeadlineMs})
+payment notifications (POSTed to a paid or cancelled link's payment endpoints):
+  --webhook-timeout-ms N      one attempt's deadline (default ${webhookLimits.timeoutMs.default})
+  --webhook-retries N         attempts after a failed one (default ${webhookLimits.retries.default})
+  --webhook-retry-delay-ms N  before retry k (from 0): N x 2^k (default ${webhookLimits.retryDelayMs.default})
+  --webhook-allow-host H,...  hosts notified besides loopback (127.0.0.0/8, ::1, localhost), by name
+                              or IP, no port; any other host is logged not_sent and never contacted
 environment: PORT, HOST (defaults of --port, --host), SANDBOX_BROKEN_MODE (a deliberately broken variant)
 exit codes: 0 stopped by SIGINT/SIGTERM or its parent's exit, 2 a bad option, a busy port or an
   address not of this machine, 130 a second signal quit it at once`;
@@ -34,20 +44,40 @@ const read = readCliOptions('npm run sandbox', usage, {
   'no-demo': { type: 'boolean', default: false },
   'max-connections': { type: 'string', default: String(defaultMaxConnections) },
   'request-deadline-ms': { type: 'string', default: String(defaultRequestDeadlineMs) },
+  'webhook-timeout-ms': { type: 'string', default: String(webhookLimits.timeoutMs.default) },
+  'webhook-retries': { type: 'string', default: String(webhookLimits.retries.default) },
+  'webhook-retry-delay-ms': { type: 'string', default: String(webhookLimits.retryDelayMs.default) },
+  'webhook-allow-host': { type: 'string', default: '' },
 });
 if (read.kind !== 'values') process.exit(printCliAnswer(read));
 const values: Record<string, string | boolean | undefined> = read.values;
 
 function whole(name: string, min: number, max: number): number {
-  const n = Number(values[name]);
+  // Digits only: Number() would read '' as 0 and '1e3' as 1000.
+  const text = String(values[name]);
+  const n = /^[0-9]{1,16}$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isInteger(n) || n < min || n > max)
-    refuse(`--${name} must be a whole number from ${min} to ${max}, not ${values[name]}`);
+    refuse(`--${name} must be a whole number from ${min} to ${max}, not ${text || "''"}`);
   return n;
 }
 
 const port = whole('port', 0, 65535);
 const maxConnections = whole('max-connections', 1, 1_000_000);
 const requestDeadlineMs = whole('request-deadline-ms', 100, 300_000);
+const { timeoutMs, retries, retryDelayMs } = webhookLimits;
+const webhooks = {
+  timeoutMs: whole('webhook-timeout-ms', timeoutMs.min, timeoutMs.max),
+  retries: whole('webhook-retries', retries.min, retries.max),
+  retryDelayMs: whole('webhook-retry-delay-ms', retryDelayMs.min, retryDelayMs.max),
+  allowHosts: String(values['webhook-allow-host'])
+    .split(',')
+    .map((host) => host.trim())
+    .filter((host) => host !== ''),
+};
+for (const host of webhooks.allowHosts) {
+  const problem = allowHostProblem(host);
+  if (problem) refuse(`--webhook-allow-host: ${problem}`);
+}
 
 const sandbox = await startSandbox({
   port,
@@ -56,6 +86,7 @@ const sandbox = await startSandbox({
   brokenMode: process.env.SANDBOX_BROKEN_MODE || undefined,
   maxConnections,
   requestDeadlineMs,
+  webhooks,
 }).catch((error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE')
     refuse(

@@ -1,7 +1,7 @@
 /**
- * Every command of the project (`npm run` sandbox, contract, contract:container, load, load:k8s,
- * gen and the bench:* ones) answers `--help` with its usage (exit 0) and a mistyped option with one
- * line that suggests the option meant (exit 2), before it starts any work: no stack trace, no
+ * Every command of the project (`npm run` sandbox, contract, contract:container, webhooks, load,
+ * load:k8s, gen and the bench:* ones) answers `--help` with its usage (exit 0) and a mistyped option
+ * with one line that suggests the option meant (exit 2), before it starts any work: no stack trace, no
  * Docker, no server, no files written. A value an option cannot take (`--seconds abc`, `--layout
  * nope`) is one line too, never a stack trace or a run with NaN. `npm run sandbox` on a busy port
  * says so and how to pick another.
@@ -33,6 +33,12 @@ const commands = [
   },
   { script: 'sandbox/main.ts', command: 'npm run sandbox', typo: '--prot', meant: '--port' },
   { script: 'contract/cli.ts', command: 'npm run contract', typo: '--bse-url', meant: '--base-url' },
+  {
+    script: 'contract/receiverTest/cli.ts',
+    command: 'npm run webhooks',
+    typo: '--fulfilment',
+    meant: '--fulfilments',
+  },
   { script: 'load/runner/cli.ts', command: 'npm run load', typo: '--scenaro', meant: '--scenario' },
   { script: 'load/k8s/render.ts', command: 'npm run load:k8s', typo: '--profle', meant: '--profile' },
 ];
@@ -47,9 +53,24 @@ const commandOf = new Map([
 const badValues: [string, string, string][] = [
   ['bench/sandbox.ts', '--layout nope', "--layout is separate or in-process, not 'nope'"],
   ['bench/sandbox.ts', '--latency-requests 2.5', "--latency-requests takes a whole number >= 1, not '2.5'"],
+  [
+    'sandbox/main.ts',
+    '--webhook-retries 11',
+    '--webhook-retries must be a whole number from 0 to 10, not 11',
+  ],
+  [
+    'sandbox/main.ts',
+    '--webhook-allow-host 127.0.0.1:8080',
+    '--webhook-allow-host: "127.0.0.1:8080" is not a host name or IP address (give no scheme, port or path)',
+  ],
   ['bench/load.ts', '--seconds abc', "--seconds takes a whole number >= 1, not 'abc'"],
   ['bench/autocannonBaseline.ts', '--connections 0', "--connections takes a whole number >= 1, not '0'"],
   ['bench/contract.ts', '--seed x', "--seed takes a whole number >= 0, not 'x'"],
+  [
+    'contract/receiverTest/cli.ts',
+    '--to http://127.0.0.1:3000/hook --timeout-ms abc',
+    "--timeout-ms takes a whole number >= 1, not 'abc'",
+  ],
   [
     'load/k8s/render.ts',
     '--scenario createLinks --profile soak --parallelism abc',

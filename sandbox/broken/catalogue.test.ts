@@ -16,6 +16,7 @@ import { handlers } from '../handlers/index.ts';
 import { readApiRequest } from '../http/readRequest.ts';
 import { type RunningSandbox, startSandbox } from '../index.ts';
 import { createState } from '../state.ts';
+import { sendAsPlanned } from '../webhooks/plan.ts';
 import { brokenApp } from './brokenApp.ts';
 import { brokenModes } from './modes.ts';
 
@@ -72,6 +73,7 @@ test('building every broken app leaves the faithful parts as they were', () => {
   assert.equal(faithfulParts.readRequest, readApiRequest);
   assert.equal(faithfulParts.authenticate, authenticate);
   assert.equal(faithfulParts.rewriteAnswer, undefined);
+  assert.equal(faithfulParts.planNotifications, sendAsPlanned);
   for (const op of operationIds) assert.equal(faithfulParts.handlers[op], handlers[op], op);
 });
 

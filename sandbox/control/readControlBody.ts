@@ -12,7 +12,17 @@ import { assertUtf8Charset, FORM, mediaTypeOf, parseBody } from '../http/parseBo
 type ControlDocument = {
   paths: Record<
     string,
-    Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
+    Record<
+      string,
+      {
+        requestBody?: {
+          content: Record<
+            string,
+            { schema: JsonSchema; encoding?: Record<string, { contentType?: string }> }
+          >;
+        };
+      }
+    >
   >;
 };
 
@@ -32,10 +42,15 @@ export function readControlBody<P extends ControlBodyPath>(
   raw: Buffer,
 ): ControlBody<P> {
   const content = (sandboxDocument as unknown as ControlDocument).paths[path]?.post?.requestBody?.content;
-  const schema = content?.[FORM]?.schema;
-  if (!schema) throw new Error(`spec/sandbox.yaml documents no body for POST ${path}`);
+  const form = content?.[FORM];
+  if (!form) throw new Error(`spec/sandbox.yaml documents no body for POST ${path}`);
   assertUtf8Charset(contentType);
-  const body = parseBody(raw, mediaTypeOf(contentType), schema, []);
+  // A form carries an array (createTenant's payment_endpoints) as one field of JSON text, as its `encoding` says.
+  const jsonFields = Object.entries(form.encoding ?? {})
+    .filter(([, encoding]) => encoding.contentType === 'application/json')
+    .map(([name]) => name);
+  const schema = form.schema;
+  const body = parseBody(raw, mediaTypeOf(contentType), schema, jsonFields);
   let validate = validators.get(path);
   if (!validate) {
     validate = schemaValidator(schema);

@@ -1,4 +1,7 @@
-/** Random identifiers: API keys, recipient tokens and the 10-character tails of transaction ids. */
+/**
+ * Random identifiers: API keys, recipient tokens, webhook encryption keys and the 10-character tails
+ * of transaction ids.
+ */
 import { randomBytes, randomUUID } from 'node:crypto';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -15,6 +18,12 @@ export function randomAlphanumeric(length: number): string {
 }
 
 export const newApiKey = (): string => randomAlphanumeric(32);
+/**
+ * An account's webhook encryption key: 32 characters, as core/webhooks/encryption.ts needs. Letters
+ * and digits, a subset of the printable ASCII a key may hold: a key pasted into a shell, an env file
+ * or a log line needs no quoting, and the redactor recognises it whole.
+ */
+export const newEncryptionKey = (): string => randomAlphanumeric(32);
 export const newRecipientToken = (): string => `rcpt-${randomAlphanumeric(12)}`;
 export const newUserId = (): string => randomUUID();
 

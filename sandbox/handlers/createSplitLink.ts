@@ -3,6 +3,7 @@ import { checkShares, type RecipientShare } from '../domain/splitShares.ts';
 import { invalid } from '../errors.ts';
 import { renderCreatedLink } from '../render.ts';
 import { LINK_CREATED } from './createLink.ts';
+import { linkEncryption } from './linkEncryption.ts';
 import type { Handler, HandlerContext, HandlerResult } from './types.ts';
 
 /** Stores a split link whose shares passed their checks, and answers it. */
@@ -10,6 +11,7 @@ export function addSplitLink(
   { state, tenant, body }: HandlerContext<'createSplitLink'>,
   shares: RecipientShare[],
 ): HandlerResult {
+  const encryption = linkEncryption(body);
   const link = state.links.add({
     owner: tenant,
     amount: centsFromAmount(body.amount),
@@ -19,6 +21,8 @@ export function addSplitLink(
     callbackUrl: body.callback_url ?? '',
     paymentEndpoint: body.payment_endpoint ?? '',
     cancellable: body.cancellable ?? true,
+    encrypt: encryption.encrypt,
+    encryptionKey: encryption.encryptionKey,
   });
   return { message: LINK_CREATED, data: renderCreatedLink(state.publicBaseUrl, link) };
 }

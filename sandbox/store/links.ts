@@ -22,14 +22,24 @@ export interface Link {
   callbackUrl: string;
   paymentEndpoint: string;
   cancellable: boolean;
+  /** createLink's is_encryption: true or false, or undefined to follow the account. */
+  encrypt: boolean | undefined;
+  /** createLink's encryption_key, or '' to use the account's. */
+  encryptionKey: string;
 }
+
+/** A link's own webhook encryption settings, as its create body gave them. */
+export type NewLinkEncryption = Pick<Link, 'encrypt' | 'encryptionKey'>;
+
+/** A link's fields before it is stored; its own encryption settings are optional (most have none). */
+type NewLink = Omit<Link, 'id' | 'status' | 'paidAt' | keyof NewLinkEncryption> & Partial<NewLinkEncryption>;
 
 const FIRST_LINK_ID = 100_001;
 
 export class LinkStore {
   private readonly links: (Link | undefined)[] = [];
 
-  add(fields: Omit<Link, 'id' | 'status' | 'paidAt'>): Link {
+  add(fields: NewLink): Link {
     // Every field spelled out: `{ ...fields, id, ... }` takes V8's slow copy path (about 3 µs and
     // 370 bytes more per link).
     const link: Link = {
@@ -44,6 +54,8 @@ export class LinkStore {
       callbackUrl: fields.callbackUrl,
       paymentEndpoint: fields.paymentEndpoint,
       cancellable: fields.cancellable,
+      encrypt: fields.encrypt,
+      encryptionKey: fields.encryptionKey ?? '',
     };
     this.links.push(link);
     link.owner.unusedIds.push(link.id);

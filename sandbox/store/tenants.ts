@@ -4,7 +4,7 @@
  * holds no usable key.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { newApiKey, newRecipientToken, newUserId } from '../domain/ids.ts';
+import { newApiKey, newEncryptionKey, newRecipientToken, newUserId } from '../domain/ids.ts';
 import type { PayIn, Payout } from './transactions.ts';
 
 export interface Tenant {
@@ -24,6 +24,28 @@ export interface Tenant {
   usedIds: number[];
   payIns: PayIn[];
   payouts: Payout[];
+  /** Saved payment endpoints (http(s) URLs): a link's payment_endpoint names them by 0-based index. */
+  paymentEndpoints: readonly string[];
+  /** Encrypt notifications unless a link says otherwise. */
+  isEncryption: boolean;
+  /**
+   * The key notifications are encrypted with (32 printable ASCII characters). Kept as it is, unlike
+   * the API key: the sandbox needs the key itself to encrypt.
+   */
+  encryptionKey: string;
+  /** How a plain notification is encoded. */
+  webhookFormat: 'form' | 'json';
+}
+
+/** What an account is made with; every field has a default. */
+export interface NewTenant {
+  suspended?: boolean;
+  rateLimit?: number;
+  paymentEndpoints?: readonly string[];
+  isEncryption?: boolean;
+  /** Generated when absent; the caller has checked a given one (encryptionKeyProblem). */
+  encryptionKey?: string;
+  webhookFormat?: 'form' | 'json';
 }
 
 const digest = (key: string): Buffer => createHash('sha256').update(key).digest();
@@ -33,7 +55,7 @@ export class TenantStore {
   private readonly byRecipientToken = new Map<string, Tenant>();
   readonly all: Tenant[] = [];
 
-  create(options: { suspended?: boolean; rateLimit?: number } = {}): { tenant: Tenant; apiKey: string } {
+  create(options: NewTenant = {}): { tenant: Tenant; apiKey: string } {
     const apiKey = newApiKey();
     const tenant: Tenant = {
       userId: newUserId(),
@@ -49,6 +71,10 @@ export class TenantStore {
       usedIds: [],
       payIns: [],
       payouts: [],
+      paymentEndpoints: options.paymentEndpoints ?? [],
+      isEncryption: options.isEncryption ?? false,
+      encryptionKey: options.encryptionKey ?? newEncryptionKey(),
+      webhookFormat: options.webhookFormat ?? 'form',
     };
     this.byDigest.set(tenant.keyDigest.toString('hex'), tenant);
     this.byRecipientToken.set(tenant.recipientToken, tenant);

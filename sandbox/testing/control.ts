@@ -4,7 +4,12 @@
  * comes back ready to call the API with its key, and the other calls keep their short names.
  * Every call throws on a non-200.
  */
-import { createControlClient, type FaultRequest, type PayoutRun } from '../../client/controlClient.ts';
+import {
+  createControlClient,
+  type FaultRequest,
+  type PayoutRun,
+  type TenantRequest,
+} from '../../client/controlClient.ts';
 import { apiAs, type Caller } from './api.ts';
 
 export type { PayoutRun };
@@ -13,20 +18,20 @@ export interface TestTenant extends Caller {
   userId: string;
   recipientToken: string;
   token: string;
+  /** The account's webhook encryption key (generated unless the request gave one). */
+  encryptionKey: string;
 }
 
 const control = (baseUrl: string) => createControlClient({ baseUrl });
 
-export async function createTenant(
-  baseUrl: string,
-  options: { suspended?: boolean; rate_limit?: number } = {},
-): Promise<TestTenant> {
+export async function createTenant(baseUrl: string, options: TenantRequest = {}): Promise<TestTenant> {
   const tenant = await control(baseUrl).createTenant(options);
   return {
     ...apiAs(baseUrl, tenant.token),
     token: tenant.token,
     userId: tenant.user_id,
     recipientToken: tenant.recipient_token,
+    encryptionKey: tenant.encryption_key,
   };
 }
 
