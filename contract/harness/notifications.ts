@@ -6,13 +6,15 @@
  * or none at all. Every expectation is recorded as a `notification` observation of its coverage
  * cell, valid or with its failures, before a failure is thrown.
  *
- * Waiting only makes a test slower: a wait ends as soon as what it waits for has arrived, and its
- * bound is generous; after the expected notifications arrived, the receiver keeps listening for a
- * settle period before the count is taken, and the suite's last test counts every endpoint again.
+ * Waiting only makes a test slower: a wait ends as soon as what it waits for has arrived, or the
+ * server's delivery log (control API) says it has sent everything it meant to for the link, and its
+ * bound is generous; after that, the receiver keeps listening for a settle period before the count
+ * is taken, and the suite's last test counts every endpoint again.
  */
 import { AssertionError } from 'node:assert';
 import { after } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { WebhookDelivery } from '../../client/controlClient.ts';
 import { redactedMarker, secretName } from '../../core/redact.ts';
 import type { CheckFailure } from '../checks/types.ts';
 import type { RequestRecord } from '../reporting/observations.ts';
@@ -24,6 +26,7 @@ import {
   ReceiverWaitEnded,
   startReceiver,
 } from '../webhooks/receiver.ts';
+import { control } from './control.ts';
 import { currentTest, type RunningTest } from './currentTest.ts';
 import { recordObservation, recordRequest } from './recorder.ts';
 
@@ -36,6 +39,9 @@ const deliveryBoundMs = 30_000;
 
 /** How long the receiver keeps listening for one more notification before a count is taken. */
 const settleMs = 1_000;
+
+/** How often the delivery log is read while the server still has a delivery of the link pending. */
+const logPollMs = 100;
 
 export interface Endpoint {
   path: string;
@@ -155,6 +161,34 @@ function extraFailure(endpoint: Endpoint, nth: number, when: string): CheckFailu
   };
 }
 
+/**
+ * The server's delivery log of a link once nothing in it is pending: everything it meant to send has
+ * been sent, and a delivered notification has reached the receiver (which keeps a request before it
+ * answers). Undefined when `stop` ends it first or the log cannot be read (a control API without
+ * it): the wait then runs to what arrives, or to its bound.
+ */
+async function deliveriesDone(linkId: number, stop: AbortSignal): Promise<WebhookDelivery[] | undefined> {
+  while (!stop.aborted) {
+    let log: WebhookDelivery[];
+    try {
+      log = await control().listWebhooks(linkId);
+    } catch {
+      return undefined;
+    }
+    if (!log.some((delivery) => delivery.state === 'pending')) return log;
+    await sleep(logPollMs, undefined, { signal: stop }).catch(() => undefined);
+  }
+  return undefined;
+}
+
+/** The delivery log in a message: what the server says it did for the link. */
+function logSummary(linkId: number, log: WebhookDelivery[] | undefined): string {
+  if (log === undefined) return '';
+  if (log.length === 0) return `; the control API's delivery log lists no delivery for link ${linkId}`;
+  const each = log.map((d) => `${d.state} to ${d.url}${d.reason ? ` (${d.reason})` : ''}`);
+  return `; the control API's delivery log for link ${linkId}: ${each.slice(0, 4).join(', ')}${log.length > 4 ? ', …' : ''}`;
+}
+
 function failIf(failures: { failure: CheckFailure; exchangeId: string | undefined }[]): void {
   const first = failures[0];
   if (!first) return;
@@ -178,13 +212,24 @@ export async function expectNotified(
 ): Promise<void> {
   const all = theReceiver();
   for (const endpoint of targets) endpoint.due += 1;
+  // The server's word that it is done ends the waits early; all having arrived ends the polling.
+  const serverDone = new AbortController();
+  const allArrived = new AbortController();
+  const logged = deliveriesDone(expected.payId, allArrived.signal).then((log) => {
+    if (log) serverDone.abort();
+    return log;
+  });
   const waits = targets.map((endpoint) =>
-    all.waitFor(endpoint.path, endpoint.due, { withinMs: deliveryBoundMs }).catch((error: unknown) => {
-      if (error instanceof ReceiverWaitEnded) return error.arrived;
-      throw error;
-    }),
+    all
+      .waitFor(endpoint.path, endpoint.due, { withinMs: deliveryBoundMs, signal: serverDone.signal })
+      .catch((error: unknown) => {
+        if (error instanceof ReceiverWaitEnded) return error.arrived;
+        throw error;
+      }),
   );
   await Promise.all(waits);
+  allArrived.abort();
+  const log = await logged;
   await sleep(settleMs);
   const failed: { failure: CheckFailure; exchangeId: string | undefined }[] = [];
   for (const endpoint of targets) {
@@ -192,7 +237,7 @@ export async function expectNotified(
     if (arrived.length < endpoint.due) {
       const failure: CheckFailure = {
         check: 'notificationCount',
-        message: `received ${arrived.length} notification(s) on ${endpoint.url} within ${deliveryBoundMs / 1000} s of the ${expected.event} event of link ${expected.payId} / expected ${endpoint.due} (one per event per endpoint)${elsewhere(endpoint.path)}`,
+        message: `received ${arrived.length} notification(s) on ${endpoint.url} ${log ? 'after' : `within ${deliveryBoundMs / 1000} s of`} the ${expected.event} event of link ${expected.payId} / expected ${endpoint.due} (one per event per endpoint)${elsewhere(endpoint.path)}${logSummary(expected.payId, log)}`,
         signature: 'received no notification for an event / expected one per event per endpoint',
       };
       record(cell, [failure], evidence);
