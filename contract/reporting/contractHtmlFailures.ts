@@ -62,7 +62,7 @@ function exchangeHtml(x: ExchangeEvidence): string {
 ${request.body !== undefined ? `<pre class="request-body">${esc(request.body)}</pre>` : `<p class="request-body muted">${request.bodyCut ? `(body ${esc(request.bodyCut)})` : '(no body)'}</p>`}`;
   const responseHtml = response
     ? `<h4>${x.received ? 'The receiver’s answer' : 'Response as received'}</h4>
-<p class="response-status"><b>HTTP ${response.status}</b> after ${x.ms} ms</p>
+<p class="response-status"><b>HTTP ${response.status}</b>${x.received ? '' : ` after ${x.ms} ms`}</p>
 <pre class="response-headers">${esc(headerLines(response.headers)) || '(no headers)'}</pre>
 ${sizeNote(response)}
 ${response.body !== undefined ? `<pre class="response-body">${esc(response.body)}</pre>` : '<p class="response-body muted">(no body recorded)</p>'}`

@@ -75,7 +75,9 @@ export function evidenceText(evidence: ExchangeEvidence, indent = '  '): string[
   ];
   if (response) {
     lines.push(
-      `${evidence.received ? "the receiver's answer" : 'response'}: HTTP ${response.status} (${evidence.ms} ms${response.bodyBytes !== undefined ? `, ${response.bodyBytes.toLocaleString('en-US')} bytes of body` : ''})`,
+      evidence.received
+        ? `the receiver's answer: HTTP ${response.status}`
+        : `response: HTTP ${response.status} (${evidence.ms} ms${response.bodyBytes !== undefined ? `, ${response.bodyBytes.toLocaleString('en-US')} bytes of body` : ''})`,
       ...Object.entries(response.headers).map(([name, value]) => `${indent}${name}: ${value}`),
       ...(response.body !== undefined ? [`${indent}${response.body}`] : []),
       ...(response.bodyCut ? [`${indent}[body ${response.bodyCut}]`] : []),

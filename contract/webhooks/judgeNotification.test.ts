@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formText } from '../../core/formBody.ts';
+import { apiDocument } from '../../core/spec.ts';
 import {
   encodeNotification,
   type NotificationFormat,
   notificationFormFields,
   type PaymentNotification,
 } from '../../core/webhooks/notification.ts';
-import { type ExpectedNotification, judgeNotification } from './judgeNotification.ts';
+import { type ExpectedNotification, fieldRule, judgeNotification } from './judgeNotification.ts';
 import type { ReceivedRequest } from './receiver.ts';
 
 const key = 'k3Y-0123456789_abcdefghijklmnopq';
@@ -124,4 +125,17 @@ test('not a POST, no notification at all, a body cut at the cap', () => {
     bodyCut: '65536 of 2000000 bytes kept',
   };
   assert.deepEqual(checks(judgeNotification(cut, expected)), ['notificationBodyBounded']);
+});
+
+test('a field check names its rule in the schema of the media type it came as', () => {
+  const verdict = judgeNotification(sent({ ...paid, amountCents: 2512 }, 'json'), expected);
+  assert.equal(verdict.failures[0]?.schemaPath, '#/oneOf/0/properties/data/properties/amount');
+  for (const mediaType of ['application/x-www-form-urlencoded', 'application/json'])
+    for (const field of ['pay_id', 'amount', 'user_id', 'status', 'note'] as const) {
+      const schema = `/webhooks/paymentNotification/post/requestBody/content/${mediaType.replace('/', '~1')}/schema`;
+      let node: unknown = apiDocument;
+      for (const key of `${schema}${fieldRule(mediaType, field).slice(1)}`.split('/').slice(1))
+        node = (node as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/')];
+      assert.ok(node, `${mediaType} ${field}: no rule at ${fieldRule(mediaType, field)}`);
+    }
 });

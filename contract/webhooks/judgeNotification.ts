@@ -55,23 +55,48 @@ function schemaFailures(mediaType: string, value: unknown, what: string): CheckF
   }));
 }
 
+type Field = 'pay_id' | 'amount' | 'user_id' | 'status' | 'note';
+
+/**
+ * Where a field's rule is in the schema of the media type it came as (the report's spec pointer):
+ * a form's `data[amount]`, the nested JSON's `data.amount` (its plain branch, which an encrypted
+ * notification's plaintext is too).
+ */
+export function fieldRule(mediaType: string, field: Field): string {
+  return mediaType === 'application/x-www-form-urlencoded'
+    ? `#/properties/data[${field}]`
+    : `#/oneOf/0/properties/data/properties/${field}`;
+}
+
 /**
  * `value` equals `expected`; the message names the field and why it must be so. A field not sent is
  * the schema's to report (the form may leave out the note).
  */
-function same(check: string, field: string, value: unknown, expected: unknown, why: string): CheckFailure[] {
+function same(
+  check: string,
+  [field, schemaPath]: [Field, string],
+  value: unknown,
+  expected: unknown,
+  why: string,
+): CheckFailure[] {
   if (value === undefined || value === expected) return [];
   return [
     {
       check,
-      message: `${field}: received ${quoted(value)} / expected ${quoted(expected)} (${why})`,
-      signature: `${field}: received ${kindOf(value)} other than ${why}`,
+      message: `data.${field}: received ${quoted(value)} / expected ${quoted(expected)} (${why})`,
+      signature: `data.${field}: received ${kindOf(value)} other than ${why}`,
+      schemaPath,
     },
   ];
 }
 
 /** A notification whose body was read: the fields compared with the link and the event. */
-function fieldFailures(fields: Record<string, unknown>, expected: ExpectedNotification): CheckFailure[] {
+function fieldFailures(
+  fields: Record<string, unknown>,
+  expected: ExpectedNotification,
+  mediaType: string,
+): CheckFailure[] {
+  const at = (field: Field): [Field, string] => [field, fieldRule(mediaType, field)];
   const payId =
     typeof fields.payId === 'string' && /^[0-9]+$/.test(fields.payId) ? Number(fields.payId) : fields.payId;
   const cents = centsOf(fields.amount);
@@ -83,20 +108,21 @@ function fieldFailures(fields: Record<string, unknown>, expected: ExpectedNotifi
             check: 'notificationAmount',
             message: `data.amount: received ${quoted(fields.amount)} / expected ${formatCents(expected.amountCents)} (the link's whole amount)`,
             signature: "data.amount: received an amount other than the link's",
+            schemaPath: fieldRule(mediaType, 'amount'),
           },
         ];
   return [
-    ...same('notificationLink', 'data.pay_id', payId, expected.payId, "the link's id"),
+    ...same('notificationLink', at('pay_id'), payId, expected.payId, "the link's id"),
     ...amount,
-    ...same('notificationUser', 'data.user_id', fields.userId, expected.userId, "the link owner's user_id"),
+    ...same('notificationUser', at('user_id'), fields.userId, expected.userId, "the link owner's user_id"),
     ...same(
       'notificationStatus',
-      'data.status',
+      at('status'),
       fields.status,
       notificationStatus[expected.event],
       `the ${expected.event} event's status`,
     ),
-    ...same('notificationNote', 'data.note', fields.note, expected.note, "the link's recipient_note"),
+    ...same('notificationNote', at('note'), fields.note, expected.note, "the link's recipient_note"),
   ];
 }
 
@@ -157,6 +183,6 @@ export function judgeNotification(
     });
   failures.push(...schemaFailures(mediaType, value.document, 'body'));
   if (value.encrypted) failures.push(...schemaFailures('application/json', value.payload, 'decrypted'));
-  failures.push(...fieldFailures({ ...value.fields }, expected));
+  failures.push(...fieldFailures({ ...value.fields }, expected, mediaType));
   return { mediaType, failures };
 }
