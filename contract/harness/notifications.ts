@@ -14,7 +14,6 @@
 import { AssertionError } from 'node:assert';
 import { after } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { WebhookDelivery } from '../../client/controlClient.ts';
 import { redactedMarker, secretName } from '../../core/redact.ts';
 import type { CheckFailure } from '../checks/types.ts';
 import type { RequestRecord } from '../reporting/observations.ts';
@@ -26,8 +25,8 @@ import {
   ReceiverWaitEnded,
   startReceiver,
 } from '../webhooks/receiver.ts';
-import { control } from './control.ts';
 import { currentTest, type RunningTest } from './currentTest.ts';
+import { deliveriesDone, logSummary } from './deliveryLog.ts';
 import { recordObservation, recordRequest } from './recorder.ts';
 
 /**
@@ -39,9 +38,6 @@ const deliveryBoundMs = 30_000;
 
 /** How long the receiver keeps listening for one more notification before a count is taken. */
 const settleMs = 1_000;
-
-/** How often the delivery log is read while the server still has a delivery of the link pending. */
-const logPollMs = 100;
 
 export interface Endpoint {
   path: string;
@@ -159,34 +155,6 @@ function extraFailure(endpoint: Endpoint, nth: number, when: string): CheckFailu
     message: `received notification #${nth} on ${endpoint.url} ${when} / expected ${endpoint.due} (one per event per endpoint)`,
     signature: 'received more notifications than events / expected one per event per endpoint',
   };
-}
-
-/**
- * The server's delivery log of a link once nothing in it is pending: everything it meant to send has
- * been sent, and a delivered notification has reached the receiver (which keeps a request before it
- * answers). Undefined when `stop` ends it first or the log cannot be read (a control API without
- * it): the wait then runs to what arrives, or to its bound.
- */
-async function deliveriesDone(linkId: number, stop: AbortSignal): Promise<WebhookDelivery[] | undefined> {
-  while (!stop.aborted) {
-    let log: WebhookDelivery[];
-    try {
-      log = await control().listWebhooks(linkId);
-    } catch {
-      return undefined;
-    }
-    if (!log.some((delivery) => delivery.state === 'pending')) return log;
-    await sleep(logPollMs, undefined, { signal: stop }).catch(() => undefined);
-  }
-  return undefined;
-}
-
-/** The delivery log in a message: what the server says it did for the link. */
-function logSummary(linkId: number, log: WebhookDelivery[] | undefined): string {
-  if (log === undefined) return '';
-  if (log.length === 0) return `; the control API's delivery log lists no delivery for link ${linkId}`;
-  const each = log.map((d) => `${d.state} to ${d.url}${d.reason ? ` (${d.reason})` : ''}`);
-  return `; the control API's delivery log for link ${linkId}: ${each.slice(0, 4).join(', ')}${log.length > 4 ? ', …' : ''}`;
 }
 
 function failIf(failures: { failure: CheckFailure; exchangeId: string | undefined }[]): void {
