@@ -47,6 +47,12 @@ export async function resolveImageTarget(
       baseUrl: started.baseUrl,
       description: `${describeContainer(started)} at ${started.baseUrl} (${control ? 'sandbox control API' : 'API keys from the environment'})`,
       control,
+      ...(started.networkMode === 'host'
+        ? {}
+        : {
+            loopbackUnreachable:
+              "the container runs on a bridge network: its server cannot reach this machine's 127.0.0.1, where the suite receives notifications (an engine with host networking can)",
+          }),
       tokens: control ? {} : tokens,
       imageName: started.imageName,
       imageId: started.imageId,

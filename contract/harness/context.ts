@@ -18,6 +18,11 @@ export interface ContractContext {
   targetDescription: string;
   /** The target offers the sandbox control API. */
   control: boolean;
+  /**
+   * Why the target's server cannot reach this machine's loopback, where the webhooks suite
+   * receives notifications (target/types.ts); absent when it can.
+   */
+  loopbackUnreachable?: string;
   readOnly: boolean;
   /** API keys from the environment; only used when there is no control API. */
   tokens: TargetTokens;

@@ -15,7 +15,11 @@ import { currentTest } from './currentTest.ts';
 import { NotAsDocumented } from './judgeAnswer.ts';
 import { recordObservation } from './recorder.ts';
 
-export type Need = 'writes' | 'control' | 'secondAccount' | 'recipient';
+/**
+ * `receiver`: the target's server can reach this machine's loopback, where the webhooks suite
+ * receives its notifications.
+ */
+export type Need = 'writes' | 'control' | 'secondAccount' | 'recipient' | 'receiver';
 
 export interface TestOptions {
   needs?: Need[];
@@ -38,7 +42,15 @@ function missingReason(need: Need): string | undefined {
       return context.control || context.tokens.recipient
         ? undefined
         : "another account's recipient token is needed: set SECPAID_RECIPIENT_TOKEN";
+    case 'receiver':
+      return context.loopbackUnreachable;
   }
+}
+
+/** Why the target cannot run a test with these options, or undefined when it can. */
+export function notProvokableReason(options: TestOptions): string | undefined {
+  const missing = (options.needs ?? []).map(missingReason).filter((r): r is string => r !== undefined);
+  return missing.length > 0 ? [options.because, ...missing].filter(Boolean).join('; ') : undefined;
 }
 
 /**
@@ -50,6 +62,26 @@ function failureText(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   if (!(error instanceof AssertionError) || !error.generatedMessage) return error.message;
   return `received ${quoted(error.actual)} / expected ${quoted(error.expected)} (${error.operator})\n${error.message}`;
+}
+
+/**
+ * What a failed test records: its message's first line, cut like a value (the coverage matrix
+ * names the test by it), the whole message bounded (the reports show it beside the exchange it is
+ * about), and that exchange: `cited` when the caller knows it, the one a failed answer names, else
+ * the test's latest.
+ */
+export function testFailure(
+  error: unknown,
+  cited?: string,
+): { message: string; detail: string; exchangeId?: string } {
+  const text = failureText(error);
+  const exchangeId =
+    cited ?? (error instanceof NotAsDocumented ? error.exchangeId : currentTest.getStore()?.lastExchange);
+  return {
+    message: excerpt(text.split('\n')[0], messageChars),
+    detail: boundedText(text, detailChars),
+    ...(exchangeId ? { exchangeId } : {}),
+  };
 }
 
 export function statusOfTitle(title: string): number {
@@ -69,9 +101,8 @@ export function contractSuite(operationId: OperationId) {
       const options = typeof optionsOrFn === 'function' ? {} : optionsOrFn;
       const fn = typeof optionsOrFn === 'function' ? optionsOrFn : maybeFn!;
       const status = statusOfTitle(title);
-      const missing = (options.needs ?? []).map(missingReason).filter((r): r is string => r !== undefined);
-      if (missing.length > 0) {
-        const reason = [options.because, ...missing].filter(Boolean).join('; ');
+      const reason = notProvokableReason(options);
+      if (reason !== undefined) {
         recordObservation({ kind: 'notProvokable', operationId, status, test: title, reason });
         test(title, { skip: `not provokable on this target: ${reason}` }, () => {});
         return;
@@ -81,20 +112,12 @@ export function contractSuite(operationId: OperationId) {
           try {
             await fn();
           } catch (error) {
-            // The coverage matrix names a failed test by its message's first line, cut like a value;
-            // the reports show the whole message (bounded) beside the exchange it is about.
-            const text = failureText(error);
-            const message = excerpt(text.split('\n')[0], messageChars);
-            const exchangeId =
-              error instanceof NotAsDocumented ? error.exchangeId : currentTest.getStore()?.lastExchange;
             recordObservation({
               kind: 'testFailed',
               operationId,
               status,
               test: title,
-              message,
-              detail: boundedText(text, detailChars),
-              ...(exchangeId ? { exchangeId } : {}),
+              ...testFailure(error),
             });
             throw error;
           }

@@ -3,11 +3,12 @@
  * request log read it to attribute observations and log lines to a test title.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { OperationId } from '../../core/spec.ts';
+import type { SuiteId } from '../suites/suiteIds.ts';
 
 export interface RunningTest {
   title: string;
-  operationId: OperationId;
+  /** The suite: an operation's, or webhooks. */
+  operationId: SuiteId;
   /** The test's latest exchange (RequestRecord.id): the evidence of an assertion about its answer. */
   lastExchange?: string;
 }

@@ -21,7 +21,7 @@ import {
   type RequestRecord,
   type SecretRecord,
 } from '../reporting/observations.ts';
-import { registerSecrets } from '../reporting/redact.ts';
+import { registerEncryptionKey, registerSecrets, withoutEncryptionKeys } from '../reporting/redact.ts';
 import { contractContext } from './context.ts';
 import { currentTest } from './currentTest.ts';
 
@@ -50,9 +50,16 @@ const notRecorded = '(not recorded: the run’s budget for observations was spen
 
 /** An observation past the budget: what the coverage gate and the counts need, no text of the answer's. */
 function essentials(observation: Observation): Observation {
-  if (observation.kind === 'testFailed') {
+  if (observation.kind === 'testFailed' || observation.kind === 'notificationTestFailed') {
     const { detail: _detail, ...rest } = observation;
     return rest;
+  }
+  if (observation.kind === 'notification') {
+    const checks = [...new Set(observation.failures.map((f) => f.check))];
+    return {
+      ...observation,
+      failures: checks.map((check) => ({ check, message: notRecorded, rollup: true as const })),
+    };
   }
   if (observation.kind !== 'response') return observation;
   const { failures, drift, ...rest } = observation;
@@ -96,10 +103,16 @@ export function recordRequest(given: Omit<RequestRecord, 'id' | 'suite' | 'test'
   const running = currentTest.getStore();
   // An assertion is about the API's answers: a control API call is not the evidence of one.
   if (running && apiOperationOf(given.url)) running.lastExchange = id;
+  // A link's encryption key is sent in createLink's body: the record names its variable instead.
+  const sent = given.requestBody;
+  const answer = given.responseBody;
   const record: RequestRecord = {
     id,
     ...(running ? { suite: running.operationId, test: running.title } : {}),
     ...given,
+    url: withoutEncryptionKeys(given.url),
+    ...(sent !== undefined ? { requestBody: withoutEncryptionKeys(sent) } : {}),
+    ...(answer !== undefined ? { responseBody: withoutEncryptionKeys(answer) } : {}),
   };
   const file = privateFiles.requests(process.pid);
   const { requestBody, responseBody, responseHeaders, ...rest } = record;
@@ -130,4 +143,10 @@ export function recordLink(link: LinkRecord): void {
 export function recordSecret(secret: SecretRecord): void {
   registerSecrets(secret.token, secret.recipientToken);
   append(privateFiles.secrets, secret);
+}
+
+/** A link's webhook encryption key the suite made: never in a record, redacted from every report. */
+export function recordEncryptionKey(key: string): void {
+  registerEncryptionKey(key);
+  recordSecret({ token: key, encryptionKey: true });
 }

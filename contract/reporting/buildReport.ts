@@ -8,13 +8,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { apiDocument, type OperationId, operationIds } from '../../core/spec.ts';
+import { apiDocument, type OperationId } from '../../core/spec.ts';
+import { isSuiteId, type SuiteId } from '../suites/suiteIds.ts';
 import type { Coverage } from './coverage.ts';
-import { callsByTest, prerequisiteFailure, testKey } from './coverage.ts';
+import { callsByTest, prerequisiteFailure, testKey } from './coverageCell.ts';
 import type { DriftEntry } from './drift.ts';
 import { evidenceBodyChars, exchangeEvidence } from './evidence.ts';
 import { type FailedCheck, groupFindings } from './findings.ts';
 import { suiteName, type TestResult } from './junit.ts';
+import { notificationFailures } from './notificationFailures.ts';
 import type { Observation, RequestRecord } from './observations.ts';
 import { probablyRenamed } from './renamed.ts';
 import type { ContractReport, FailureEvidence, RunMetadata } from './reportModel.ts';
@@ -35,7 +37,7 @@ export const assertionCheck = 'testAssertion';
 /** The check a request that got no answer fails. */
 export const noAnswerCheck = 'noAnswer';
 
-const withPrerequisite = (operationId: OperationId | undefined) =>
+const withPrerequisite = (operationId: SuiteId | undefined) =>
   operationId ? { prerequisiteOf: operationId } : {};
 
 const harnessVersion = (
@@ -83,13 +85,13 @@ function missingFields(o: ResponseObservation): string[] {
 // A drift path (`data[].x_debug`, checks/drift.ts) as a schema path (`data/*/x_debug`).
 const driftPath = (path: string) => path.replace(/\[\]/g, '.*').replace(/\./g, '/');
 
-const isOperation = (name: string): name is OperationId => (operationIds as readonly string[]).includes(name);
-
 /** How a failed test's reason opens when its own operation was never called. */
 function notCheckedBecause(failure: FailureEvidence): string {
   if (!failure.prerequisiteOf) return '';
   if (failure.prerequisiteOf === failure.operationId)
-    return `not checked: failed before ${failure.operationId} was called: `;
+    return failure.notificationCell
+      ? 'not checked: failed before any notification was judged: '
+      : `not checked: failed before ${failure.operationId} was called: `;
   const answer = failure.exchange?.response;
   const what = answer
     ? `answered HTTP ${answer.status}`
@@ -116,7 +118,7 @@ export function buildReport(facts: ReportFacts): ContractReport {
   const calls = callsByTest(facts.observations);
   /** The test's own operation, when this call was made before the test ever called it. */
   const prerequisiteOf = (operationId: OperationId, suite: string, test: string | undefined) =>
-    isOperation(suite) &&
+    isSuiteId(suite) &&
     suite !== operationId &&
     test !== undefined &&
     prerequisiteFailure({ operationId: suite, test }, calls)
@@ -190,6 +192,17 @@ export function buildReport(facts: ReportFacts): ContractReport {
     });
   }
 
+  // A notification not as expected, and a webhooks test that failed on its own assertion.
+  failures.push(
+    ...notificationFailures(facts.observations, {
+      uniqueId,
+      evidenceOf,
+      calls,
+      failedChecks,
+      assertionCheck,
+    }),
+  );
+
   // A request that got no answer at all is a failure of the operation it was sent to.
   for (const o of facts.observations) {
     if (o.kind !== 'noAnswer') continue;
@@ -255,7 +268,7 @@ export function buildReport(facts: ReportFacts): ContractReport {
     .filter((r) => r.outcome === 'failed')
     .map((r) => {
       const suite = suiteName(r.file);
-      const mine = failures.filter((f) => f.test === r.name && (!isOperation(suite) || f.suite === suite));
+      const mine = failures.filter((f) => f.test === r.name && (!isSuiteId(suite) || f.suite === suite));
       const first = mine[0];
       const firstCheck = first?.checks[0];
       const reason = first

@@ -10,6 +10,7 @@ import { coverageSection } from './contractHtmlCoverage.ts';
 import { failureAnchor, failuresSection, findingAnchor, linkTo } from './contractHtmlFailures.ts';
 import { contentSecurityPolicy, script, style } from './contractHtmlStyle.ts';
 import type { DriftEntry } from './drift.ts';
+import { findingStatuses } from './findings.ts';
 import type { ContractReport, Finding, RunMetadata } from './reportModel.ts';
 
 /** How many of a finding's failures its line links to: the representatives. */
@@ -39,7 +40,7 @@ function findingLine(finding: Finding, present: ReadonlySet<string>): string {
   const tags = [
     `<span class="tag">${esc(finding.check)}</span>`,
     `<span class="tag">${esc(finding.operations.join(', '))}</span>`,
-    `<span class="tag">HTTP ${esc(finding.statuses.join(', ') || '–')}</span>`,
+    `<span class="tag">${esc(findingStatuses(finding))}</span>`,
     ...(finding.renamed ?? []).map(
       (r) => `<span class="tag renamed">probably renamed: ${esc(r.documented)} → ${esc(r.received)}</span>`,
     ),

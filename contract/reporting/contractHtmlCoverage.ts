@@ -1,11 +1,15 @@
 /**
- * The coverage section of contract.html: operation rows × documented status columns, each cell
- * coloured by its state and labelled in words as well (a grid read in greyscale, or by a screen
- * reader, says the same), the reasons under the grid, and the request fields of the generated phase.
+ * The coverage section of contract.html: operation rows × documented status columns, then the
+ * `webhooks` row under its notification checks, each cell coloured by its state and labelled in
+ * words as well (a grid read in greyscale, or by a screen reader, says the same), the reasons under
+ * the grid, and the request fields of the generated phase.
  */
 import { escapeHtml as esc } from '../../core/html.ts';
+import { notificationCellInfo } from '../webhooks/notificationCells.ts';
 import { failureAnchor, linkTo } from './contractHtmlFailures.ts';
-import type { CellState, Coverage, CoverageCell } from './coverage.ts';
+import type { Coverage } from './coverage.ts';
+import type { CellState, CellTally } from './coverageCell.ts';
+import { type NotificationCoverageCell, notificationCellName } from './notificationCoverage.ts';
 import type { FailureEvidence } from './reportModel.ts';
 
 export const cellLabel: Record<CellState, string> = {
@@ -16,7 +20,7 @@ export const cellLabel: Record<CellState, string> = {
   missing: 'MISSING',
 };
 
-function cellText(cell: CoverageCell): string {
+function cellText(cell: CellTally): string {
   if (cell.state === 'valid') return `✓ ${cell.valid} valid`;
   if (cell.state === 'failed') return `✗ ${cell.failed} failed`;
   if (cell.state === 'notChecked') return '! not checked';
@@ -24,11 +28,12 @@ function cellText(cell: CoverageCell): string {
   return 'MISSING';
 }
 
-function cellTooltip(cell: CoverageCell): string {
+/** `valid`: what a valid count counts (answers provoked on purpose, expectations about notifications). */
+function cellTooltip(cell: CellTally, valid: string): string {
   const more = cell.problemsLeftOut > 0 ? [`… and ${cell.problemsLeftOut} more`] : [];
   switch (cell.state) {
     case 'valid':
-      return `${cell.valid} answer(s) provoked on purpose, each as documented`;
+      return `${cell.valid} ${valid}, each as documented`;
     case 'failed':
       return [`${cell.failed} failed, ${cell.valid} valid`, ...cell.problems, ...more].join('\n');
     case 'notChecked':
@@ -40,24 +45,42 @@ function cellTooltip(cell: CoverageCell): string {
   }
 }
 
-/** The anchor of the first failure a failed cell counts, so the grid leads to its evidence. */
-function firstFailure(cell: CoverageCell, failures: readonly FailureEvidence[]): string | undefined {
-  return failures.find(
-    (f) => f.operationId === cell.operationId && (f.expectedStatus ?? f.status) === cell.status,
-  )?.id;
-}
-
+/**
+ * A cell of the grid, linked to the first failure it counts (`isMine`), so the grid leads to its
+ * evidence; `valid` says what its valid count counts.
+ */
 function gridCell(
   name: string,
-  cell: CoverageCell | undefined,
+  cell: CellTally | undefined,
   failures: readonly FailureEvidence[],
+  isMine: (failure: FailureEvidence) => boolean,
+  valid: string,
 ): string {
   if (!cell)
     return `<td class="cell cell-none" data-cell="${esc(name)}" title="not documented for this operation"></td>`;
   const text = esc(cellText(cell));
-  const target = cell.state === 'failed' ? firstFailure(cell, failures) : undefined;
+  const target = cell.state === 'failed' ? failures.find(isMine)?.id : undefined;
   const content = target ? linkTo(failureAnchor(target), text) : text;
-  return `<td class="cell cell-${cell.state}" data-cell="${esc(name)}" title="${esc(cellTooltip(cell))}">${content}</td>`;
+  return `<td class="cell cell-${cell.state}" data-cell="${esc(name)}" title="${esc(cellTooltip(cell, valid))}">${content}</td>`;
+}
+
+/** The `webhooks` row under its own heads, the notification checks; nothing without the suite. */
+function notificationGrid(
+  cells: readonly NotificationCoverageCell[],
+  failures: readonly FailureEvidence[],
+): string {
+  if (cells.length === 0) return '';
+  const head = `<tr><th>notifications</th>${cells.map((c) => `<th title="${esc(notificationCellInfo[c.cell].requires)}">${esc(notificationCellInfo[c.cell].label)}</th>`).join('')}</tr>`;
+  const row = cells.map((c) =>
+    gridCell(
+      `webhooks ${c.cell}`,
+      c,
+      failures,
+      (f) => f.operationId === 'webhooks' && f.notificationCell === c.cell,
+      'expectation(s) about notifications judged',
+    ),
+  );
+  return `<table class="grid notifications"><thead>${head}</thead><tbody><tr><th scope="row">webhooks</th>${row.join('')}</tr></tbody></table>`;
 }
 
 function grid(coverage: Coverage, failures: readonly FailureEvidence[]): string {
@@ -67,12 +90,27 @@ function grid(coverage: Coverage, failures: readonly FailureEvidence[]): string 
   const head = `<tr><th>operation</th>${statuses.map((s) => `<th>${s}</th>`).join('')}</tr>`;
   const rows = operations.map(
     (op) =>
-      `<tr><th scope="row">${esc(op)}</th>${statuses.map((s) => gridCell(`${op} ${s}`, byKey.get(`${op} ${s}`), failures)).join('')}</tr>`,
+      `<tr><th scope="row">${esc(op)}</th>${statuses
+        .map((s) =>
+          gridCell(
+            `${op} ${s}`,
+            byKey.get(`${op} ${s}`),
+            failures,
+            (f) => f.operationId === op && (f.expectedStatus ?? f.status) === s,
+            'answer(s) provoked on purpose',
+          ),
+        )
+        .join('')}</tr>`,
   );
   const legend = (Object.keys(cellLabel) as CellState[])
     .map((state) => `<span class="cell-${state}">${esc(cellLabel[state])}</span>`)
     .join('');
-  return `<table class="grid"><thead>${head}</thead><tbody>${rows.join('\n')}</tbody></table>
+  const operationGrid =
+    operations.length > 0
+      ? `<table class="grid"><thead>${head}</thead><tbody>${rows.join('\n')}</tbody></table>`
+      : '';
+  return `${operationGrid}
+${notificationGrid(coverage.notifications, failures)}
 <p class="legend">${legend}<span class="cell-none">blank: not documented</span></p>`;
 }
 
@@ -96,7 +134,7 @@ function notProvokableLines(coverage: Coverage): string[] {
     byOperation.set(c.operationId, [...(byOperation.get(c.operationId) ?? []), c.status]);
     byReason.set(reason, byOperation);
   }
-  return [...byReason].map(([reason, byOperation]) => {
+  const lines = [...byReason].map(([reason, byOperation]) => {
     const lists = [...byOperation.values()].map((statuses) => statuses.join(', '));
     const everywhere =
       byOperation.size === operations.size && operations.size > 1 && new Set(lists).size === 1;
@@ -105,6 +143,17 @@ function notProvokableLines(coverage: Coverage): string[] {
       : [...byOperation].map(([op, statuses]) => `<b>${esc(op)} ${esc(statuses.join(', '))}</b>`).join(' · ');
     return `${place}: ${esc(reason)}`;
   });
+  const checks = new Map<string, string[]>();
+  for (const c of coverage.notifications.filter((cell) => cell.state === 'notProvokable')) {
+    const reason = c.reasons.join('; ');
+    checks.set(reason, [...(checks.get(reason) ?? []), notificationCellInfo[c.cell].label]);
+  }
+  for (const [reason, labels] of checks) {
+    const which =
+      labels.length === coverage.notifications.length ? 'every notification check' : labels.join(', ');
+    lines.push(`<b>webhooks: ${esc(which)}</b>: ${esc(reason)}`);
+  }
+  return lines;
 }
 
 function fieldTable(coverage: Coverage): string {
@@ -130,9 +179,14 @@ export function coverageSection(coverage: Coverage, failures: readonly FailureEv
     ? '<p>Coverage gate: <b>passed</b>.</p>'
     : `<p>Coverage gate: <b class="error">failed</b> (${coverage.gate.failed.length} failed, ${coverage.gate.notChecked.length} not checked, ${coverage.gate.missing.length} missing).</p>`;
   const notProvokable = notProvokableLines(coverage);
-  const notChecked = coverage.cells
-    .filter((c) => c.state === 'notChecked')
-    .map((c) => `${where(c)}: ${esc(c.notChecked.join('; '))}`);
+  const notChecked = [
+    ...coverage.cells
+      .filter((c) => c.state === 'notChecked')
+      .map((c) => `${where(c)}: ${esc(c.notChecked.join('; '))}`),
+    ...coverage.notifications
+      .filter((c) => c.state === 'notChecked')
+      .map((c) => `<b>${esc(notificationCellName(c.cell))}</b>: ${esc(c.notChecked.join('; '))}`),
+  ];
   const missing = coverage.gate.missing.map((m) => esc(m));
   const undocumented = coverage.undocumented.map(
     (u) => `${where(u)}: answered ${u.count} time(s), a status this operation does not document`,

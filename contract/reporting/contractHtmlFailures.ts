@@ -6,6 +6,7 @@
  * Failures are grouped under the finding they show first, so a run with hundreds stays readable.
  */
 import { escapeHtml as esc } from '../../core/html.ts';
+import { notificationCellInfo } from '../webhooks/notificationCells.ts';
 import type { ContractReport, ExchangeEvidence, FailureEvidence, Finding } from './reportModel.ts';
 
 /** The id of a failure's element: findings, grid cells and failed tests link to it. */
@@ -17,7 +18,12 @@ export const findingAnchor = (id: string) => `finding-${id}`;
 export const linkTo = (anchor: string, text: string) =>
   `<a href="#${esc(encodeURIComponent(anchor))}">${text}</a>`;
 
-export function statusText(failure: Pick<FailureEvidence, 'status' | 'expectedStatus'>): string {
+export function statusText(
+  failure: Pick<FailureEvidence, 'status' | 'expectedStatus' | 'notificationCell'>,
+): string {
+  // A notification has no status: its check says what was expected of it.
+  if (failure.notificationCell)
+    return `notification check: ${notificationCellInfo[failure.notificationCell].label}`;
   const received = failure.status === undefined ? 'no answer' : `received ${failure.status}`;
   return failure.expectedStatus !== undefined && failure.expectedStatus !== failure.status
     ? `${received}, intended ${failure.expectedStatus}`
@@ -49,14 +55,14 @@ function sizeNote(response: NonNullable<ExchangeEvidence['response']>): string {
 
 function exchangeHtml(x: ExchangeEvidence): string {
   const { request, response } = x;
-  const requestHtml = `<h4>Request as sent</h4>
+  const requestHtml = `<h4>${x.received ? 'Notification as received' : 'Request as sent'}</h4>
 <pre class="request-line">${esc(`${request.method} ${request.url}`)}</pre>
 <pre class="request-headers">${esc(headerLines(request.headers)) || '(no headers)'}</pre>
 <p class="content-type">Content-Type: ${request.contentType ? `<code>${esc(request.contentType)}</code>` : 'none sent'}</p>
 ${request.body !== undefined ? `<pre class="request-body">${esc(request.body)}</pre>` : `<p class="request-body muted">${request.bodyCut ? `(body ${esc(request.bodyCut)})` : '(no body)'}</p>`}`;
   const responseHtml = response
-    ? `<h4>Response as received</h4>
-<p class="response-status"><b>HTTP ${response.status}</b> after ${x.ms} ms</p>
+    ? `<h4>${x.received ? 'The receiver’s answer' : 'Response as received'}</h4>
+<p class="response-status"><b>HTTP ${response.status}</b>${x.received ? '' : ` after ${x.ms} ms`}</p>
 <pre class="response-headers">${esc(headerLines(response.headers)) || '(no headers)'}</pre>
 ${sizeNote(response)}
 ${response.body !== undefined ? `<pre class="response-body">${esc(response.body)}</pre>` : '<p class="response-body muted">(no body recorded)</p>'}`

@@ -2,10 +2,11 @@
  * A failing contract run as the HTML report's tests see it, shaped like a run against SecPaid's
  * sandbox by URL: two findings (one a probably-renamed field with its decision), four failures with
  * whole exchanges (one answer cut at the report's cap, one body carrying markup and script), a
- * coverage grid with every cell state, drift and metadata. `passedReport` is the same run with
+ * coverage grid with every cell state (its webhooks row not provokable: no control API), drift and metadata. `passedReport` is the same run with
  * nothing wrong.
  */
 import type { OperationId } from '../../core/spec.ts';
+import { notificationCells } from '../webhooks/notificationCells.ts';
 import type { CellState, Coverage, CoverageCell } from './coverage.ts';
 import type { ContractReport, ExchangeEvidence, FailureEvidence } from './reportModel.ts';
 
@@ -228,6 +229,18 @@ export const coverage: Coverage = {
     ),
     ...row('getMyUnusedLinks', { 201: cell('getMyUnusedLinks', 201, 'missing') }),
   ],
+  notifications: notificationCells.map((cell) => ({
+    cell,
+    state: 'notProvokable',
+    valid: 0,
+    failed: 0,
+    reasons: [
+      'needs to pay and cancel links and to receive their notifications; the target offers no sandbox control API (/sandbox/*)',
+    ],
+    problems: [],
+    problemsLeftOut: 0,
+    notChecked: [],
+  })),
   undocumented: [],
   fields: [
     {

@@ -1,7 +1,13 @@
-/** Renders the coverage matrix as the markdown table of reports/coverage.md (and the console). */
-import type { Coverage, CoverageCell } from './coverage.ts';
+/**
+ * Renders the coverage matrix as the markdown tables of reports/coverage.md (and the console): the
+ * operation × status table, and the `webhooks` row under its own heads (notification checks).
+ */
+import { notificationCellInfo } from '../webhooks/notificationCells.ts';
+import type { Coverage } from './coverage.ts';
+import type { CellTally } from './coverageCell.ts';
+import { notificationCellName } from './notificationCoverage.ts';
 
-const symbol: Record<CoverageCell['state'], string> = {
+const symbol: Record<CellTally['state'], string> = {
   valid: '✔',
   failed: '✘',
   notChecked: 'NOT CHECKED',
@@ -9,7 +15,7 @@ const symbol: Record<CoverageCell['state'], string> = {
   missing: 'MISSING',
 };
 
-function cellText(cell: CoverageCell | undefined): string {
+function cellText(cell: CellTally | undefined): string {
   if (!cell) return ' ';
   if (cell.state === 'valid') return `✔ ${cell.valid}`;
   if (cell.state === 'failed') return `✘ ${cell.failed}`;
@@ -24,11 +30,33 @@ export function notProvokableLines(coverage: Coverage): string[] {
     groups.set(key, [...(groups.get(key) ?? []), c.operationId]);
   }
   const all = new Set(coverage.cells.map((c) => c.operationId)).size;
-  return [...groups].map(([key, ops]) => {
+  const lines = [...groups].map(([key, ops]) => {
     const [status, reason] = key.split('\u0000');
     const where = ops.length === all && all > 1 ? 'every operation of the run' : ops.join(', ');
     return `${status} on ${where}: ${reason}`;
   });
+  const checks = new Map<string, string[]>();
+  for (const c of coverage.notifications.filter((cell) => cell.state === 'notProvokable')) {
+    const reason = c.reasons.join('; ');
+    checks.set(reason, [...(checks.get(reason) ?? []), notificationCellInfo[c.cell].label]);
+  }
+  for (const [reason, labels] of checks) {
+    const which =
+      labels.length === coverage.notifications.length ? 'every notification check' : labels.join(', ');
+    lines.push(`${which} of webhooks: ${reason}`);
+  }
+  return lines;
+}
+
+/** The `webhooks` row: a cell per notification check, under the check's name; empty without the suite. */
+function notificationTable(coverage: Coverage): string[] {
+  if (coverage.notifications.length === 0) return [];
+  const heads = coverage.notifications.map((c) => notificationCellInfo[c.cell].label);
+  return [
+    `| notifications | ${heads.join(' | ')} |`,
+    `|---|${heads.map(() => '---').join('|')}|`,
+    `| webhooks | ${coverage.notifications.map(cellText).join(' | ')} |`,
+  ];
 }
 
 export function coverageTable(coverage: Coverage): string {
@@ -41,7 +69,12 @@ export function coverageTable(coverage: Coverage): string {
     );
     lines.push(`| ${op} | ${row.join(' | ')} |`);
   }
-  return lines.join('\n');
+  // A run of the webhooks suite alone has no operation rows.
+  const tables = [
+    ...(operations.length > 0 ? [lines.join('\n')] : []),
+    notificationTable(coverage).join('\n'),
+  ];
+  return tables.filter(Boolean).join('\n\n');
 }
 
 /** One line for the console: how many request fields the generated phase exercised in full. */
@@ -81,6 +114,14 @@ export function coverageMarkdown(coverage: Coverage, heading: string): string {
     'Operation × documented status. ✔ n = seen and valid n times; ✘ n = n failures (responses or tests);',
     '– = not provokable on this target (reason below); MISSING = never exercised (fails the gate);',
     'NOT CHECKED = its tests failed before calling the operation (a prerequisite failed; fails the gate); blank = not documented.',
+    ...(coverage.notifications.length > 0
+      ? [
+          'The webhooks row: the payment notifications the server sent to the suite’s receiver, one cell per check;',
+          ...coverage.notifications.map(
+            (c) => `- ${notificationCellInfo[c.cell].label}: ${notificationCellInfo[c.cell].requires}`,
+          ),
+        ]
+      : []),
     '',
     coverageTable(coverage),
     '',
@@ -103,21 +144,25 @@ export function coverageMarkdown(coverage: Coverage, heading: string): string {
     out.push('', '## Not provokable on this target', '');
     for (const line of notProvokable) out.push(`- ${line}`);
   }
-  const failed = coverage.cells.filter((c) => c.problems.length > 0);
+  const named = [
+    ...coverage.cells.map((c) => ({ name: `${c.operationId} ${c.status}`, cell: c as CellTally })),
+    ...coverage.notifications.map((c) => ({ name: notificationCellName(c.cell), cell: c as CellTally })),
+  ];
+  const failed = named.filter((c) => c.cell.problems.length > 0);
   if (failed.length) {
     out.push('', '## Failures', '');
-    for (const c of failed) {
-      for (const p of c.problems) out.push(`- ${c.operationId} ${c.status}: ${p}`);
-      if (c.problemsLeftOut > 0)
+    for (const { name, cell } of failed) {
+      for (const p of cell.problems) out.push(`- ${name}: ${p}`);
+      if (cell.problemsLeftOut > 0)
         out.push(
-          `- ${c.operationId} ${c.status}: … and ${c.problemsLeftOut} more failures, not listed here (every one is in junit.xml and contract.html)`,
+          `- ${name}: … and ${cell.problemsLeftOut} more failures, not listed here (every one is in junit.xml and contract.html)`,
         );
     }
   }
-  const unchecked = coverage.cells.filter((c) => c.notChecked.length > 0);
+  const unchecked = named.filter((c) => c.cell.notChecked.length > 0);
   if (unchecked.length) {
     out.push('', '## Not checked: a prerequisite failed', '');
-    for (const c of unchecked) for (const n of c.notChecked) out.push(`- ${c.operationId} ${c.status}: ${n}`);
+    for (const { name, cell } of unchecked) for (const n of cell.notChecked) out.push(`- ${name}: ${n}`);
   }
   if (coverage.undocumented.length) {
     out.push('', '## Undocumented statuses received', '');

@@ -6,7 +6,7 @@
 
 import { redactedMarker } from '../../core/redact.ts';
 import { bodiesNotRecorded, type RequestRecord } from './observations.ts';
-import { secondAccountKey } from './redact.ts';
+import { encryptionKeyMarker, secondAccountKey } from './redact.ts';
 
 export const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
@@ -14,11 +14,16 @@ export const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 const ownHeaders = new Set(['content-length', 'host', 'connection', 'transfer-encoding']);
 
 /**
- * A body in shell. A secret in a body is a recipient token (a split link's recipients): it was
- * redacted, and the replay takes it from `$SECPAID_RECIPIENT_TOKEN`, spliced between quotes.
+ * A body in shell. A secret in a body is a recipient token (a split link's recipients) or a link's
+ * encryption key: it was redacted, and the replay takes it from `$SECPAID_RECIPIENT_TOKEN` or
+ * `$SECPAID_ENCRYPTION_KEY`, spliced between quotes.
  */
 function bodyInShell(body: string): string {
-  return shellQuote(body).split(redactedMarker).join(`'"$SECPAID_RECIPIENT_TOKEN"'`);
+  return shellQuote(body)
+    .split(encryptionKeyMarker)
+    .join(`'"$SECPAID_ENCRYPTION_KEY"'`)
+    .split(redactedMarker)
+    .join(`'"$SECPAID_RECIPIENT_TOKEN"'`);
 }
 
 /** The token header in shell: empty, the key from its variable, or a made-up key as it was sent. */

@@ -32,6 +32,7 @@ export function exchangeEvidence(record: RequestRecord, curl?: string): Exchange
     id: record.id ?? '(no id)',
     ...(record.suite ? { suite: record.suite } : {}),
     ...(record.test ? { test: record.test } : {}),
+    ...(record.received ? { received: true as const } : {}),
     at: record.at,
     request: {
       method: record.method,
@@ -67,14 +68,16 @@ export function evidenceText(evidence: ExchangeEvidence, indent = '  '): string[
   const { request, response } = evidence;
   const lines = [
     `exchange ${evidence.id}${evidence.test ? ` (${evidence.suite ?? ''} › ${evidence.test})` : ''} at ${evidence.at}`,
-    `request: ${request.method} ${request.url}`,
+    `${evidence.received ? 'notification as received' : 'request'}: ${request.method} ${request.url}`,
     ...Object.entries(request.headers).map(([name, value]) => `${indent}${name}: ${value}`),
     ...(request.body !== undefined ? [`${indent}${request.body}`] : []),
     ...(request.bodyCut ? [`${indent}[body ${request.bodyCut}]`] : []),
   ];
   if (response) {
     lines.push(
-      `response: HTTP ${response.status} (${evidence.ms} ms${response.bodyBytes !== undefined ? `, ${response.bodyBytes.toLocaleString('en-US')} bytes of body` : ''})`,
+      evidence.received
+        ? `the receiver's answer: HTTP ${response.status}`
+        : `response: HTTP ${response.status} (${evidence.ms} ms${response.bodyBytes !== undefined ? `, ${response.bodyBytes.toLocaleString('en-US')} bytes of body` : ''})`,
       ...Object.entries(response.headers).map(([name, value]) => `${indent}${name}: ${value}`),
       ...(response.body !== undefined ? [`${indent}${response.body}`] : []),
       ...(response.bodyCut ? [`${indent}[body ${response.bodyCut}]`] : []),

@@ -4,6 +4,7 @@
  * hold hundreds of failures (a generated pass against a server that differs everywhere): each is
  * written whole, its bodies cut at `bodyChars` (contract.html and run.har hold more of them).
  */
+import { notificationCellInfo } from '../webhooks/notificationCells.ts';
 import { evidenceText } from './evidence.ts';
 import { type FailureDetail, suiteName, type TestResult } from './junit.ts';
 import type { ContractReport, FailureEvidence } from './reportModel.ts';
@@ -15,8 +16,19 @@ const clip = (text: string) =>
     ? `${text.slice(0, bodyChars)}… (${text.length.toLocaleString('en-US')} characters shown in contract.html)`
     : text;
 
+/** What a failure is about: an operation's answer, or a notification of the webhooks suite. */
+function aboutText(failure: FailureEvidence): string {
+  if (failure.notificationCell) {
+    const check = `${failure.operationId}: notification check ${notificationCellInfo[failure.notificationCell].label}`;
+    return failure.prerequisiteOf
+      ? `${check}, failed before any notification was judged: not checked`
+      : check;
+  }
+  return `${failure.operationId} answered ${failure.status === undefined ? 'nothing' : `HTTP ${failure.status}`}${failure.expectedStatus !== undefined ? ` (the test provoked ${failure.expectedStatus})` : ''}${failure.prerequisiteOf ? (failure.prerequisiteOf === failure.operationId ? `, before the test called it: ${failure.operationId} not checked` : `, while preparing a test of ${failure.prerequisiteOf}: ${failure.prerequisiteOf} not checked`) : ''}`;
+}
+
 export function failureText(failure: FailureEvidence): string[] {
-  const head = `${failure.operationId} answered ${failure.status === undefined ? 'nothing' : `HTTP ${failure.status}`}${failure.expectedStatus !== undefined ? ` (the test provoked ${failure.expectedStatus})` : ''}${failure.prerequisiteOf ? (failure.prerequisiteOf === failure.operationId ? `, before the test called it: ${failure.operationId} not checked` : `, while preparing a test of ${failure.prerequisiteOf}: ${failure.prerequisiteOf} not checked`) : ''} [${failure.id}${failure.findings.length ? `; finding ${failure.findings.join(', ')}` : ''}]`;
+  const head = `${aboutText(failure)} [${failure.id}${failure.findings.length ? `; finding ${failure.findings.join(', ')}` : ''}]`;
   const lines = [head];
   for (const c of failure.checks) {
     lines.push(`  ${c.check}: ${c.message}`);

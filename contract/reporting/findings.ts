@@ -6,8 +6,8 @@
  * for the others it is their message without the values of the one answer: quoted texts, numbers
  * other than HTTP statuses, the body excerpt and lengths.
  */
-import type { OperationId } from '../../core/spec.ts';
 import type { CheckFailure } from '../checks/types.ts';
+import type { SuiteId } from '../suites/suiteIds.ts';
 import type { DecisionRef, Finding } from './reportModel.ts';
 
 /** Where a number is an HTTP status: after "HTTP", "expected", "request:", "or", and in a list of documented ones. */
@@ -53,7 +53,8 @@ function titleOf(check: string, signature: string): string {
 export interface FailedCheck {
   /** The failure (FailureEvidence.id) this check belongs to. */
   failureId: string;
-  operationId: OperationId;
+  /** The operation whose answer failed, or webhooks for a notification. */
+  operationId: SuiteId;
   status: number | undefined;
   failure: CheckFailure;
   decision?: DecisionRef;
@@ -162,9 +163,15 @@ export function groupFindings(checks: readonly FailedCheck[]): {
 }
 
 /** One line of a finding, as the console and the JUnit report name it. */
+/** The statuses a finding touches, or `notifications` for one the webhooks suite alone found. */
+export function findingStatuses(finding: Finding): string {
+  if (finding.statuses.length > 0) return `HTTP ${finding.statuses.join(', ')}`;
+  return finding.operations.every((o) => o === 'webhooks') ? 'notifications' : 'HTTP –';
+}
+
 export function findingLine(finding: Finding): string {
   const renamed = (finding.renamed ?? []).map((r) => `probably renamed: ${r.documented} → ${r.received}`);
   const decision = finding.decision ? [`spec/DECISIONS.md ${finding.decision.id}`] : [];
-  const where = `${finding.operations.length === 1 ? finding.operations[0] : `${finding.operations.length} operations`}; HTTP ${finding.statuses.join(', ') || '–'}`;
+  const where = `${finding.operations.length === 1 ? finding.operations[0] : `${finding.operations.length} operations`}; ${findingStatuses(finding)}`;
   return [`${finding.title} (${finding.count}×: ${where})`, ...renamed, ...decision].join(' — ');
 }

@@ -126,6 +126,8 @@ function describe(record: RequestRecord): string {
     record.test ? `test "${record.test}"` : 'no test running',
     record.id ? `exchange ${record.id}` : 'no exchange id recorded',
   ].join(', ');
+  if (record.received)
+    return `a notification the server sent to the suite's receiver (the response is the receiver's); ${words}`;
   return record.error ? `${words}; the request failed: ${record.error}` : words;
 }
 

@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import type { BodyOutcome } from '../../core/boundedBody.ts';
 import type { OperationId } from '../../core/spec.ts';
 import type { CheckFailure } from '../checks/types.ts';
+import type { SuiteId } from '../suites/suiteIds.ts';
+import type { NotificationCell } from '../webhooks/notificationCells.ts';
 
 export type Observation =
   | {
@@ -19,8 +21,8 @@ export type Observation =
       operationId: OperationId;
       status: number;
       expectedStatus?: number;
-      /** The operation whose suite sent it (another one's when it prepared a test), and the test. */
-      suite?: OperationId;
+      /** The suite that sent it (another operation's, or webhooks, when it prepared a test), and the test. */
+      suite?: SuiteId;
       test?: string;
       /** The request record of this answer (RequestRecord.id). */
       exchangeId?: string;
@@ -50,7 +52,7 @@ export type Observation =
   | {
       kind: 'noAnswer';
       operationId: OperationId;
-      suite?: OperationId;
+      suite?: SuiteId;
       test?: string;
       exchangeId: string;
       error: string;
@@ -70,6 +72,29 @@ export type Observation =
       detail?: string;
       /** The test's last exchange, the evidence of an assertion about its answer. */
       exchangeId?: string;
+    }
+  /**
+   * One expectation of the webhooks suite about a link's notifications, judged: a notification as
+   * it arrived (`exchangeId` names its record; `mediaType` the schema it was held against), or the
+   * absence of any (`exchangeId` then names the request that set the link up). Valid without failures.
+   */
+  | {
+      kind: 'notification';
+      cell: NotificationCell;
+      test: string;
+      exchangeId?: string;
+      mediaType?: string;
+      failures: CheckFailure[];
+    }
+  | { kind: 'notificationNotProvokable'; cell: NotificationCell; test: string; reason: string }
+  /** A test of the webhooks suite that failed (on a notification, or before it got to one). */
+  | {
+      kind: 'notificationTestFailed';
+      cell: NotificationCell;
+      test: string;
+      message: string;
+      detail?: string;
+      exchangeId?: string;
     };
 
 export interface RequestRecord {
@@ -82,6 +107,11 @@ export interface RequestRecord {
   /** The operation whose test sent it (generated tests too), and that test's title. */
   suite?: string;
   test?: string;
+  /**
+   * The request came to the run, not from it: a notification the server sent to the webhooks
+   * suite's receiver (the response is the receiver's 200).
+   */
+  received?: true;
   method: string;
   url: string;
   requestHeaders: Record<string, string>;
@@ -121,6 +151,8 @@ export interface SecretRecord {
   recipientToken?: string;
   /** An altered real key (another case, cut short): redacted like one, but no account to clean up. */
   variant?: true;
+  /** A link's webhook encryption key (in `token`): redacted like a key, no account to clean up. */
+  encryptionKey?: true;
 }
 
 export const privateFiles = {

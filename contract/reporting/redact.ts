@@ -44,3 +44,24 @@ export function redactKnown(text: string): string {
   knownRedactor ??= makeRedactor(known);
   return knownRedactor(text);
 }
+
+/**
+ * A link's webhook encryption key as the records hold it (the webhooks suite makes one per link it
+ * asks to encrypt): replaced before a record is written, so a replay's curl line reads it from
+ * `$SECPAID_ENCRYPTION_KEY`. The runner's redactor knows the keys too (secrets.jsonl).
+ */
+export const encryptionKeyMarker = redactedAs('SECPAID_ENCRYPTION_KEY');
+
+const encryptionKeys = new Set<string>();
+
+export function registerEncryptionKey(key: string): void {
+  encryptionKeys.add(key);
+  registerSecrets(key);
+}
+
+/** `text` with every encryption key this process made replaced by encryptionKeyMarker. */
+export function withoutEncryptionKeys(text: string): string {
+  let out = text;
+  for (const key of encryptionKeys) out = out.split(key).join(encryptionKeyMarker);
+  return out;
+}

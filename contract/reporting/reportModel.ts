@@ -6,7 +6,8 @@
  * summary.json and contract.html are renderings of this one model; every text in it is already
  * redacted.
  */
-import type { OperationId } from '../../core/spec.ts';
+import type { SuiteId } from '../suites/suiteIds.ts';
+import type { NotificationCell } from '../webhooks/notificationCells.ts';
 import type { Coverage } from './coverage.ts';
 import type { DriftEntry } from './drift.ts';
 
@@ -17,6 +18,8 @@ export interface ExchangeEvidence {
   /** The operation whose test sent it (generated tests too), and that test, when one was running. */
   suite?: string;
   test?: string;
+  /** A notification the server sent to the webhooks suite's receiver: `response` is the receiver's. */
+  received?: true;
   at: string;
   request: {
     method: string;
@@ -60,12 +63,20 @@ export interface CheckEvidence {
   decision?: DecisionRef;
 }
 
-/** One thing that was not as documented: a failed answer, or a failed test assertion after its answers. */
+/**
+ * One thing that was not as documented: a failed answer, a notification not as expected, or a
+ * failed test assertion after its answers.
+ */
 export interface FailureEvidence {
   /** Stable within the run: the findings cite it. */
   id: string;
-  /** The operation whose answer failed (not necessarily the suite's own: see `prerequisiteOf`). */
-  operationId: OperationId;
+  /**
+   * The operation whose answer failed (not necessarily the suite's own: see `prerequisiteOf`), or
+   * `webhooks` for a notification the server sent (or did not send).
+   */
+  operationId: SuiteId;
+  /** For `webhooks`: the cell of its coverage row the failure belongs to. */
+  notificationCell?: NotificationCell;
   /** The status received, and the one the test provoked on purpose when it was another. */
   status?: number;
   expectedStatus?: number;
@@ -78,7 +89,7 @@ export interface FailureEvidence {
    * Set when the failure happened while preparing a test of another operation (creating the link a
    * deleteLink test needs): that operation was then not checked by this test.
    */
-  prerequisiteOf?: OperationId;
+  prerequisiteOf?: SuiteId;
   /** The finding this failure belongs to (each check of it may belong to another: `Finding.failures`). */
   findings: string[];
 }
@@ -91,7 +102,7 @@ export interface Finding {
   title: string;
   /** How many failures show it. */
   count: number;
-  operations: OperationId[];
+  operations: SuiteId[];
   statuses: number[];
   /** The ids of every failure that shows it; the first one or two are its representatives. */
   failures: string[];
@@ -104,7 +115,8 @@ export interface RunMetadata {
   runId: string;
   target: string;
   readOnly: boolean;
-  operations: OperationId[];
+  /** The suites the run selected: operations, and webhooks. */
+  operations: SuiteId[];
   /** The generated phase's seed, when it ran. */
   seed?: number;
   startedAt: string;

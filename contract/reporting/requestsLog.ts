@@ -36,7 +36,7 @@ export function requestsLogText(records: RequestRecord[], redact: Redactor, pref
   const blocks = sorted.map((r) => {
     const lines = [
       `=== ${r.at}${r.id ? `  #${r.id}` : ''}${r.test ? `  [${r.suite ? `${r.suite} › ` : ''}${r.test}]` : ''}`,
-      `${r.method} ${r.url}`,
+      `${r.method} ${r.url}${r.received ? '  (a notification the server sent to the suite’s receiver)' : ''}`,
       ...headers(r.requestHeaders),
     ];
     if (r.requestBody) lines.push('', clip(r.requestBody, redact));

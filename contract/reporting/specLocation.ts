@@ -64,6 +64,27 @@ export function decisionFor(pointer: string, stopAt: string): DecisionRef | unde
   return undefined;
 }
 
+/** The payment notification in the bundled spec (`webhooks:`), as a pointer. */
+export const notificationPointer = '/webhooks/paymentNotification/post';
+
+/**
+ * Where a notification's failed rule is, and the decision behind it: a rule of the request schema
+ * of the media type it was sent as (ajv's schemaPath), that schema, or the notification itself
+ * (a count, or a media type the spec does not document).
+ */
+export function locateNotification(
+  mediaType: string | undefined,
+  schemaPath: string | undefined,
+): { specPointer: string; decision?: DecisionRef } {
+  const content = `${notificationPointer}/requestBody/content`;
+  const documented =
+    mediaType !== undefined && nodeAt(`${content}/${escapePointer(mediaType)}`) !== undefined;
+  const schema = `${content}/${escapePointer(mediaType ?? '')}/schema`;
+  const specPointer = documented ? `${schema}${(schemaPath ?? '').replace(/^#/, '')}` : notificationPointer;
+  const decision = decisionFor(specPointer, notificationPointer);
+  return { specPointer, ...(decision ? { decision } : {}) };
+}
+
 /** Where a failure's rule is, and the decision behind it, from its check's schemaPath or its status. */
 export function locate(
   operationId: OperationId,

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { operationIds } from '../../core/spec.ts';
+import { suiteIds } from '../suites/suiteIds.ts';
 import { parseArgs, usage } from './args.ts';
 
-test('no options: the embedded sandbox, every operation', () => {
+test('no options: the embedded sandbox, every suite', () => {
   assert.deepEqual(parseArgs([]), { target: { kind: 'embedded' } });
 });
 
@@ -37,7 +37,7 @@ test('every option, in both --flag value and --flag=value spellings', () => {
       reportsDir: 'out',
     },
   );
-  const whole = { operations: [...operationIds], readOnly: false, handWritten: true, generated: {} };
+  const whole = { operations: [...suiteIds], readOnly: false, handWritten: true, generated: {} };
   assert.deepEqual(parseArgs(['--image', 'secpaid-sandbox:dev']), {
     target: { kind: 'image', image: 'secpaid-sandbox:dev', imageArgs: {}, selection: whole },
   });
@@ -70,7 +70,10 @@ test('every option, in both --flag value and --flag=value spellings', () => {
 });
 
 test('mistakes are refused before anything runs', () => {
-  assert.throws(() => parseArgs(['--only', 'createLnk']), /unknown operation createLnk/);
+  assert.throws(
+    () => parseArgs(['--only', 'createLnk']),
+    /unknown suite createLnk; known: createLink, .*, webhooks/,
+  );
   assert.throws(() => parseArgs(['--base-url', 'http://not a url']), /--base-url needs a URL such as/);
   assert.throws(
     () => parseArgs(['--base-url', '127.0.0.1:4010']),
@@ -93,7 +96,7 @@ test('mistakes are refused before anything runs', () => {
 
 test('an empty --only is a usage error, not "every suite"', () => {
   for (const argv of [['--only', ''], ['--only='], ['--only', ' , ']])
-    assert.throws(() => parseArgs(argv), /--only needs at least one operation name/, argv.join(' '));
+    assert.throws(() => parseArgs(argv), /--only needs at least one suite name/, argv.join(' '));
 });
 
 test('--help asks for the usage', () => assert.deepEqual(parseArgs(['--help']), { help: true }));
@@ -203,7 +206,7 @@ test('--single-account: the opt-out from a second key; without it the target car
     return 'target' in options && options.target.kind === 'url' ? options.target.selection : undefined;
   };
   assert.deepEqual(selectionOf([]), {
-    operations: [...operationIds],
+    operations: [...suiteIds],
     readOnly: false,
     handWritten: true,
     generated: {},

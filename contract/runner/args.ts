@@ -12,7 +12,7 @@
  *     --image-startup-timeout 60s
  *   --read-only           create nothing: only list operations and authentication checks
  *   --allow-production    permit app.secpaid.com (only together with --read-only)
- *   --only op1,op2        run the suites of these operations only
+ *   --only op1,op2        run the suites of these operations (or webhooks) only
  *   --reports DIR         where reports go (default reports/)
  *   --generate N          random valid examples per operation in the generated phase (default 20;
  *                         0 skips the phase)
@@ -28,9 +28,9 @@
 
 import { defaultBodyLimits, maxBodyCapBytes } from '../../core/boundedBody.ts';
 import { didYouMean } from '../../core/cliOptions.ts';
-import { type OperationId, operationIds } from '../../core/spec.ts';
 import type { ImageArgs } from '../container/imageOptions.ts';
 import { defaultGeneratedExamples, maxSeed } from '../generator/seed.ts';
+import { isSuiteId, type SuiteId, suiteIds } from '../suites/suiteIds.ts';
 import { baseUrlProblem } from '../target/baseUrl.ts';
 import type { RunSelection } from '../target/secondAccount.ts';
 import { type RunOptions, requestTimeLimitMs } from './runContract.ts';
@@ -51,7 +51,7 @@ export const usage = `usage: npm run contract -- [options]
       --image-wait SPEC        readiness: http:/<path> (default http:/sandbox/health) or log:<regex>
       --image-startup-timeout  e.g. 60s
   what runs:
-    --only op1,op2             these operations only (${operationIds.join(', ')})
+    --only op1,op2             these suites only (${suiteIds.join(', ')})
     --read-only                create nothing: lists and authentication only
     --allow-production         permit app.secpaid.com (only with --read-only)
     --generate N               random valid examples per operation in the generated phase (default 20; 0 skips it)
@@ -92,7 +92,7 @@ function wholeNumber(flag: string, text: string, max = Number.MAX_SAFE_INTEGER, 
 function selection(options: RunOptions): RunSelection {
   const { examples = defaultGeneratedExamples, example } = options.generate ?? {};
   return {
-    operations: options.only ?? operationIds,
+    operations: options.only ?? suiteIds,
     readOnly: options.readOnly ?? false,
     handWritten: options.handWritten !== false,
     generated: examples > 0 || example !== undefined ? (example === undefined ? {} : { example }) : false,
@@ -156,13 +156,11 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
           .map((s) => s.trim())
           .filter(Boolean);
         // An empty list must not silently mean "every suite": the caller asked for a selection.
-        if (names.length === 0) throw refuse('--only needs at least one operation name');
-        const unknown = names.filter((n) => !(operationIds as readonly string[]).includes(n));
+        if (names.length === 0) throw refuse('--only needs at least one suite name');
+        const unknown = names.filter((n) => !isSuiteId(n));
         if (unknown.length)
-          throw new Error(
-            `--only: unknown operation ${unknown.join(', ')}; known: ${operationIds.join(', ')}`,
-          );
-        options.only = names as OperationId[];
+          throw new Error(`--only: unknown suite ${unknown.join(', ')}; known: ${suiteIds.join(', ')}`);
+        options.only = names as SuiteId[];
         break;
       }
       case '--reports':

@@ -6,7 +6,6 @@
 import { resolve } from 'node:path';
 import type { BodyLimits } from '../../core/boundedBody.ts';
 import { makeRedactor } from '../../core/redact.ts';
-import type { OperationId } from '../../core/spec.ts';
 import { type BodyReport, bodyReport } from '../reporting/bodies.ts';
 import { buildReport, versions } from '../reporting/buildReport.ts';
 import { type Coverage, computeCoverage } from '../reporting/coverage.ts';
@@ -15,6 +14,7 @@ import { findingLine } from '../reporting/findings.ts';
 import type { TestResult } from '../reporting/junit.ts';
 import { privateFilesBytes, type RequestRecord } from '../reporting/observations.ts';
 import { redactRecord } from '../reporting/redact.ts';
+import type { SuiteId } from '../suites/suiteIds.ts';
 import type { Target } from '../target/types.ts';
 import type { CleanupResult } from './cleanup.ts';
 import type { SuiteRun } from './executeSuites.ts';
@@ -41,7 +41,8 @@ export interface RunFacts {
   runId: string;
   target: Target;
   readOnly: boolean;
-  selected: OperationId[];
+  /** The suites the run selected (operations, webhooks). */
+  selected: SuiteId[];
   startedAt: number;
   aborted: boolean;
   suiteRun: SuiteRun;

@@ -6,12 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import { bodyLimits, pagingBodyLimits } from '../../core/boundedBody.ts';
 import { prepareReportDir } from '../../core/reportDir.ts';
-import { type OperationId, operationIds } from '../../core/spec.ts';
 import { finishImageRun } from '../container/containerReport.ts';
 import type { ImageTarget } from '../container/imageTarget.ts';
 import { defaultGeneratedExamples, newSeed } from '../generator/seed.ts';
 import type { GeneratedOptions } from '../harness/context.ts';
 import type { RequestRecord, SecretRecord } from '../reporting/observations.ts';
+import { isOperationId, type SuiteId, suiteIds } from '../suites/suiteIds.ts';
 import { assertTargetAllowed } from '../target/productionGuard.ts';
 import { resolveTarget } from '../target/resolveTarget.ts';
 import type { TargetRequest, TargetTokens } from '../target/types.ts';
@@ -27,7 +27,8 @@ export interface RunOptions {
   target: TargetRequest;
   readOnly?: boolean;
   allowProduction?: boolean;
-  only?: OperationId[];
+  /** These suites only (operations, webhooks). */
+  only?: SuiteId[];
   reportsDir?: string;
   /**
    * Suite files run at once, each in its own process (default 2): each is a client of the target,
@@ -85,8 +86,9 @@ function cleanupAccounts(tokens: TargetTokens, made: SecretRecord[]): CleanupAcc
   };
   add(tokens.a, 'SECPAID_TOKEN', true);
   add(tokens.b, 'SECPAID_TOKEN_B', true);
-  // A key variant the generated phase sent is redacted like a key, but is nobody's account.
-  const tenants = made.filter((secret) => !secret.variant);
+  // A key variant the generated phase sent, or a link's encryption key, is redacted like a key, but
+  // is nobody's account.
+  const tenants = made.filter((secret) => !secret.variant && !secret.encryptionKey);
   for (const [index, secret] of tenants.entries()) add(secret.token, `test account #${index + 1}`, false);
   return accounts;
 }
@@ -103,8 +105,12 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
   }
   // Before any request too: a run must not end in "cannot write the reports".
   prepareReportDir(options.reportsDir ?? 'reports');
-  const selected = options.only?.length ? options.only : [...operationIds];
-  const files = options.handWritten === false ? [] : suiteFiles(selected);
+  const handWritten = options.handWritten !== false;
+  // The webhooks suite is hand-written: without the suites, the run selects operations only.
+  const selected = (options.only?.length ? options.only : [...suiteIds]).filter(
+    (suite) => handWritten || isOperationId(suite),
+  );
+  const files = handWritten ? suiteFiles(selected) : [];
   const runId = randomBytes(4).toString('hex');
   const generated = generatedOptions(options);
   const requestTimeoutMs = options.requestTimeoutMs ?? requestTimeLimitMs;
@@ -137,10 +143,11 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
       baseUrl: target.baseUrl,
       targetDescription: target.description,
       control: target.control,
+      ...(target.loopbackUnreachable ? { loopbackUnreachable: target.loopbackUnreachable } : {}),
       readOnly,
       tokens: target.tokens,
       privateDir: dir.path,
-      operations: selected,
+      operations: selected.filter(isOperationId),
       generated,
       bodyLimits: limits,
       recordBudgetBytes: recordBudget,
@@ -170,7 +177,6 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
         cleanupLimits,
       );
     }
-    const handWritten = options.handWritten !== false;
     // `--example` runs a few examples on purpose: the field gate would fail every replay.
     const generatedPhase = phaseOn && generated.example === undefined && !(options.signal?.aborted ?? false);
     const facts = {

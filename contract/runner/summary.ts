@@ -101,7 +101,8 @@ export function summaryText(input: SummaryInput): string {
       }
     }
   }
-  out.push('', 'Coverage (operation × documented status):', coverageTable(input.coverage));
+  const rows = input.coverage.notifications.length > 0 ? '; webhooks × notification check' : '';
+  out.push('', `Coverage (operation × documented status${rows}):`, coverageTable(input.coverage));
   for (const line of notProvokableLines(input.coverage))
     out.push(`  – not provokable on this target: ${line}`);
   if (input.coverage.gate.missing.length)

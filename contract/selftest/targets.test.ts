@@ -86,7 +86,13 @@ after(async () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('npm run contract -- --base-url', { timeout: 120_000 }, () => {
+/**
+ * A bound on five whole runs of the CLI, not a speed target: about a minute alone on a quiet 2-core
+ * machine; beside the fault-mode self-test in a full `npm test` it took over two.
+ */
+const runsBoundMs = 300_000;
+
+describe('npm run contract -- --base-url', { timeout: runsBoundMs }, () => {
   test('passes against a running sandbox through its control API', async () => {
     const dir = reportsDir();
     const run = await spawnTsx('contract/cli.ts', [

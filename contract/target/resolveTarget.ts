@@ -69,11 +69,18 @@ async function urlTarget(request: UrlRequest, tokens: TargetTokens): Promise<Tar
   }
   if (!control) await assertEnvKeys(url, request, tokens);
   const accounts = !control && !tokens.b ? ', one account' : '';
+  const { hostname } = new URL(url);
+  const remote = isLocalHost(hostname)
+    ? {}
+    : {
+        loopbackUnreachable: `the server at ${hostname} cannot reach this machine's 127.0.0.1, where the suite receives notifications (run it on this machine and give a 127.0.0.1 URL)`,
+      };
   return {
     kind: 'url',
     baseUrl: url,
     description: `${url} (${control ? 'sandbox control API' : `API keys from the environment${accounts}`})`,
     control,
+    ...remote,
     tokens: control ? {} : tokens,
     close: async () => {},
   };

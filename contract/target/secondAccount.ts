@@ -7,7 +7,7 @@
  * says that skipping them is intended. Only what would actually run counts: tests that also need
  * the control API are skipped on such a target anyway, and a read-only run skips what writes.
  */
-import { type OperationId, operationIds } from '../../core/spec.ts';
+import type { OperationId } from '../../core/spec.ts';
 import {
   authExamples,
   boundaryExamples,
@@ -15,10 +15,12 @@ import {
   transportExamples,
 } from '../generator/buildExamples.ts';
 import type { Example } from '../generator/example.ts';
+import { isOperationId, type SuiteId, suiteIds } from '../suites/suiteIds.ts';
 import { suiteNeeds } from './suiteNeeds.ts';
 
 export interface RunSelection {
-  operations: readonly OperationId[];
+  /** The suites selected: operations (whose generated examples run too), and webhooks. */
+  operations: readonly SuiteId[];
   readOnly: boolean;
   /** false for `--generated-only`. */
   handWritten: boolean;
@@ -28,7 +30,7 @@ export interface RunSelection {
 
 /** A whole default run: every operation, the suites and the generated phase. */
 export const defaultSelection: RunSelection = {
-  operations: operationIds,
+  operations: suiteIds,
   readOnly: false,
   handWritten: true,
   generated: {},
@@ -83,7 +85,9 @@ export function secondAccountUsers(selection: RunSelection): string[] {
   }
   const { generated } = selection;
   if (generated) {
-    const phase = selection.operations.filter((id) => !(selection.readOnly && changesState.has(id)));
+    const phase = selection.operations
+      .filter(isOperationId)
+      .filter((id) => !(selection.readOnly && changesState.has(id)));
     if (phase.some((id) => generatedNeed(id, generated.example)))
       users.push("the generated examples with the second account's key or link");
   }

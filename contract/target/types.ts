@@ -23,6 +23,12 @@ export interface Target {
   description: string;
   /** True when `/sandbox/*` answers: the suite makes its own tenants and provokes every status. */
   control: boolean;
+  /**
+   * Why the server cannot send a request to this machine's 127.0.0.1, where the webhooks suite
+   * listens for its notifications (a remote URL, a container on a bridge network); absent when it
+   * can (the embedded sandbox, a loopback URL, a container with host networking).
+   */
+  loopbackUnreachable?: string;
   tokens: TargetTokens;
   close(): Promise<void>;
 }

@@ -12,16 +12,26 @@ export interface BrokenModeEntry {
   name: string;
   /** What the variant gets wrong, as a bug report would say it. */
   breaks: string;
-  /** The suites that must catch it; the self-test runs only these, which keeps it fast. */
-  suites: readonly OperationId[];
+  /**
+   * The suites that must catch it (an operation's, or `webhooks`, which checks the payment
+   * notifications); the self-test runs only these, which keeps it fast.
+   */
+  suites: readonly (OperationId | 'webhooks')[];
   /** What the run must do: fail, or pass while reporting this drift path of createLink 200. */
   expect: { fail: true } | { fail: false; driftPath: string };
   /**
    * Bugs no hand-written test names. `generated`: the generated phase alone must catch it, and the
    * hand-written suites alone must not (so the phase is what finds it). `clockConformance` or
    * `stateOracle`: that check, which every answer of the suites passes through, must report it.
+   * A `notification…` check: the webhooks suite must fail on that check of a notification.
    */
-  caughtBy?: 'generated' | 'clockConformance' | 'stateOracle';
+  caughtBy?:
+    | 'generated'
+    | 'clockConformance'
+    | 'stateOracle'
+    | 'notificationCount'
+    | 'notificationAmount'
+    | 'notificationEncrypted';
 }
 
 const fails = { fail: true } as const;
@@ -218,6 +228,34 @@ const catalogue = [
     suites: ['getPayInTransactions'],
     expect: fails,
     caughtBy: 'stateOracle',
+  },
+  {
+    name: 'webhook-missing',
+    breaks: 'paying a link sends no payment notification (cancelling still does)',
+    suites: ['webhooks'],
+    expect: fails,
+    caughtBy: 'notificationCount',
+  },
+  {
+    name: 'webhook-twice',
+    breaks: 'every payment notification is sent twice',
+    suites: ['webhooks'],
+    expect: fails,
+    caughtBy: 'notificationCount',
+  },
+  {
+    name: 'webhook-wrong-amount',
+    breaks: "the payment notification's amount is the link's amount minus the service fee",
+    suites: ['webhooks'],
+    expect: fails,
+    caughtBy: 'notificationAmount',
+  },
+  {
+    name: 'webhook-unencrypted',
+    breaks: 'a link that asks for encryption is notified in plain text',
+    suites: ['webhooks'],
+    expect: fails,
+    caughtBy: 'notificationEncrypted',
   },
   {
     name: 'drift-field',

@@ -1,7 +1,7 @@
 /**
  * How each mode of the catalogue (modes.ts) changes the faithful app, and nothing else: a rewrite of
- * answers, a step of the request swapped (reading, auth, a handler), a store wrapped, or the whole
- * HTTP handler wrapped. The faithful app knows none of this; brokenApp.ts puts the pieces together.
+ * answers, a step of the request swapped (reading, auth, a handler, the notifications planned), a
+ * store wrapped, or the whole HTTP handler wrapped. The faithful app knows none of this; brokenApp.ts puts the pieces together.
  */
 import type { AppParts } from '../app.ts';
 import { handlers } from '../handlers/index.ts';
@@ -10,6 +10,7 @@ import * as answers from './answers.ts';
 import * as auth from './authentication.ts';
 import * as handler from './handlers.ts';
 import type { BrokenMode } from './modes.ts';
+import * as notifications from './notifications.ts';
 import * as requests from './requests.ts';
 import * as http from './requestWrappers.ts';
 import * as stores from './storeWrappers.ts';
@@ -26,6 +27,9 @@ export interface BrokenOverrides {
 const rewrite = (rewriteAnswer: answers.RewriteAnswer): BrokenOverrides => ({ parts: { rewriteAnswer } });
 const read = (readRequest: AppParts['readRequest']): BrokenOverrides => ({ parts: { readRequest } });
 const authenticate = (by: AppParts['authenticate']): BrokenOverrides => ({ parts: { authenticate: by } });
+const notify = (planNotifications: AppParts['planNotifications']): BrokenOverrides => ({
+  parts: { planNotifications },
+});
 const handle = (replaced: Partial<AppParts['handlers']>): BrokenOverrides => ({
   parts: { handlers: { ...handlers, ...replaced } },
 });
@@ -64,4 +68,8 @@ export const brokenOverrides: Record<BrokenMode, BrokenOverrides> = {
   'unused-list-cached': { state: stores.cacheUnusedLists },
   'payin-fee-2-percent': rewrite(answers.payInFeeTwoPercent),
   'drift-field': rewrite(answers.driftField),
+  'webhook-missing': notify(notifications.noneOnPay),
+  'webhook-twice': notify(notifications.everyOneTwice),
+  'webhook-wrong-amount': notify(notifications.netOfServiceFee),
+  'webhook-unencrypted': notify(notifications.neverEncrypted),
 };

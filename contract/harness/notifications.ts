@@ -1,0 +1,286 @@
+/**
+ * The webhooks suite's side of a link's notifications: one receiver per suite process (closed when
+ * the file's tests are done), endpoints that belong to the test that asked for them (what arrives
+ * there is recorded as that test's exchange, so a failure shows the notification as received), and
+ * the expectations: one notification per event per endpoint, judged (webhooks/judgeNotification.ts),
+ * or none at all. Every expectation is recorded as a `notification` observation of its coverage
+ * cell, valid or with its failures, before a failure is thrown.
+ *
+ * Waiting only makes a test slower: a wait ends as soon as what it waits for has arrived, or the
+ * server's delivery log (control API) says it has sent everything it meant to for the link, and its
+ * bound is generous; after that, the receiver keeps listening for a settle period before the count
+ * is taken, and the suite's last test counts every endpoint again.
+ */
+import { AssertionError } from 'node:assert';
+import { after } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { redactedMarker, secretName } from '../../core/redact.ts';
+import type { CheckFailure } from '../checks/types.ts';
+import type { RequestRecord } from '../reporting/observations.ts';
+import { type ExpectedNotification, judgeNotification } from '../webhooks/judgeNotification.ts';
+import type { NotificationCell } from '../webhooks/notificationCells.ts';
+import {
+  type NotificationReceiver,
+  type ReceivedRequest,
+  ReceiverWaitEnded,
+  startReceiver,
+} from '../webhooks/receiver.ts';
+import { currentTest, type RunningTest } from './currentTest.ts';
+import { deliveriesDone, logSummary } from './deliveryLog.ts';
+import { recordObservation, recordRequest } from './recorder.ts';
+
+/**
+ * How long a server may take to deliver: the sandbox sends within milliseconds, and a server that
+ * retries a failed delivery (1, 2, 4 s apart) is still well within it. Only a wait that failed
+ * anyway runs to it.
+ */
+const deliveryBoundMs = 30_000;
+
+/** How long the receiver keeps listening for one more notification before a count is taken. */
+const settleMs = 1_000;
+
+export interface Endpoint {
+  path: string;
+  url: string;
+  /** The test it belongs to: what arrives here is its exchange. */
+  owner: RunningTest | undefined;
+  /** Notifications due here so far (one per event of its link). */
+  due: number;
+  /** Arrivals already judged by an expectation. */
+  judged: number;
+}
+
+/** A failed expectation about notifications; `exchangeId` is the evidence its first failure cites. */
+export class NotificationsNotAsExpected extends AssertionError {
+  constructor(
+    message: string,
+    readonly exchangeId: string | undefined,
+  ) {
+    super({ message });
+  }
+}
+
+let receiver: NotificationReceiver | undefined;
+const endpoints = new Map<string, Endpoint>();
+const exchanges = new Map<ReceivedRequest, string>();
+
+/** Header values a receiver's log must not keep (a server may authenticate its notifications). */
+const secretHeader = new RegExp(`authorization|cookie|${secretName.source}`, 'i');
+
+function notificationRecord(
+  request: ReceivedRequest,
+  origin: string,
+): Omit<RequestRecord, 'id' | 'suite' | 'test'> {
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).map(([name, value]) => [
+      name,
+      secretHeader.test(name) ? redactedMarker : value,
+    ]),
+  );
+  return {
+    at: request.at,
+    received: true,
+    method: request.method,
+    url: `${origin}${request.target}`,
+    requestHeaders: headers,
+    requestBody: request.body,
+    status: request.answered,
+    responseHeaders: { 'content-type': 'text/plain' },
+    responseBody: request.answered === 200 ? 'ok' : '',
+    ms: 0,
+  };
+}
+
+/**
+ * Starts this process's receiver (once) and closes it when the file's tests are done. Called at the
+ * top of the suite file, where node:test's `after` belongs to the file.
+ */
+export async function startNotificationReceiver(): Promise<void> {
+  if (receiver) return;
+  const started = await startReceiver({
+    onRequest: (request) => {
+      const record = notificationRecord(request, started.origin);
+      const owner = endpoints.get(request.path)?.owner;
+      const id = owner ? currentTest.run(owner, () => recordRequest(record)) : recordRequest(record);
+      exchanges.set(request, id);
+    },
+  });
+  receiver = started;
+  after(() => started.close());
+}
+
+function theReceiver(): NotificationReceiver {
+  if (!receiver) throw new Error('startNotificationReceiver() was not called by the suite file');
+  return receiver;
+}
+
+/** A fresh endpoint of the running test. */
+export function anEndpoint(): Endpoint {
+  const { path, url } = theReceiver().endpoint();
+  const endpoint: Endpoint = { path, url, owner: currentTest.getStore(), due: 0, judged: 0 };
+  endpoints.set(path, endpoint);
+  return endpoint;
+}
+
+function record(
+  cell: NotificationCell,
+  failures: CheckFailure[],
+  exchangeId: string | undefined,
+  mediaType?: string,
+): void {
+  const test = currentTest.getStore()?.title ?? '(outside any test)';
+  recordObservation({
+    kind: 'notification',
+    cell,
+    test,
+    ...(exchangeId ? { exchangeId } : {}),
+    ...(mediaType ? { mediaType } : {}),
+    failures,
+  });
+}
+
+/** What arrived elsewhere, for a message about an endpoint that got nothing. */
+function elsewhere(path: string): string {
+  const others = theReceiver()
+    .received()
+    .filter((r) => !endpoints.has(r.path) && r.path !== path);
+  if (others.length === 0) return '';
+  const paths = [...new Set(others.map((r) => `${r.method} ${r.path}`))].slice(0, 3).join(', ');
+  return ` (the receiver got ${others.length} request(s) on paths it never handed out: ${paths})`;
+}
+
+function extraFailure(endpoint: Endpoint, nth: number, when: string): CheckFailure {
+  return {
+    check: 'notificationCount',
+    message: `received notification #${nth} on ${endpoint.url} ${when} / expected ${endpoint.due} (one per event per endpoint)`,
+    signature: 'received more notifications than events / expected one per event per endpoint',
+  };
+}
+
+function failIf(failures: { failure: CheckFailure; exchangeId: string | undefined }[]): void {
+  const first = failures[0];
+  if (!first) return;
+  const more = failures.length > 1 ? ` (and ${failures.length - 1} more failures)` : '';
+  throw new NotificationsNotAsExpected(
+    `${first.failure.check}: ${first.failure.message}${more}`,
+    first.exchangeId,
+  );
+}
+
+/**
+ * One event happened to the link of `targets` (paid, cancelled): each endpoint must receive exactly
+ * one notification for it, as `expected` says. `evidence` is the exchange that set the link up,
+ * cited when nothing arrived.
+ */
+export async function expectNotified(
+  cell: NotificationCell,
+  targets: Endpoint[],
+  expected: ExpectedNotification,
+  evidence: string | undefined,
+): Promise<void> {
+  const all = theReceiver();
+  for (const endpoint of targets) endpoint.due += 1;
+  // The server's word that it is done ends the waits early; all having arrived ends the polling.
+  const serverDone = new AbortController();
+  const allArrived = new AbortController();
+  const logged = deliveriesDone(expected.payId, allArrived.signal).then((log) => {
+    if (log) serverDone.abort();
+    return log;
+  });
+  const waits = targets.map((endpoint) =>
+    all
+      .waitFor(endpoint.path, endpoint.due, { withinMs: deliveryBoundMs, signal: serverDone.signal })
+      .catch((error: unknown) => {
+        if (error instanceof ReceiverWaitEnded) return error.arrived;
+        throw error;
+      }),
+  );
+  await Promise.all(waits);
+  allArrived.abort();
+  const log = await logged;
+  await sleep(settleMs);
+  const failed: { failure: CheckFailure; exchangeId: string | undefined }[] = [];
+  for (const endpoint of targets) {
+    const arrived = all.received(endpoint.path);
+    if (arrived.length < endpoint.due) {
+      const failure: CheckFailure = {
+        check: 'notificationCount',
+        message: `received ${arrived.length} notification(s) on ${endpoint.url} ${log ? 'after' : `within ${deliveryBoundMs / 1000} s of`} the ${expected.event} event of link ${expected.payId} / expected ${endpoint.due} (one per event per endpoint)${elsewhere(endpoint.path)}${logSummary(expected.payId, log)}`,
+        signature: 'received no notification for an event / expected one per event per endpoint',
+      };
+      record(cell, [failure], evidence);
+      failed.push({ failure, exchangeId: evidence });
+    }
+    for (const [index, request] of arrived.entries()) {
+      if (index < endpoint.judged) continue;
+      const exchangeId = exchanges.get(request);
+      if (index >= endpoint.due) {
+        const failure = extraFailure(endpoint, index + 1, `for ${endpoint.due} event(s)`);
+        record(cell, [failure], exchangeId);
+        failed.push({ failure, exchangeId });
+        continue;
+      }
+      const verdict = judgeNotification(request, expected);
+      record(cell, verdict.failures, exchangeId, verdict.mediaType);
+      failed.push(...verdict.failures.map((failure) => ({ failure, exchangeId })));
+    }
+    endpoint.judged = arrived.length;
+  }
+  failIf(failed);
+}
+
+/**
+ * Nothing may arrive on `endpoint` for what the test did to its link (`because`: "deleting the
+ * link"): the receiver listens for the settle period, then every arrival is a failure.
+ */
+export async function expectNone(
+  cell: NotificationCell,
+  endpoint: Endpoint,
+  because: string,
+  evidence: string | undefined,
+): Promise<void> {
+  await sleep(settleMs);
+  const arrived = theReceiver().received(endpoint.path);
+  endpoint.judged = arrived.length;
+  if (arrived.length === 0) {
+    record(cell, [], evidence);
+    return;
+  }
+  const failed = arrived.map((request) => {
+    const failure: CheckFailure = {
+      check: 'notificationUnexpected',
+      message: `received a notification on ${endpoint.url} / expected none (${because})`,
+      signature: `received a notification / expected none (${because})`,
+    };
+    const exchangeId = exchanges.get(request);
+    record(cell, [failure], exchangeId);
+    return { failure, exchangeId };
+  });
+  failIf(failed);
+}
+
+/**
+ * The suite's last word: after one more settle period, no endpoint handed out in this process may
+ * hold more notifications than its link's events, however late they came.
+ */
+export async function expectNoneLate(cell: NotificationCell): Promise<void> {
+  await sleep(settleMs);
+  const all = theReceiver();
+  const failed: { failure: CheckFailure; exchangeId: string | undefined }[] = [];
+  for (const endpoint of endpoints.values()) {
+    const arrived = all.received(endpoint.path);
+    for (const [index, request] of arrived.entries()) {
+      if (index < endpoint.due) continue;
+      const failure = extraFailure(
+        endpoint,
+        index + 1,
+        `by the end of the suite, for ${endpoint.due} event(s)`,
+      );
+      const exchangeId = exchanges.get(request);
+      record(cell, [failure], exchangeId);
+      failed.push({ failure, exchangeId });
+    }
+  }
+  if (failed.length === 0) record(cell, [], undefined);
+  failIf(failed);
+}
