@@ -31,6 +31,10 @@ test('token headers and key fields (token, recipient_token, encryption_key) are 
     redact('amount=1.00&encryption_key=a%26b%3Dc!x&is_encryption=true'),
     'amount=1.00&encryption_key=«redacted»&is_encryption=true',
   );
+  const inJson = JSON.stringify({ body: 'amount=1&token=ab\\"c&encryption_key=x"y' });
+  assert.deepEqual(JSON.parse(redact(inJson)), {
+    body: 'amount=1&token=«redacted»\\"c&encryption_key=«redacted»"y',
+  });
   assert.equal(redact('encryption_key=k%20ey&token=abc'), 'encryption_key=«redacted»&token=«redacted»');
   assert.equal(redact('GET /x?recipient_token=abc HTTP/1.1'), 'GET /x?recipient_token=«redacted» HTTP/1.1');
   assert.equal(

@@ -43,9 +43,13 @@ const escapedJsonTokenField = new RegExp(
   `(\\\\"(?:token|recipient_token|encryption_key)\\\\"\\s*:\\s*)\\\\"(?!${aloneMarker}\\\\")[^"\\\\]*\\\\"`,
   'g',
 );
-/** The same fields in a form body or a query (`encryption_key=…&`), raw or percent-encoded values alike. */
+/**
+ * The same fields in a form body or a query (`encryption_key=…&`), raw or percent-encoded values
+ * alike. The value stops at a quote or a backslash too: inside a JSON string those escape the next
+ * character, and a replacement that swallowed one would break the JSON that holds the body.
+ */
 const formTokenField = new RegExp(
-  `(^|[?&\\s])((?:token|recipient_token|encryption_key)=)(?!${aloneMarker})[^&\\s"]+`,
+  `(^|[?&\\s])((?:token|recipient_token|encryption_key)=)(?!${aloneMarker})[^&\\s"\\\\]+`,
   'g',
 );
 /** `token`, optionally quoted and followed by `:` or `=`, then a key-shaped value (16+ letters/digits). */
