@@ -73,3 +73,26 @@ test('whole-number options: the numbers, or one line naming the first bad one', 
     });
   assert.equal(wholeNumbers('npm run x', { seconds: '0', rounds: '1' }, names, 0).kind, 'values');
 });
+
+test('a command whose output stops being read (| head) runs on to its end, without a stack trace', async () => {
+  const { spawn } = await import('node:child_process');
+  const script = `
+    import { readCliOptions } from ${JSON.stringify(new URL('./cliOptions.ts', import.meta.url).pathname)};
+    readCliOptions('npm run x', 'usage', {}, []);
+    for (let i = 0; i < 2000; i++) console.log('line ' + i + ' ' + 'x'.repeat(200));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 2000; i++) console.log('more ' + i);
+    process.exitCode = 7;
+  `;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  assert.equal(stderr, '');
+  assert.equal(code, 7, 'it reached its own end');
+});

@@ -78,6 +78,23 @@ export function npmTookOption(command: string, usage: string, env: NodeJS.Proces
 export const strayArgumentHint = (command: string) =>
   `; options go after \`--\` (${command} -- --option value)`;
 
+let outputWatched = false;
+
+/**
+ * A command's output piped into one that stops reading (`| head`) makes the next write fail with
+ * EPIPE, which Node raises as an uncaught error: a stack trace, and a run cut short before its
+ * reports. Every command reads its options here first, so here the lost output is let go quietly
+ * and the run goes on to its end (its reports, its exit code). Once per process.
+ */
+function outliveClosedOutput(): void {
+  if (outputWatched) return;
+  outputWatched = true;
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+}
+
 export function readCliOptions<O extends Options>(
   command: string,
   usage: string,
@@ -85,6 +102,7 @@ export function readCliOptions<O extends Options>(
   args: string[] = process.argv.slice(2),
   env: NodeJS.ProcessEnv = process.env,
 ): CliAnswer<ReturnType<typeof parseArgs<{ options: O; args: string[] }>>['values']> {
+  outliveClosedOutput();
   const withHelp = { ...options, help: { type: 'boolean', short: 'h' } } as const;
   const see = `(${command} -- --help lists the options)`;
   const taken = takenByNpm(env, [...Object.keys(options), 'help']);
