@@ -24,7 +24,9 @@ async function main(): Promise<number> {
     console.error(`${error.message} (${command} -- --help lists the options)`);
     return 2;
   }
-  const redact = makeRedactor(args.encryptionKey === undefined ? [] : [args.encryptionKey]);
+  // The key's first 16 characters are the IV: a receiver that echoes its IV must not show half the key.
+  const key = args.encryptionKey;
+  const redact = makeRedactor(key === undefined ? [] : [key, key.slice(0, 16)]);
   const print = (text: string) => console.log(redact(text));
   const signal = abortOnInterrupt('stopping the notifications, then writing the reports');
   let opened = false;

@@ -116,15 +116,19 @@ test('no answer within --timeout-ms: a finding with the error, not a hang', {
   assert.equal(variantOf(run, 'paid-form').exchanges[0]!.error!.code, 'TimeoutError');
 });
 
-test('a receiver echoing the key: it is hidden in the console and both reports', {
+test('a receiver echoing the key and its IV (half the key): both are hidden in the console and both reports', {
   timeout: 240_000,
 }, async () => {
   const echoing = await receiver((_request, body, response) =>
-    response.writeHead(500).end(`key ${testKey} (${encodeURIComponent(testKey)}) could not read ${body}`),
+    response
+      .writeHead(500)
+      .end(
+        `key ${testKey} (${encodeURIComponent(testKey)}) iv ${testKey.slice(0, 16)} could not read ${body}`,
+      ),
   );
   const run = await runWebhooks(['--to', echoing.url], { SECPAID_WEBHOOK_KEY: testKey });
   assert.equal(run.code, 1, run.stdout + run.stderr);
-  assert.match(run.json, /key «redacted» \(«redacted»\) could not read/);
-  assert.match(run.stdout, /key «redacted» \(«redacted»\) could not read/);
+  assert.match(run.json, /key «redacted» \(«redacted»\) iv «redacted» could not read/);
+  assert.match(run.stdout, /key «redacted» \(«redacted»\) iv «redacted» could not read/);
   assertKeyNowhere(run);
 });

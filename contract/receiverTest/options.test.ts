@@ -88,10 +88,11 @@ test('mistakes are one line that points to --help', () => {
     [[], /^--to URL is required/],
     [[...to, '--pay-id', '0'], /^--pay-id takes a whole number >= 1, not '0'/],
     [[...to, '--timeout-ms', '600001'], /^--timeout-ms takes at most 600000, not 600001/],
-    [[...to, '--amount', '0'], /^--amount takes an amount above 0/],
+    [[...to, '--amount', '0'], /^--amount takes an amount from 0.01 to 999999.99/],
+    [[...to, '--amount', '1000000.00'], /^--amount takes an amount from 0.01 to 999999.99/],
     [
       [...to, '--amount', '1e3'],
-      /^--amount takes an amount above 0 with at most two decimals, e\.g\. 19\.99, not '1e3'/,
+      /^--amount takes an amount from 0.01 to 999999.99 with at most two decimals, e\.g\. 19\.99, not '1e3'/,
     ],
     [[...to, '--user-id', ' '], /^--user-id takes a non-empty id/],
     [[...to, '--fulfilment', 'x'], /^Unknown option '--fulfilment'; did you mean --fulfilments\?/],

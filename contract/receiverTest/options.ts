@@ -38,6 +38,8 @@ const usage = `usage: ${command} -- --to URL [options]
   exit status: 0 every variant that ran passed, 1 a finding, 2 a bad option, an unreachable receiver or
     an unwritable --reports, 130 interrupted (the reports say what was sent until then)`;
 
+const maxAmountCents = 99_999_999;
+
 export interface ReceiverTestArgs {
   to: string;
   fulfilments?: string;
@@ -111,9 +113,10 @@ function vet(
   if (timeoutMs > maxTimeoutMs)
     return mistake(`--timeout-ms takes at most ${maxTimeoutMs}, not ${timeoutMs}`);
   const amountCents = centsOf(text('amount'));
-  if (amountCents === undefined || amountCents < 1)
+  // The API's largest amount (spec/DECISIONS.md D-MONEY): past it, cents would no longer be exact.
+  if (amountCents === undefined || amountCents < 1 || amountCents > maxAmountCents)
     return mistake(
-      `--amount takes an amount above 0 with at most two decimals, e.g. 19.99, not '${text('amount')}'`,
+      `--amount takes an amount from 0.01 to 999999.99 with at most two decimals, e.g. 19.99, not '${text('amount')}'`,
     );
   const userId = text('user-id')!.trim();
   if (userId === '') return mistake('--user-id takes a non-empty id');
