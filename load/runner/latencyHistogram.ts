@@ -36,6 +36,7 @@ export interface LatencyStats {
 }
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
+const twoTo31 = 2 ** 31;
 const twoTo32 = 2 ** 32;
 
 /** floor(log2(us)) for a whole number of µs below 2^53 (-1 for 0), exactly, without Math.log2's rounding. */
@@ -62,15 +63,25 @@ export class LatencyHistogram {
 
   record(ms: number): void {
     const value = Math.max(0, ms);
-    const us = Math.round(value * 1000);
-    const bucket = Math.max(0, magnitude(us) - this.half);
-    const index = bucket * this.halfCount + Math.floor(us / 2 ** bucket);
-    if (index >= this.counts.length) this.grow((bucket + 2) * this.halfCount);
+    const index = this.indexOf(Math.round(value * 1000));
+    // Grown to the end of the value's bucket, as HdrHistogram's auto-resize grows.
+    if (index >= this.counts.length) this.grow((Math.floor(index / this.halfCount) + 1) * this.halfCount);
     this.counts[index]!++;
     this.count++;
     this.sum += value;
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
+  }
+
+  /** The sub-bucket of `us`: bucket b (from the value's magnitude) holds 2^half sub-buckets of width 2^b. */
+  private indexOf(us: number): number {
+    // Below 2^31 µs (35 min), a shift; Math.pow with a variable exponent costs more than the rest of a record.
+    if (us < twoTo31) {
+      const bucket = Math.max(0, 31 - Math.clz32(us) - this.half);
+      return bucket * this.halfCount + (us >> bucket);
+    }
+    const bucket = magnitude(us) - this.half;
+    return bucket * this.halfCount + Math.floor(us / 2 ** bucket);
   }
 
   add(other: LatencyHistogram): void {
