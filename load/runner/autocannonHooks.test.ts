@@ -46,7 +46,7 @@ type Member = ((...args: never[]) => unknown) | undefined;
 /** The private members the hooks use, as optional: the test reports what a client lacks. */
 interface Internals {
   getRequestBuffer?: Member;
-  requestIterator?: { recordBody?: Member };
+  requestIterator?: { recordBody?: Member; nextRequest?: Member; currentRequest?: unknown };
   pipelinedRequests?: { addBody?: Member; peek?: Member };
   destroy?: Member;
   reqsMade?: number;
@@ -108,6 +108,8 @@ describe('autocannon, as the runner hooks it', () => {
         Object.assign(members, {
           getRequestBuffer: shape(c.getRequestBuffer),
           recordBody: shape(c.requestIterator?.recordBody),
+          nextRequest: shape(c.requestIterator?.nextRequest),
+          currentRequest: typeof c.requestIterator?.currentRequest,
           addBody: shape(c.pipelinedRequests?.addBody),
           peek: shape(c.pipelinedRequests?.peek),
           destroy: shape(c.destroy),
@@ -120,6 +122,8 @@ describe('autocannon, as the runner hooks it', () => {
     assert.deepEqual(members, {
       getRequestBuffer: ['function', 0],
       recordBody: ['function', 4],
+      nextRequest: ['function', 0],
+      currentRequest: 'object',
       addBody: ['function', 1],
       peek: ['function', 0],
       destroy: ['function', 0],
@@ -221,7 +225,7 @@ describe('autocannon, as the runner hooks it', () => {
     );
     const partial = {
       getRequestBuffer() {},
-      requestIterator: {},
+      requestIterator: { nextRequest() {} },
       pipelinedRequests: { peek() {}, addBody() {} },
       destroy() {},
       reqsMade: 0,

@@ -3,11 +3,13 @@
  * limit, request quotas, timeouts, reconnects and HTTP parsing; the runner supplies each request's
  * bytes and reads each answer. Its public per-request hooks (`setupRequest`, `onResponse`) rebuild
  * every request through a generic builder and re-split every header list, which doubles autocannon's
- * cost per request; so the runner replaces two members of each client instead, through `setupClient`:
- * `getRequestBuffer()` (called right before each write) and `requestIterator.recordBody()` (called
- * with each complete answer). These are private, so autocannon is pinned to one exact version
- * (package.json) and autocannonHooks.test.ts checks, on real clients, every member and behaviour
- * used here; `hook` refuses a client without them, naming what is missing.
+ * cost per request; so the runner replaces members of each client instead, through `setupClient`:
+ * `getRequestBuffer()` (called right before each write), `requestIterator.recordBody()` (called
+ * with each complete answer) and `requestIterator.nextRequest()` (a step to autocannon's own next
+ * request before each send, which the runner's bytes make moot). These are private, so autocannon
+ * is pinned to one exact version (package.json) and autocannonHooks.test.ts checks, on real
+ * clients, every member and behaviour used here; `hook` refuses a client without them, naming what
+ * is missing.
  * To end a segment on time the runner lowers a client's quota (`responseMax`) or ends it (`destroy`).
  * With one request in flight per connection (no pipelining), the client's current flight is exactly
  * the request an answer belongs to. A socket error loses the flight at once ('connError' comes before
@@ -38,7 +40,11 @@ interface ClientInternals {
   destroyed?: boolean;
   pipelinedRequests?: { peek(): PendingAnswer | undefined; addBody(chunk: Buffer): void };
   getRequestBuffer(): Buffer;
-  requestIterator?: { recordBody(request: unknown, status: number, body: string, headers: unknown): void };
+  requestIterator?: {
+    recordBody(request: unknown, status: number, body: string, headers: unknown): void;
+    nextRequest(): unknown;
+    currentRequest: unknown;
+  };
   /** Requests this client sent, and its quota: at its next send with reqsMade >= responseMax it ends. */
   reqsMade: number;
   responseMax?: number;
@@ -66,6 +72,7 @@ export function hook(client: autocannon.Client, hooks: ClientHooks): HookedClien
   const present: [string, boolean][] = [
     ['getRequestBuffer', typeof internals.getRequestBuffer === 'function'],
     ['requestIterator.recordBody', typeof internals.requestIterator?.recordBody === 'function'],
+    ['requestIterator.nextRequest', typeof internals.requestIterator?.nextRequest === 'function'],
     ['pipelinedRequests.addBody', typeof queue?.addBody === 'function'],
     ['pipelinedRequests.peek', typeof queue?.peek === 'function'],
     ['destroy', typeof internals.destroy === 'function'],
@@ -95,7 +102,11 @@ export function hook(client: autocannon.Client, hooks: ClientHooks): HookedClien
     cut = false;
     return hooks.nextRequest(internals, lostWhileCut);
   };
-  internals.requestIterator.recordBody = (_request, status, body) => {
+  // The runner supplies every request's bytes, so autocannon's step through its own request list
+  // before each send is idle work, and with its one request each step deep-copies its context anew.
+  const iterator = internals.requestIterator;
+  iterator.nextRequest = () => iterator.currentRequest;
+  iterator.recordBody = (_request, status, body) => {
     const flight = internals.flight;
     if (!flight) return;
     internals.flight = undefined;

@@ -34,6 +34,11 @@ describe('latency histogram', () => {
     fc.assert(fc.property(latencies, (values) => agrees(values, 2)));
   });
 
+  it('keeps its precision for latencies of hours and days (past 2^32 µs, where the index takes its wide path)', () => {
+    const long = fc.array(fc.double({ min: 0, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 100 });
+    fc.assert(fc.property(long, fc.constantFrom<Digits>(2, 3), (values, digits) => agrees(values, digits)));
+  });
+
   it('adds up: two histograms merged are the histogram of all the values', () => {
     fc.assert(
       fc.property(latencies, latencies, (a, b) => {

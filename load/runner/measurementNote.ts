@@ -22,7 +22,8 @@ export function measurementNote(recorder: RunRecorder, generator: GeneratorHealt
   const precision = { operations: relativePrecision[3], buckets: relativePrecision[2], resolutionMs };
   const delay = `event-loop delay p99 ${generator.loopDelayMs.p99} ms, max ${generator.loopDelayMs.max} ms`;
   return {
-    histogram: 'HDR histograms (hdr-histogram-js) of microseconds: fixed memory, whatever the run length',
+    histogram:
+      "HDR histograms of microseconds (HdrHistogram's layout): fixed memory, whatever the run length",
     percentiles: "k6's: linear interpolation between the neighbouring ranks",
     precision,
     bucketS: recorder.plan.bucketS,

@@ -41,7 +41,8 @@ export class OperationTally {
   interrupted = 0;
   checksPassed = 0;
   checks = 0;
-  readonly statuses: Record<string, number> = {};
+  /** Requests by HTTP status (0 without an answer); keyed by number, since the run's thread counts each answer. */
+  private readonly statuses = new Map<number, number>();
   readonly latency: LatencyHistogram;
   /** Kept for a run's figures; a time bucket's tally leaves it out. */
   readonly raw: LatencyHistogram | undefined;
@@ -60,8 +61,8 @@ export class OperationTally {
     if (isFailure(samples, i)) this.failed++;
     this.checksPassed += samples.checksPassed[i]!;
     this.checks += samples.checks[i]!;
-    const status = String(samples.status[i]);
-    this.statuses[status] = (this.statuses[status] ?? 0) + 1;
+    const status = samples.status[i]!;
+    this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
     if (samples.outcome[i] !== Outcome.answered) return;
     this.latency.record(correctedLatency(samples.intended[i]!, samples.sent[i]!, samples.done[i]!));
     this.raw?.record(samples.done[i]! - samples.sent[i]!);
@@ -74,8 +75,7 @@ export class OperationTally {
     this.interrupted += other.interrupted;
     this.checksPassed += other.checksPassed;
     this.checks += other.checks;
-    for (const [status, n] of Object.entries(other.statuses))
-      this.statuses[status] = (this.statuses[status] ?? 0) + n;
+    for (const [status, n] of other.statuses) this.statuses.set(status, (this.statuses.get(status) ?? 0) + n);
     this.latency.add(other.latency);
     if (other.raw) this.raw?.add(other.raw);
   }
@@ -101,7 +101,7 @@ export class OperationTally {
       checkRate: this.checkRate,
       latency,
       rawLatency: this.raw ? this.raw.stats() : latency,
-      statuses: { ...this.statuses },
+      statuses: Object.fromEntries(this.statuses),
     };
   }
 }
