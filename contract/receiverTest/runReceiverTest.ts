@@ -44,10 +44,14 @@ export type ReceiverTestResult =
   | { kind: 'unreachable'; to: string; code: string; message: string }
   | { kind: 'done'; startedAt: string; variants: VariantResult[]; interrupted: boolean };
 
-function notRun(variant: Variant, reason: string): VariantResult {
+function notRun(variant: Variant, reason: string, exchanges: Exchange[] = []): VariantResult {
   const { id, title, expects } = variant;
-  return { id, title, expects, verdict: 'not run', reason, exchanges: [], findings: [], seconds: 0 };
+  return { id, title, expects, verdict: 'not run', reason, exchanges, findings: [], seconds: 0 };
 }
+
+/** A variant the interruption caught after it was sent: not judged, but what went out is kept. */
+const cutShort = (variant: Variant, exchanges: Exchange[]) =>
+  notRun(variant, 'interrupted after it was sent: its answer was not judged', exchanges);
 
 function fulfilmentsUrl(base: string, payId: number): string {
   const url = new URL(base);
@@ -81,7 +85,7 @@ export async function runReceiverTest(options: ReceiverTestOptions): Promise<Rec
     const request = { method: 'POST' as const, url: options.to, headers, body: variant.send.body };
     const sent = (await exchange(toReceiver, request, signal, options.redact)).exchange;
     if (signal.aborted) {
-      report(notRun(variant, 'interrupted'));
+      report(cutShort(variant, [sent]));
       continue;
     }
     if (results.every((r) => r.exchanges.length === 0) && sent.error && unreachableCodes.has(sent.error.code))
@@ -95,7 +99,7 @@ export async function runReceiverTest(options: ReceiverTestOptions): Promise<Rec
       exchanges.push(counted.exchange);
       findings.push(...judgeFulfilments(counted.exchange, counted.wholeBody, 1, docs.duplicate));
       if (signal.aborted) {
-        report(notRun(variant, 'interrupted'));
+        report(cutShort(variant, exchanges));
         continue;
       }
     }
