@@ -5,7 +5,9 @@
  * a receiver. Policy: an attempt succeeds on a 2xx answer; a failed one is retried `retries` times,
  * retry k (from 0) after `retryDelayMs × 2^k`. A delivery whose URL is not sendable
  * (allowedHost.ts) or whose key cannot encrypt is logged `not_sent` and never touches the network.
- * close() cancels every due retry and cuts every attempt under way, so nothing outlives the sandbox.
+ * At most `maxAttemptsInFlight` attempts are under way at once (attemptSlots.ts); the others wait
+ * their turn, their deliveries still `pending`. close() cancels every due retry, turns away the
+ * attempts waiting for a turn and cuts every attempt under way, so nothing outlives the sandbox.
  */
 import { WebhookCryptoError } from '../../core/webhooks/encryption.ts';
 import {
@@ -15,14 +17,19 @@ import {
 } from '../../core/webhooks/notification.ts';
 import type { Link } from '../store/links.ts';
 import { unsendableReason } from './allowedHost.ts';
+import { AttemptSlots } from './attemptSlots.ts';
 import { type Delivery, DeliveryLog, recordAttempt } from './deliveryLog.ts';
 import { type PlanNotifications, type PlannedNotification, planLinkNotifications } from './plan.ts';
 import { type SendNotification, type SendOutcome, sendNotification } from './sendNotification.ts';
 import type { WebhookSettings } from './settings.ts';
 
+/** Attempts under way at once, across every link: each holds a socket. */
+export const maxAttemptsInFlight = 32;
+
 export class Notifier {
   readonly log: DeliveryLog;
   private readonly closing = new AbortController();
+  private readonly slots = new AttemptSlots(maxAttemptsInFlight);
   /** Deliveries whose automatic attempt is under way or due: they are `pending`. */
   private readonly automatic = new Set<Delivery>();
   private readonly retryTimers = new Map<Delivery, NodeJS.Timeout>();
@@ -39,10 +46,20 @@ export class Notifier {
   /** Starts the notifications of `link` having been paid or cancelled; answers the new delivery ids. */
   notify(link: Link, event: WebhookEvent, step: PlanNotifications): string[] {
     const plan = planLinkNotifications(link, event);
-    const ids = step(plan.planned).map((planned) => this.start(link.id, event, planned).id);
-    for (const { item, reason } of plan.unresolved) {
-      const fields = { linkId: link.id, event, url: item, request: undefined, encrypted: plan.encrypted };
-      ids.push(this.log.add({ ...fields, state: 'not_sent', reason }).id);
+    const ids: string[] = [];
+    for (const target of plan.items) {
+      if ('planned' in target) {
+        for (const planned of step([target.planned])) ids.push(this.start(link.id, event, planned).id);
+        continue;
+      }
+      const fields = {
+        linkId: link.id,
+        event,
+        url: target.item,
+        request: undefined,
+        encrypted: plan.encrypted,
+      };
+      ids.push(this.log.add({ ...fields, state: 'not_sent', reason: target.reason }).id);
     }
     return ids;
   }
@@ -57,6 +74,7 @@ export class Notifier {
 
   close(): void {
     this.closing.abort();
+    this.slots.close();
     for (const delivery of [...this.retryTimers.keys()]) {
       this.stopRetrying(delivery);
       this.settleState(delivery);
@@ -112,8 +130,12 @@ export class Notifier {
     });
   }
 
-  /** One send, recorded; true when it was answered 2xx. Never rejects. */
+  /**
+   * One send once a slot is free, recorded; true when it was answered 2xx. Never rejects. Turned
+   * away by close() while waiting, it records nothing: it was never sent.
+   */
   private async attempt(delivery: Delivery, redelivery: boolean): Promise<boolean> {
+    if (!(await this.slots.take())) return false;
     const attempt = ++delivery.started;
     const at = this.now();
     let outcome: SendOutcome;
@@ -125,6 +147,8 @@ export class Notifier {
       });
     } catch (error) {
       outcome = { status: undefined, latencyMs: 0, error: `the send failed: ${(error as Error).message}` };
+    } finally {
+      this.slots.release();
     }
     const { status, latencyMs, error } = outcome;
     recordAttempt(delivery, { attempt, at, status, latencyMs, error, redelivery });
