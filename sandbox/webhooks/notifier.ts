@@ -16,7 +16,7 @@ import {
   type WebhookRequestBody,
 } from '../../core/webhooks/notification.ts';
 import type { Link } from '../store/links.ts';
-import { unsendableReason } from './allowedHost.ts';
+import { type OwnAddress, unsendableReason } from './allowedHost.ts';
 import { AttemptSlots } from './attemptSlots.ts';
 import { type Delivery, DeliveryLog, recordAttempt } from './deliveryLog.ts';
 import { type PlanNotifications, type PlannedNotification, planLinkNotifications } from './plan.ts';
@@ -33,6 +33,8 @@ export class Notifier {
   /** Deliveries whose automatic attempt is under way or due: they are `pending`. */
   private readonly automatic = new Set<Delivery>();
   private readonly retryTimers = new Map<Delivery, NodeJS.Timeout>();
+  /** Where the sandbox answers (listeningAt): never notified. */
+  private own: readonly OwnAddress[] = [];
 
   constructor(
     readonly settings: WebhookSettings,
@@ -41,6 +43,14 @@ export class Notifier {
     log?: DeliveryLog,
   ) {
     this.log = log ?? new DeliveryLog();
+  }
+
+  /**
+   * The addresses the sandbox answers on, known once it listens (index.ts): a notification to one
+   * would call its own control API.
+   */
+  listeningAt(own: readonly OwnAddress[]): void {
+    this.own = own;
   }
 
   /** Starts the notifications of `link` having been paid or cancelled; answers the new delivery ids. */
@@ -102,7 +112,7 @@ export class Notifier {
         reason,
       });
     }
-    const reason = unsendableReason(planned.url, this.settings.allowHosts);
+    const reason = unsendableReason(planned.url, this.settings.allowHosts, this.own);
     const state = reason ? 'not_sent' : 'pending';
     const delivery = this.log.add({ linkId, event, url: planned.url, request, encrypted, state, reason });
     if (!reason) this.runAutomatic(delivery, 0);
