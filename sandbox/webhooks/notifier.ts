@@ -9,6 +9,7 @@
  * their turn, their deliveries still `pending`. close() cancels every due retry, turns away the
  * attempts waiting for a turn and cuts every attempt under way, so nothing outlives the sandbox.
  */
+import { setMaxListeners } from 'node:events';
 import { WebhookCryptoError } from '../../core/webhooks/encryption.ts';
 import {
   encodeNotification,
@@ -43,6 +44,9 @@ export class Notifier {
     log?: DeliveryLog,
   ) {
     this.log = log ?? new DeliveryLog();
+    // Every attempt under way listens for close(): more than Node's default of 10 is expected, and
+    // maxAttemptsInFlight bounds them (an answered attempt stops listening once its connection ends).
+    setMaxListeners(0, this.closing.signal);
   }
 
   /**
