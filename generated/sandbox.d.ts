@@ -159,8 +159,10 @@ export type paths = {
          *     `pending` while an attempt is under way or a retry is due, `delivered` once an endpoint
          *     answered 2xx, `failed` when every attempt failed and none is due, and `not_sent` when the
          *     endpoint was never contacted (`reason` says why: not an http(s) URL, no saved endpoint at
-         *     that index, a host that is neither loopback nor allowed, a key that cannot encrypt, a URL
-         *     an earlier item of the link named, an endpoint past the 20 a link notifies at most).
+         *     that index, port 0, a user name or password in the URL, the sandbox's own address (any
+         *     loopback spelling on its port), a host that is neither loopback nor allowed, a key that
+         *     cannot encrypt, a URL an earlier item of the link named, an endpoint past the 20 a link
+         *     notifies at most).
          *     A link's deliveries are in the order of its `payment_endpoint` items. At most 32 attempts
          *     are under way at once across all links; the others wait, `pending`.
          *     Without `link_id`, every delivery the log keeps; the log keeps the newest 5000 deliveries.
@@ -268,7 +270,10 @@ export type components = {
             link_id: number;
             /** @enum {string} */
             event: "paid" | "cancelled";
-            /** @description The endpoint; for an item of `payment_endpoint` that named none, the item as given. */
+            /**
+             * @description The endpoint; for an item of `payment_endpoint` that named none, the item as given. A
+             *     user name and password in it are written `«redacted»` (such a URL is never sent).
+             */
             url: string;
             /**
              * @description Absent when nothing was encoded (no endpoint, or a key that cannot encrypt).

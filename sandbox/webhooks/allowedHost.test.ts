@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { allowHostProblem, normalAllowHost, ownAddressesOf, unsendableReason } from './allowedHost.ts';
+import {
+  allowHostProblem,
+  normalAllowHost,
+  ownAddressesOf,
+  unsendableReason,
+  urlForLog,
+} from './allowedHost.ts';
 
 test('unsendableReason: loopback or allowed hosts pass; other hosts and non-http URLs say why', () => {
   const allowed = ['hooks.example.test', '10.1.2.3', '[fd00::1]'].map(normalAllowHost);
@@ -54,4 +60,14 @@ test("unsendableReason: the sandbox's own address, in any loopback spelling, on 
     assert.equal(unsendableReason(url, allowed, own), self, url);
   for (const url of ['http://127.0.0.1:4011/', 'http://127.0.0.1/', 'http://sandbox.example.test/'])
     assert.equal(unsendableReason(url, allowed, own), undefined, url);
+});
+
+test('port 0 and a URL with a user name or password are not sent; the log shows no credentials', () => {
+  assert.equal(unsendableReason('http://127.0.0.1:0/', []), 'port 0 names no endpoint');
+  const credentials = 'a URL with a user name or password is not sent (the log shows it redacted)';
+  for (const url of ['http://u:p@127.0.0.1/', 'http://u@127.0.0.1:9/', 'https://:p@localhost/'])
+    assert.equal(unsendableReason(url, []), credentials, url);
+  assert.equal(urlForLog('http://u:secret@127.0.0.1:9/x?y#z'), 'http://«redacted»@127.0.0.1:9/x?y#z');
+  assert.equal(urlForLog('http://127.0.0.1:9/x'), 'http://127.0.0.1:9/x');
+  assert.equal(urlForLog('not a url'), 'not a url');
 });

@@ -6,6 +6,7 @@
  */
 import { isIPv6 } from 'node:net';
 import { isLoopbackHost, unbracketed } from '../../core/loopbackHost.ts';
+import { redactedMarker } from '../../core/redact.ts';
 import { isHttpUrl } from './endpoints.ts';
 
 const hostName = /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i;
@@ -58,8 +59,9 @@ function isOwnAddress(url: URL, own: readonly OwnAddress[]): boolean {
 }
 
 /**
- * Why the sandbox will not send to `url`, or undefined when it will: not an http(s) URL, the
- * sandbox's own address (`own`), or a host neither loopback nor in `allowHosts` (normalAllowHost'd).
+ * Why the sandbox will not send to `url`, or undefined when it will: not an http(s) URL, port 0,
+ * a user name or password, the sandbox's own address (`own`), or a host neither loopback nor in
+ * `allowHosts` (normalAllowHost'd).
  */
 export function unsendableReason(
   url: string,
@@ -68,7 +70,20 @@ export function unsendableReason(
 ): string | undefined {
   if (!isHttpUrl(url)) return 'not an http(s) URL';
   const parsed = new URL(url);
+  // Node connects to port 80 (443) for port 0: the URL would reach another endpoint than it names.
+  if (parsed.port === '0') return 'port 0 names no endpoint';
+  // A password in it would show in the delivery log; SecPaid's endpoints take none either.
+  if (parsed.username !== '' || parsed.password !== '')
+    return 'a URL with a user name or password is not sent (the log shows it redacted)';
   if (isOwnAddress(parsed, own)) return "the sandbox's own address: it does not notify itself";
   if (isLoopbackHost(parsed.hostname) || allowHosts.includes(parsed.hostname)) return undefined;
   return `host ${parsed.hostname} is neither loopback nor allowed (startSandbox webhooks.allowHosts, --webhook-allow-host)`;
+}
+
+/** `url` as the delivery log shows it: a user name and password in it become the redaction marker. */
+export function urlForLog(url: string): string {
+  if (!URL.canParse(url)) return url;
+  const { protocol, username, password, host, pathname, search, hash } = new URL(url);
+  if (username === '' && password === '') return url;
+  return `${protocol}//${redactedMarker}@${host}${pathname}${search}${hash}`;
 }

@@ -245,3 +245,26 @@ test('the deliveries keep the order of the items, those not sent in their place'
     ],
   );
 });
+
+test('a URL with a password is not sent, and the log holds no password, wherever it is named', async () => {
+  const { send, sent } = fakeSend([200]);
+  const notifier = new Notifier(webhookSettings(), () => 0, send);
+  const url = 'http://u:secret@127.0.0.1:2/';
+  const ids = notifier.notify(
+    paidLink(hook, `${url},${url},ftp://u:secret@127.0.0.1/`),
+    'paid',
+    sendAsPlanned,
+  );
+  await settle();
+  assert.equal(sent.length, 0);
+  const logged = ids.map((id) => notifier.log.get(id)!);
+  assert.deepEqual(
+    logged.map((d) => [d.url, d.state]),
+    [
+      ['http://«redacted»@127.0.0.1:2/', 'not_sent'],
+      ['http://«redacted»@127.0.0.1:2/', 'not_sent'],
+      ['ftp://«redacted»@127.0.0.1/', 'not_sent'],
+    ],
+  );
+  assert.ok(!JSON.stringify(logged).includes('secret'));
+});

@@ -17,7 +17,7 @@ import {
   type WebhookRequestBody,
 } from '../../core/webhooks/notification.ts';
 import type { Link } from '../store/links.ts';
-import { type OwnAddress, unsendableReason } from './allowedHost.ts';
+import { type OwnAddress, unsendableReason, urlForLog } from './allowedHost.ts';
 import { AttemptSlots } from './attemptSlots.ts';
 import { type Delivery, DeliveryLog, recordAttempt } from './deliveryLog.ts';
 import { type PlanNotifications, type PlannedNotification, planLinkNotifications } from './plan.ts';
@@ -69,7 +69,7 @@ export class Notifier {
       const fields = {
         linkId: link.id,
         event,
-        url: target.item,
+        url: urlForLog(target.item),
         request: undefined,
         encrypted: plan.encrypted,
       };
@@ -109,7 +109,7 @@ export class Notifier {
       return this.log.add({
         linkId,
         event,
-        url: planned.url,
+        url: urlForLog(planned.url),
         request: undefined,
         encrypted,
         state: 'not_sent',
@@ -118,7 +118,9 @@ export class Notifier {
     }
     const reason = unsendableReason(planned.url, this.settings.allowHosts, this.own);
     const state = reason ? 'not_sent' : 'pending';
-    const delivery = this.log.add({ linkId, event, url: planned.url, request, encrypted, state, reason });
+    // Only a URL without credentials is sent (unsendableReason), so the log's copy is the one sent.
+    const url = urlForLog(planned.url);
+    const delivery = this.log.add({ linkId, event, url, request, encrypted, state, reason });
     if (!reason) this.runAutomatic(delivery, 0);
     return delivery;
   }
