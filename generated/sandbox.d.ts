@@ -285,7 +285,11 @@ export type components = {
             encrypted: boolean;
             /** @enum {string} */
             state: "pending" | "delivered" | "failed" | "not_sent";
-            /** @description Why a `not_sent` delivery was never sent. */
+            /**
+             * @description Why a `not_sent` delivery was never sent; for a `failed` one, how its last attempt
+             *     went (`4 attempts, the last answered 500`, `1 attempt, the last had no answer: timed out
+             *     …`). Absent while `pending` and once `delivered`.
+             */
             reason?: string;
             /** @description The attempts so far, oldest first (the newest 50 of a delivery are kept). */
             attempts: components["schemas"]["WebhookAttempt"][];

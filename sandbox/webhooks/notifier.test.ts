@@ -76,6 +76,7 @@ test('retry k comes retryDelayMs × 2^k after a failure; past the retries the de
     await settle();
     assert.equal(sent.length, k + 2, `retry ${k} at ${delay} ms`);
     assert.equal(notifier.log.get(id!)?.state, k < 2 ? 'pending' : 'failed');
+    assert.equal(notifier.log.get(id!)?.reason, k < 2 ? undefined : '4 attempts, the last answered 500');
   }
   t.mock.timers.tick(1_000_000);
   await settle();
@@ -112,6 +113,7 @@ test('close() cancels a due retry and aborts what is under way: the delivery has
   assert.equal(sent.length, 1);
   assert.equal(sent[0]!.signal.aborted, true);
   assert.equal(notifier.log.get(id!)?.state, 'failed');
+  assert.equal(notifier.log.get(id!)?.reason, '1 attempt, the last answered 500');
 });
 
 test('a redelivery that succeeds cancels the due retry', async (t) => {
@@ -226,7 +228,12 @@ test(`at most ${maxAttemptsInFlight} attempts are under way at once; the others 
   notifier.close();
   await settle();
   assert.equal(calls(), maxAttemptsInFlight + 5, 'close() sends none of the waiting ones');
-  assert.ok(ids.every((id) => notifier.log.get(id)?.state !== 'pending'));
+  const reasons = ids.map((id) => [notifier.log.get(id)?.state, notifier.log.get(id)?.reason]);
+  assert.deepEqual(reasons, [
+    ...Array(5).fill(['delivered', undefined]),
+    ...Array(maxAttemptsInFlight).fill(['failed', '1 attempt, the last had no answer: closed']),
+    ...Array(23).fill(['failed', 'never attempted: the sandbox closed first']),
+  ]);
 });
 
 test('the deliveries keep the order of the items, those not sent in their place', async () => {

@@ -179,9 +179,23 @@ export class Notifier {
     this.automatic.delete(delivery);
   }
 
-  /** Delivered once any attempt was answered 2xx; else pending while an automatic one is due, else failed. */
+  /**
+   * Delivered once any attempt was answered 2xx; else pending while an automatic one is due, else
+   * failed, with how its last attempt went as the reason.
+   */
   private settleState(delivery: Delivery): void {
-    if (delivery.state === 'delivered' || delivery.state === 'not_sent') return;
-    delivery.state = this.automatic.has(delivery) ? 'pending' : 'failed';
+    if (delivery.state === 'not_sent') return;
+    if (delivery.state !== 'delivered') delivery.state = this.automatic.has(delivery) ? 'pending' : 'failed';
+    delivery.reason = delivery.state === 'failed' ? failureSummary(delivery) : undefined;
   }
+}
+
+/** `4 attempts, the last answered 500`, `1 attempt, the last had no answer: timed out…`. */
+function failureSummary(delivery: Delivery): string {
+  const last = delivery.attempts.at(-1);
+  if (!last) return 'never attempted: the sandbox closed first';
+  const count = delivery.started === 1 ? '1 attempt' : `${delivery.started} attempts`;
+  if (last.status === undefined) return `${count}, the last had no answer: ${last.error}`;
+  const redirect = last.error === undefined ? '' : ` (${last.error})`;
+  return `${count}, the last answered ${last.status}${redirect}`;
 }
