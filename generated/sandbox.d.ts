@@ -165,7 +165,8 @@ export type paths = {
          *     notifies at most).
          *     A link's deliveries are in the order of its `payment_endpoint` items. At most 32 attempts
          *     are under way at once across all links; the others wait, `pending`.
-         *     Without `link_id`, every delivery the log keeps; the log keeps the newest 5000 deliveries.
+         *     The newest `limit` deliveries (100 unless told), of every link or of `link_id`'s, listed
+         *     oldest first; the log keeps the newest 5000 deliveries.
          */
         get: operations["listWebhooks"];
         put?: never;
@@ -337,7 +338,10 @@ export type components = {
         };
     };
     responses: {
-        /** @description The control request was refused; the body says why, in the API's error shape. */
+        /**
+         * @description The control request was refused; the body says why, in the API's error shape (the seed's
+         *     `error` and `errorMessage`, and the public docs' envelope), whatever the status.
+         */
         Error: {
             headers: {
                 [name: string]: unknown;
@@ -346,6 +350,12 @@ export type components = {
                 "application/json": {
                     error: string;
                     errorMessage: string;
+                    /** @constant */
+                    ResponseCode: 0;
+                    ResponseMsg: string;
+                    /** @constant */
+                    Result: "False";
+                    ServerTime: string;
                 };
             };
         };
@@ -561,6 +571,8 @@ export interface operations {
             query?: {
                 /** @description Only the deliveries of this link. */
                 link_id?: number;
+                /** @description How many of the newest deliveries to list. */
+                limit?: number;
             };
             header?: never;
             path?: never;
