@@ -159,8 +159,14 @@ export type paths = {
          *     `pending` while an attempt is under way or a retry is due, `delivered` once an endpoint
          *     answered 2xx, `failed` when every attempt failed and none is due, and `not_sent` when the
          *     endpoint was never contacted (`reason` says why: not an http(s) URL, no saved endpoint at
-         *     that index, a host that is neither loopback nor allowed, a key that cannot encrypt).
-         *     Without `link_id`, every delivery the log keeps; the log keeps the newest 5000 deliveries.
+         *     that index, port 0, a user name or password in the URL, the sandbox's own address (any
+         *     loopback spelling on its port), a host that is neither loopback nor allowed, a key that
+         *     cannot encrypt, a URL an earlier item of the link named, an endpoint past the 20 a link
+         *     notifies at most).
+         *     A link's deliveries are in the order of its `payment_endpoint` items. At most 32 attempts
+         *     are under way at once across all links; the others wait, `pending`.
+         *     The newest `limit` deliveries (100 unless told), of every link or of `link_id`'s, listed
+         *     oldest first; the log keeps the newest 5000 deliveries.
          */
         get: operations["listWebhooks"];
         put?: never;
@@ -265,7 +271,10 @@ export type components = {
             link_id: number;
             /** @enum {string} */
             event: "paid" | "cancelled";
-            /** @description The endpoint; for an item of `payment_endpoint` that named none, the item as given. */
+            /**
+             * @description The endpoint; for an item of `payment_endpoint` that named none, the item as given. A
+             *     user name and password in it are written `«redacted»` (such a URL is never sent).
+             */
             url: string;
             /**
              * @description Absent when nothing was encoded (no endpoint, or a key that cannot encrypt).
@@ -277,7 +286,11 @@ export type components = {
             encrypted: boolean;
             /** @enum {string} */
             state: "pending" | "delivered" | "failed" | "not_sent";
-            /** @description Why a `not_sent` delivery was never sent. */
+            /**
+             * @description Why a `not_sent` delivery was never sent; for a `failed` one, how its last attempt
+             *     went (`4 attempts, the last answered 500`, `1 attempt, the last had no answer: timed out
+             *     …`). Absent while `pending` and once `delivered`.
+             */
             reason?: string;
             /** @description The attempts so far, oldest first (the newest 50 of a delivery are kept). */
             attempts: components["schemas"]["WebhookAttempt"][];
@@ -325,7 +338,10 @@ export type components = {
         };
     };
     responses: {
-        /** @description The control request was refused; the body says why, in the API's error shape. */
+        /**
+         * @description The control request was refused; the body says why, in the API's error shape (the seed's
+         *     `error` and `errorMessage`, and the public docs' envelope), whatever the status.
+         */
         Error: {
             headers: {
                 [name: string]: unknown;
@@ -334,6 +350,12 @@ export type components = {
                 "application/json": {
                     error: string;
                     errorMessage: string;
+                    /** @constant */
+                    ResponseCode: 0;
+                    ResponseMsg: string;
+                    /** @constant */
+                    Result: "False";
+                    ServerTime: string;
                 };
             };
         };
@@ -549,6 +571,8 @@ export interface operations {
             query?: {
                 /** @description Only the deliveries of this link. */
                 link_id?: number;
+                /** @description How many of the newest deliveries to list. */
+                limit?: number;
             };
             header?: never;
             path?: never;

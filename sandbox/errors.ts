@@ -13,6 +13,8 @@ export const errorCatalogue = {
   TooManyRequests: { status: 429, message: 'Too many requests, retry after the window resets.' },
   // Outside the API's documented statuses (DECISIONS.md D-OUTSIDE): a method other than POST.
   MethodNotAllowed: { status: 405, message: 'Use POST.' },
+  // The control API's only (spec/sandbox.yaml): paying a link that is not Unused, redelivering one never sent.
+  Conflict: { status: 409, message: 'The state of what the request names does not allow it.' },
   InternalServerError: { status: 500, message: 'An unexpected error occurred. Please try again later.' },
 } as const;
 

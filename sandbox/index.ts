@@ -10,6 +10,7 @@ import { createApp } from './app.ts';
 import { brokenApp } from './broken/brokenApp.ts';
 import { limitConnections } from './http/connectionLimit.ts';
 import { createState, type SandboxState } from './state.ts';
+import { ownAddressesOf } from './webhooks/allowedHost.ts';
 import type { WebhookOptions } from './webhooks/settings.ts';
 
 export interface SandboxOptions {
@@ -62,6 +63,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   if (!options.publicBaseUrl) state.publicBaseUrl = url;
+  state.notifier.listeningAt(ownAddressesOf([url, options.publicBaseUrl ?? '']));
   return {
     url,
     state,

@@ -159,7 +159,9 @@ test('an invalid index, a non-URL, a non-http URL or a host not allowed: not_sen
     params: { path: { delivery_id: deliveries.find((d) => d.url === '1')!.id } },
   });
   assert.equal(refused.response.status, 409);
+  assertControlAnswer('post', '/sandbox/webhooks/{delivery_id}/redeliver', 409, refused.error);
   assert.match(refused.error?.errorMessage ?? '', /was not sent and cannot be: index 1 names none/);
+  assert.deepEqual([refused.error?.error, refused.error?.ResponseCode], ['Conflict', 0]);
 });
 
 test('a link whose account has no saved endpoint and which names none notifies nobody', async () => {
@@ -218,7 +220,11 @@ test('the delivery log refuses a query it cannot read (400) and a method other t
     ['link_id=abc', "link_id must be a link's id, a whole number from 1"],
     ['link_id=0', "link_id must be a link's id, a whole number from 1"],
     ['link_id=1&link_id=2', 'link_id is given more than once'],
-    ['limit=5', 'unknown query parameter limit: the only one is link_id'],
+    ['since=5', 'unknown query parameter since: the only ones are link_id and limit'],
+    ['limit=0', 'limit must be a whole number from 1 to 1000'],
+    ['limit=1001', 'limit must be a whole number from 1 to 1000'],
+    ['limit=01', 'limit must be a whole number from 1 to 1000'],
+    ['limit=1&limit=2', 'limit is given more than once'],
   ]) {
     const answer = await fetch(`${env.url}/sandbox/webhooks?${query}`);
     assert.equal(answer.status, 400, query);
@@ -228,4 +234,23 @@ test('the delivery log refuses a query it cannot read (400) and a method other t
   }
   const posted = await fetch(`${env.url}/sandbox/webhooks`, { method: 'POST' });
   assert.deepEqual([posted.status, posted.headers.get('allow')], [405, 'GET']);
+  const refused = (await posted.json()) as { error: string; ResponseCode: number };
+  assertControlAnswer('get', '/sandbox/webhooks', 405, refused);
+  assert.deepEqual([refused.error, refused.ResponseCode], ['MethodNotAllowed', 0]);
+});
+
+test('the delivery log lists the newest 100 deliveries unless `limit` says otherwise, oldest first', async () => {
+  const { id, webhooks } = await paidLinkTo(Array(150).fill('x').join(','));
+  assert.equal(webhooks.length, 150);
+  const listed = async (query: string) => {
+    const answer = await fetch(`${env.url}/sandbox/webhooks?${query}`);
+    assert.equal(answer.status, 200, query);
+    const body = (await answer.json()) as { data: { id: string }[] };
+    assertControlAnswer('get', '/sandbox/webhooks', 200, body);
+    return body.data.map((d) => d.id);
+  };
+  assert.deepEqual(await listed(`link_id=${id}`), webhooks.slice(-100));
+  assert.deepEqual(await listed(`link_id=${id}&limit=1000`), webhooks);
+  assert.deepEqual(await listed(`limit=3&link_id=${id}`), webhooks.slice(-3));
+  assert.deepEqual(await listed('limit=2'), webhooks.slice(-2));
 });

@@ -1,7 +1,9 @@
-/** What a control route answers: a status and a JSON body (`{ data }`, or the API's error body). */
+/** What a control route answers: a status and a JSON body (`{ data }`); errors are thrown as ApiError. */
+import { ApiError } from '../errors.ts';
+
 export type ControlResult = { status: number; body: unknown; headers?: Record<string, string> };
 
-/** 409: the request is understood, but the state of what it names does not allow it. */
-export function conflict(message: string): ControlResult {
-  return { status: 409, body: { error: 'Conflict', errorMessage: message } };
+/** 409, to throw: the request is understood, but the state of what it names does not allow it. */
+export function conflict(message: string): ApiError {
+  return new ApiError('Conflict', message);
 }

@@ -47,9 +47,9 @@ function linkState(link: Link, webhooks: string[], payIns: string[] = []) {
 function linkAction(state: SandboxState, steps: ControlSteps, id: number, action: string): ControlResult {
   const link = state.links.get(id);
   if (!link || link.status === 'Deleted') throw new ApiError('NotFound', `No link ${id}`);
-  if (link.status !== 'Unused' || link.paidAt) return conflict(`Link ${id} is ${link.status}, not Unused`);
+  if (link.status !== 'Unused' || link.paidAt) throw conflict(`Link ${id} is ${link.status}, not Unused`);
   if (action === 'cancel') {
-    if (!link.cancellable) return conflict(`Link ${id} is not cancellable`);
+    if (!link.cancellable) throw conflict(`Link ${id} is not cancellable`);
     state.links.leaveUnused(link, 'Cancelled', state.now());
     const webhooks = state.notifier.notify(link, 'cancelled', steps.planNotifications);
     return { status: 200, body: { data: linkState(link, webhooks) } };
@@ -119,11 +119,10 @@ export async function handleControl(
   steps: ControlSteps,
   { method, path, query, contentType, raw }: ControlRequest,
 ): Promise<ControlResult> {
-  const allow = (methods: string) => ({
-    status: 405,
-    body: { error: 'MethodNotAllowed', errorMessage: `Use ${methods}` },
-    headers: { allow: methods },
-  });
+  // Thrown, so the answer has the error body every other refusal has (app.ts sendError).
+  const allow = (methods: string): never => {
+    throw new ApiError('MethodNotAllowed', `Use ${methods}`, { allow: methods });
+  };
   if (path === '/sandbox/health')
     return method === 'GET' ? { status: 200, body: { status: 'ok' } } : allow('GET');
   if (path === '/sandbox/faults' && method === 'DELETE')

@@ -3,8 +3,8 @@
  * endpoint it names (endpoints.ts), with the notification of core/webhooks, the account's format and,
  * when encrypted, the key. Encrypted when the link says `is_encryption: "true"`, or the account
  * encrypts and the link does not say `"false"`; with the link's own key, else the account's.
- * The planned list then passes the app's `planNotifications` step (app.ts), which the faithful app
- * leaves as it is and a broken variant may change.
+ * Each planned notification then passes the app's `planNotifications` step (app.ts), which the
+ * faithful app leaves as it is and a broken variant may change.
  */
 import type {
   NotificationFormat,
@@ -23,17 +23,23 @@ export interface PlannedNotification {
   encryptionKey?: string | undefined;
 }
 
-/** The app step between planning and sending (AppParts.planNotifications). */
+/**
+ * The app step between planning and sending (AppParts.planNotifications). It is given the planned
+ * notifications of one item of the link's endpoints at a time, so the deliveries it answers are
+ * logged in the place of that item, and the log keeps the order the link wrote its endpoints in.
+ */
 export type PlanNotifications = (planned: readonly PlannedNotification[]) => readonly PlannedNotification[];
 
 /** The faithful step: sends what was planned. */
 export const sendAsPlanned: PlanNotifications = (planned) => planned;
 
+/** An item of the link's endpoints: a notification to plan, or why it names no endpoint to notify. */
+type PlanItem = { planned: PlannedNotification } | { item: string; reason: string };
+
 interface LinkNotificationPlan {
-  planned: PlannedNotification[];
-  /** Items of the link's payment_endpoint that name no endpoint, and why. */
-  unresolved: { item: string; reason: string }[];
-  /** Whether its notifications are encrypted (for the unresolved items' log entries too). */
+  /** In the order of the link's payment_endpoint (or of the saved endpoints). */
+  items: PlanItem[];
+  /** Whether its notifications are encrypted (for the unsent items' log entries too). */
   encrypted: boolean;
 }
 
@@ -54,18 +60,19 @@ export function planLinkNotifications(link: Link, event: WebhookEvent): LinkNoti
     note: link.note,
   };
   const encryptionKey = encryptionKeyOf(link);
-  const planned: PlannedNotification[] = [];
-  const unresolved: { item: string; reason: string }[] = [];
-  for (const target of resolveEndpoints(link.paymentEndpoint, link.owner.paymentEndpoints)) {
-    if ('url' in target)
-      planned.push({
-        url: target.url,
-        // Its own copy: a step that changes one planned notification changes no other.
-        notification: { ...notification },
-        format: link.owner.webhookFormat,
-        encryptionKey,
-      });
-    else unresolved.push(target);
-  }
-  return { planned, unresolved, encrypted: encryptionKey !== undefined };
+  const items = resolveEndpoints(link.paymentEndpoint, link.owner.paymentEndpoints).map(
+    (target): PlanItem =>
+      'url' in target
+        ? {
+            planned: {
+              url: target.url,
+              // Its own copy: a step that changes one planned notification changes no other.
+              notification: { ...notification },
+              format: link.owner.webhookFormat,
+              encryptionKey,
+            },
+          }
+        : target,
+  );
+  return { items, encrypted: encryptionKey !== undefined };
 }

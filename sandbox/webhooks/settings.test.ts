@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { startSandbox } from '../index.ts';
+import { allowHostProblem } from './allowedHost.ts';
 import { webhookSettings } from './settings.ts';
 
 test('the defaults: 5 s an attempt, 3 retries after 1 s, 2 s and 4 s, loopback only', () => {
@@ -30,4 +32,17 @@ test('allowed hosts are kept as URL.hostname writes them', () => {
     'hooks.example.test',
     '[::1]',
   ]);
+});
+
+test('a host that fits the pattern but no URL (256.1.1.1, a zone id) is refused in one line, not as "Invalid URL"', async () => {
+  for (const host of ['256.1.1.1', 'fe80::1%eth0']) {
+    assert.match(allowHostProblem(host) ?? '', /is not a host name or IP address/, host);
+    await assert.rejects(
+      startSandbox({ port: 0, webhooks: { allowHosts: [host] } }),
+      (error: Error) =>
+        error instanceof RangeError &&
+        error.message === `webhooks.allowHosts: ${allowHostProblem(host)}` &&
+        !error.message.includes('\n'),
+    );
+  }
 });
