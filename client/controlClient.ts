@@ -49,7 +49,8 @@ export interface ControlClient {
   injectFault(fault: FaultRequest): Promise<FaultRequest>;
   clearFaults(): Promise<{ cleared: number }>;
   /** The notification deliveries, oldest first: only `linkId`'s when given. */
-  listWebhooks(linkId?: number): Promise<WebhookDelivery[]>;
+  /** The newest `limit` deliveries (the sandbox's default 100, at most 1000), of one link or all, oldest first. */
+  listWebhooks(linkId?: number, limit?: number): Promise<WebhookDelivery[]>;
   /**
    * Sends a delivery again now; answers it with the new attempt once the endpoint has answered, which
    * may take the sandbox's webhook timeout: this client's `timeoutMs` should be longer.
@@ -177,13 +178,18 @@ export function createControlClient(options: ControlClientOptions): ControlClien
     injectFault: (fault) =>
       succeed('POST', '/sandbox/faults', (init) => named.POST('/sandbox/faults', { ...init, body: fault })),
     clearFaults: () => succeed('DELETE', '/sandbox/faults', (init) => named.DELETE('/sandbox/faults', init)),
-    listWebhooks: (linkId) =>
-      succeed('GET', `/sandbox/webhooks${linkId === undefined ? '' : `?link_id=${linkId}`}`, (init) =>
-        named.GET('/sandbox/webhooks', {
-          ...init,
-          params: { query: linkId === undefined ? {} : { link_id: linkId } },
-        }),
-      ),
+    listWebhooks: (linkId, limit) => {
+      const query = {
+        ...(linkId === undefined ? {} : { link_id: linkId }),
+        ...(limit === undefined ? {} : { limit }),
+      };
+      const search = new URLSearchParams(
+        Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]),
+      ).toString();
+      return succeed('GET', `/sandbox/webhooks${search ? `?${search}` : ''}`, (init) =>
+        named.GET('/sandbox/webhooks', { ...init, params: { query } }),
+      );
+    },
     redeliverWebhook: (deliveryId) =>
       succeed('POST', `/sandbox/webhooks/${deliveryId}/redeliver`, (init) =>
         named.POST('/sandbox/webhooks/{delivery_id}/redeliver', {

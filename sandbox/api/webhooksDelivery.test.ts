@@ -128,6 +128,11 @@ test('an invalid index, a non-URL, a non-http URL or a host not allowed: not_sen
   assert.equal(paid.webhooks.length, 6);
   const deliveries = await control().listWebhooks(id);
   assertControlAnswer('get', '/sandbox/webhooks', 200, { data: deliveries });
+  assert.deepEqual(
+    (await control().listWebhooks(id, 2)).map((d) => d.id),
+    deliveries.slice(-2).map((d) => d.id),
+    'limit keeps the newest, oldest first',
+  );
   const byUrl = Object.fromEntries(deliveries.map((d) => [d.url, [d.state, d.reason, d.attempts.length]]));
   assert.deepEqual(byUrl, {
     '1': ['not_sent', "index 1 names none of the account's 1 saved payment endpoint (0-based)", 0],
