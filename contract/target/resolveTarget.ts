@@ -17,9 +17,20 @@ import { type Target, type TargetRequest, type TargetTokens, tokensFromEnv } fro
 
 type UrlRequest = Extract<TargetRequest, { kind: 'url' }>;
 
+/**
+ * One webhook attempt's deadline in the embedded sandbox: the suite's receiver answers at once, so
+ * only a stalled machine ever comes near it, and a shorter one would make the faithful sandbox send a
+ * notification again (a resend the suite must then tell from a duplicate).
+ */
+const embeddedWebhookTimeoutMs = 60_000;
+
 async function embeddedTarget(brokenMode: string | undefined): Promise<Target> {
   const { startSandbox } = await import('../../sandbox/index.ts');
-  const sandbox = await startSandbox({ port: 0, ...(brokenMode ? { brokenMode } : {}) });
+  const sandbox = await startSandbox({
+    port: 0,
+    webhooks: { timeoutMs: embeddedWebhookTimeoutMs },
+    ...(brokenMode ? { brokenMode } : {}),
+  });
   return {
     kind: 'embedded',
     baseUrl: sandbox.url,
