@@ -150,6 +150,7 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
       baseUrl: target.baseUrl,
       targetDescription: target.description,
       control: target.control,
+      ...(target.controlSetAside ? { controlSetAside: target.controlSetAside } : {}),
       ...(target.loopbackUnreachable ? { loopbackUnreachable: target.loopbackUnreachable } : {}),
       readOnly,
       tokens: target.tokens,

@@ -71,7 +71,8 @@ async function urlTarget(request: UrlRequest, tokens: TargetTokens): Promise<Tar
   if (problem) throw new Error(problem);
   const url = request.baseUrl.replace(/\/+$/, '');
   const useControlApi = request.useControlApi ?? true;
-  const control = (await offersControlApi(url)) && useControlApi;
+  const offered = await offersControlApi(url);
+  const control = offered && useControlApi;
   if (!control && !tokens.a) {
     throw new Error(
       `${useControlApi ? `${url} offers no sandbox control API, so the suite cannot make its own accounts` : '--env-tokens acts on keys from the environment'}: ` +
@@ -91,6 +92,11 @@ async function urlTarget(request: UrlRequest, tokens: TargetTokens): Promise<Tar
     baseUrl: url,
     description: `${url} (${control ? 'sandbox control API' : `API keys from the environment${accounts}`})`,
     control,
+    ...(offered && !control
+      ? {
+          controlSetAside: '--env-tokens runs without the sandbox control API (/sandbox/*) the target offers',
+        }
+      : {}),
     ...remote,
     tokens: control ? {} : tokens,
     close: async () => {},
