@@ -9,6 +9,7 @@
  * environment, a second key where the run needs one and each key taken by the server (envKeys.ts;
  * image targets get the same checks).
  */
+import { isLoopbackHost } from '../../core/loopbackHost.ts';
 import { baseUrlProblem, isLocalHost } from './baseUrl.ts';
 import { assertEnvKeys } from './envKeys.ts';
 import { imageTarget } from './image.ts';
@@ -82,7 +83,8 @@ async function urlTarget(request: UrlRequest, tokens: TargetTokens): Promise<Tar
   if (!control) await assertEnvKeys(url, request, tokens);
   const accounts = !control && !tokens.b ? ', one account' : '';
   const { hostname } = new URL(url);
-  const remote = isLocalHost(hostname)
+  // Whether the server can post to the suite's 127.0.0.1 receiver: the one loopback check.
+  const remote = isLoopbackHost(hostname)
     ? {}
     : {
         loopbackUnreachable: `the server at ${hostname} cannot reach this machine's 127.0.0.1, where the suite receives notifications (run it on this machine and give a 127.0.0.1 URL)`,
