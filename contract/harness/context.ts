@@ -19,6 +19,11 @@ export interface ContractContext {
   /** The target offers the sandbox control API. */
   control: boolean;
   /**
+   * Why the run goes without the control API when the target has one (`--env-tokens`); absent when
+   * it uses it, or when the target offers none.
+   */
+  controlSetAside?: string;
+  /**
    * Why the target's server cannot reach this machine's loopback, where the webhooks suite
    * receives notifications (target/types.ts); absent when it can.
    */

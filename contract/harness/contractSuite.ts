@@ -33,7 +33,8 @@ function missingReason(need: Need): string | undefined {
     case 'writes':
       return context.readOnly ? 'read-only run: this test would create links' : undefined;
     case 'control':
-      return context.control ? undefined : 'the target offers no sandbox control API (/sandbox/*)';
+      if (context.control) return undefined;
+      return context.controlSetAside ?? 'the target offers no sandbox control API (/sandbox/*)';
     case 'secondAccount':
       return context.control || context.tokens.b
         ? undefined

@@ -128,11 +128,11 @@ test('a second notification for one event fails the count, citing the second as 
 test('a notification where none is due fails, and none arriving is a valid expectation', async () => {
   await asTest('none on delete: t', async () => {
     const quiet = anEndpoint();
-    await expectNone('noneOnDelete', quiet, 'deleting a link notifies nobody', 'x0.2');
+    await expectNone('noneOnDelete', quiet, paid.payId, 'deleting a link notifies nobody', 'x0.2');
     const loud = anEndpoint();
     await notify(loud, { ...paid, event: 'cancelled' });
     await assert.rejects(
-      expectNone('noneOnDelete', loud, 'deleting a link notifies nobody', 'x0.3'),
+      expectNone('noneOnDelete', loud, paid.payId, 'deleting a link notifies nobody', 'x0.3'),
       /notificationUnexpected: received a notification on .* \/ expected none \(deleting a link notifies nobody\)/,
     );
     const judged = observations().filter((o) => o.kind === 'notification' && o.test === 'none on delete: t');

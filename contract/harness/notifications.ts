@@ -6,10 +6,11 @@
  * or none at all. Every expectation is recorded as a `notification` observation of its coverage
  * cell, valid or with its failures, before a failure is thrown.
  *
- * Waiting only makes a test slower: a wait ends as soon as what it waits for has arrived, or the
- * server's delivery log (control API) says it has sent everything it meant to for the link, and its
- * bound is generous; after that, the receiver keeps listening for a settle period before the count
- * is taken, and the suite's last test counts every endpoint again.
+ * Waiting only makes a test slower. Where the server's delivery log (control API) can be read, a
+ * count is taken once it has nothing pending for the link, however quickly the first arrival came;
+ * without it, a wait ends as soon as what it waits for has arrived, or at a generous bound, and the
+ * receiver keeps listening for a settle period before the count. The suite's last test counts every
+ * endpoint again.
  */
 import { AssertionError } from 'node:assert';
 import { after } from 'node:test';
@@ -26,7 +27,7 @@ import {
   startReceiver,
 } from '../webhooks/receiver.ts';
 import { currentTest, type RunningTest } from './currentTest.ts';
-import { deliveriesDone, logSummary } from './deliveryLog.ts';
+import { deliveriesDone, type LinkLog, logSummary, resentAfterFailure } from './deliveryLog.ts';
 import { recordObservation, recordRequest } from './recorder.ts';
 
 /**
@@ -48,6 +49,8 @@ export interface Endpoint {
   due: number;
   /** Arrivals already judged by an expectation. */
   judged: number;
+  /** The link it was given to, once an expectation named it: whose delivery log speaks of it. */
+  linkId?: number;
 }
 
 /** A failed expectation about notifications; `exchangeId` is the evidence its first failure cites. */
@@ -168,9 +171,40 @@ function failIf(failures: { failure: CheckFailure; exchangeId: string | undefine
 }
 
 /**
+ * Waits until the server has sent what it will for `linkId` and the receiver holds it: where the
+ * control API's delivery log can be read, until it has nothing pending (the deterministic signal;
+ * counting earlier would miss a second notification still on its way); without it, until every
+ * endpoint holds `due` arrivals or the bound passed, then the settle period.
+ */
+async function deliveredTo(linkId: number, targets: Endpoint[]): Promise<LinkLog | undefined> {
+  for (const endpoint of targets) endpoint.linkId = linkId;
+  const logged = deliveriesDone(linkId, AbortSignal.timeout(deliveryBoundMs));
+  const logSpoke = new AbortController();
+  const all = theReceiver();
+  const waits = targets.map((endpoint) =>
+    all
+      .waitFor(endpoint.path, endpoint.due, { withinMs: deliveryBoundMs, signal: logSpoke.signal })
+      .catch((error: unknown) => {
+        if (error instanceof ReceiverWaitEnded) return error.arrived;
+        throw error;
+      }),
+  );
+  // With the log readable, the count waits for its word however early the arrivals came.
+  const log = await Promise.race([logged, Promise.all(waits).then(() => logged)]);
+  if (log) {
+    logSpoke.abort();
+    return log;
+  }
+  await Promise.all(waits);
+  await sleep(settleMs);
+  return undefined;
+}
+
+/**
  * One event happened to the link of `targets` (paid, cancelled): each endpoint must receive exactly
- * one notification for it, as `expected` says. `evidence` is the exchange that set the link up,
- * cited when nothing arrived.
+ * one notification for it, as `expected` says (a resend the delivery log shows after a failed
+ * attempt is the same notification, judged as such). `evidence` is the exchange that set the link
+ * up, cited when nothing arrived.
  */
 export async function expectNotified(
   cell: NotificationCell,
@@ -180,32 +214,15 @@ export async function expectNotified(
 ): Promise<void> {
   const all = theReceiver();
   for (const endpoint of targets) endpoint.due += 1;
-  // The server's word that it is done ends the waits early; all having arrived ends the polling.
-  const serverDone = new AbortController();
-  const allArrived = new AbortController();
-  const logged = deliveriesDone(expected.payId, allArrived.signal).then((log) => {
-    if (log) serverDone.abort();
-    return log;
-  });
-  const waits = targets.map((endpoint) =>
-    all
-      .waitFor(endpoint.path, endpoint.due, { withinMs: deliveryBoundMs, signal: serverDone.signal })
-      .catch((error: unknown) => {
-        if (error instanceof ReceiverWaitEnded) return error.arrived;
-        throw error;
-      }),
-  );
-  await Promise.all(waits);
-  allArrived.abort();
-  const log = await logged;
-  await sleep(settleMs);
+  const log = await deliveredTo(expected.payId, targets);
   const failed: { failure: CheckFailure; exchangeId: string | undefined }[] = [];
   for (const endpoint of targets) {
     const arrived = all.received(endpoint.path);
+    const allowed = endpoint.due + resentAfterFailure(log, endpoint.url);
     if (arrived.length < endpoint.due) {
       const failure: CheckFailure = {
         check: 'notificationCount',
-        message: `received ${arrived.length} notification(s) on ${endpoint.url} ${log ? 'after' : `within ${deliveryBoundMs / 1000} s of`} the ${expected.event} event of link ${expected.payId} / expected ${endpoint.due} (one per event per endpoint)${elsewhere(endpoint.path)}${logSummary(expected.payId, log)}`,
+        message: `received ${arrived.length} notification(s) on ${endpoint.url} ${log && !log.pending ? 'after' : `within ${deliveryBoundMs / 1000} s of`} the ${expected.event} event of link ${expected.payId} / expected ${endpoint.due} (one per event per endpoint)${elsewhere(endpoint.path)}${logSummary(expected.payId, log)}`,
         signature: 'received no notification for an event / expected one per event per endpoint',
       };
       record(cell, [failure], evidence);
@@ -214,7 +231,7 @@ export async function expectNotified(
     for (const [index, request] of arrived.entries()) {
       if (index < endpoint.judged) continue;
       const exchangeId = exchanges.get(request);
-      if (index >= endpoint.due) {
+      if (index >= allowed) {
         const failure = extraFailure(endpoint, index + 1, `for ${endpoint.due} event(s)`);
         record(cell, [failure], exchangeId);
         failed.push({ failure, exchangeId });
@@ -230,16 +247,18 @@ export async function expectNotified(
 }
 
 /**
- * Nothing may arrive on `endpoint` for what the test did to its link (`because`: "deleting the
- * link"): the receiver listens for the settle period, then every arrival is a failure.
+ * Nothing may arrive on `endpoint` for what the test did to link `linkId` (`because`: "deleting
+ * the link"): once the delivery log has nothing pending for it (or, without the log, after the
+ * settle period), every arrival is a failure.
  */
 export async function expectNone(
   cell: NotificationCell,
   endpoint: Endpoint,
+  linkId: number,
   because: string,
   evidence: string | undefined,
 ): Promise<void> {
-  await sleep(settleMs);
+  await deliveredTo(linkId, [endpoint]);
   const arrived = theReceiver().received(endpoint.path);
   endpoint.judged = arrived.length;
   if (arrived.length === 0) {
@@ -259,18 +278,31 @@ export async function expectNone(
   failIf(failed);
 }
 
+/** The delivery log of each link the suite's endpoints belong to, where it can be read. */
+async function linkLogs(): Promise<Map<number, LinkLog | undefined>> {
+  const ids = new Set([...endpoints.values()].flatMap((e) => (e.linkId === undefined ? [] : [e.linkId])));
+  const logs = new Map<number, LinkLog | undefined>();
+  const now = AbortSignal.abort();
+  for (const id of ids) logs.set(id, await deliveriesDone(id, now));
+  return logs;
+}
+
 /**
  * The suite's last word: after one more settle period, no endpoint handed out in this process may
- * hold more notifications than its link's events, however late they came.
+ * hold more notifications than its link's events (and the resends its delivery log shows), however
+ * late they came.
  */
 export async function expectNoneLate(cell: NotificationCell): Promise<void> {
   await sleep(settleMs);
   const all = theReceiver();
+  const logs = await linkLogs();
   const failed: { failure: CheckFailure; exchangeId: string | undefined }[] = [];
   for (const endpoint of endpoints.values()) {
     const arrived = all.received(endpoint.path);
+    const log = endpoint.linkId === undefined ? undefined : logs.get(endpoint.linkId);
+    const allowed = endpoint.due + resentAfterFailure(log, endpoint.url);
     for (const [index, request] of arrived.entries()) {
-      if (index < endpoint.due) continue;
+      if (index < allowed) continue;
       const failure = extraFailure(
         endpoint,
         index + 1,

@@ -21,7 +21,12 @@ import {
   type RequestRecord,
   type SecretRecord,
 } from '../reporting/observations.ts';
-import { registerEncryptionKey, registerSecrets, withoutEncryptionKeys } from '../reporting/redact.ts';
+import {
+  encryptionKeyIv,
+  registerEncryptionKey,
+  registerSecrets,
+  withoutEncryptionKeys,
+} from '../reporting/redact.ts';
 import { contractContext } from './context.ts';
 import { currentTest } from './currentTest.ts';
 
@@ -149,4 +154,6 @@ export function recordSecret(secret: SecretRecord): void {
 export function recordEncryptionKey(key: string): void {
   registerEncryptionKey(key);
   recordSecret({ token: key, encryptionKey: true });
+  // Its first 16 characters are the cipher's IV: a report must not give away half the key.
+  recordSecret({ token: encryptionKeyIv(key), encryptionKey: true });
 }

@@ -4,9 +4,9 @@
  * can be pasted into a ticket as it is. Everything else is quoted for a POSIX shell.
  */
 
-import { redactedMarker } from '../../core/redact.ts';
+import { redactedAs, redactedMarker } from '../../core/redact.ts';
 import { bodiesNotRecorded, type RequestRecord } from './observations.ts';
-import { encryptionKeyMarker, secondAccountKey } from './redact.ts';
+import { secondAccountKey } from './redact.ts';
 
 export const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
@@ -14,14 +14,35 @@ export const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 const ownHeaders = new Set(['content-length', 'host', 'connection', 'transfer-encoding']);
 
 /**
- * A body in shell. A secret in a body is a recipient token (a split link's recipients) or a link's
- * encryption key: it was redacted, and the replay takes it from `$SECPAID_RECIPIENT_TOKEN` or
- * `$SECPAID_ENCRYPTION_KEY`, spliced between quotes.
+ * The field a masked value stood in, and the variable that holds it: the client masks a key field
+ * before the recorder could name its variable, so the field's name says which secret it was.
+ */
+const maskedFields: [field: string, variable: string][] = [
+  ['encryption_key', 'SECPAID_ENCRYPTION_KEY'],
+  ['recipient_token', 'SECPAID_RECIPIENT_TOKEN'],
+];
+
+/** `body` with each masked key field's marker naming the variable of its field (JSON and form alike). */
+function namingMaskedFields(body: string): string {
+  let out = body;
+  for (const [field, variable] of maskedFields) {
+    const named = redactedAs(variable);
+    out = out
+      .replace(new RegExp(`("${field}"\\s*:\\s*")${redactedMarker}"`, 'g'), `$1${named}"`)
+      .replace(new RegExp(`(^|[?&])${field}=${redactedMarker}`, 'g'), `$1${field}=${named}`);
+  }
+  return out;
+}
+
+/**
+ * A body in shell. A secret in a body is a recipient token (a split link's recipients, whose field
+ * is `token`) or a link's encryption key: it was redacted, and the replay takes it from the variable
+ * its marker names (`$SECPAID_ENCRYPTION_KEY`, …), spliced between quotes; a marker that names
+ * none is a recipient token.
  */
 function bodyInShell(body: string): string {
-  return shellQuote(body)
-    .split(encryptionKeyMarker)
-    .join(`'"$SECPAID_ENCRYPTION_KEY"'`)
+  return shellQuote(namingMaskedFields(body))
+    .replace(/«redacted: ([A-Z][A-Z0-9_]*)»/g, `'"$$$1"'`)
     .split(redactedMarker)
     .join(`'"$SECPAID_RECIPIENT_TOKEN"'`);
 }

@@ -3,7 +3,7 @@
  * redacted field by field, the marker of the second account's key, and the secrets a suite process
  * has learned, for texts it cuts before the runner's redactor sees them.
  */
-import { makeRedactor, type Redactor, redactedAs } from '../../core/redact.ts';
+import { makeRedactor, type Redactor, redactedAs, redactedMarker } from '../../core/redact.ts';
 import type { RequestRecord } from './observations.ts';
 
 /** What a record holds for the second account's key (SECPAID_TOKEN_B): a replay names the variable. */
@@ -54,14 +54,23 @@ export const encryptionKeyMarker = redactedAs('SECPAID_ENCRYPTION_KEY');
 
 const encryptionKeys = new Set<string>();
 
-export function registerEncryptionKey(key: string): void {
-  encryptionKeys.add(key);
-  registerSecrets(key);
+/** The part of a key that is the cipher's IV (core/webhooks/encryption.ts): as secret as the key. */
+export function encryptionKeyIv(key: string): string {
+  return key.slice(0, 16);
 }
 
-/** `text` with every encryption key this process made replaced by encryptionKeyMarker. */
+export function registerEncryptionKey(key: string): void {
+  encryptionKeys.add(key);
+  registerSecrets(key, encryptionKeyIv(key));
+}
+
+/**
+ * `text` with every encryption key this process made replaced by encryptionKeyMarker, and its IV
+ * alone (what a server that leaked it would show) by the plain marker: no variable holds it.
+ */
 export function withoutEncryptionKeys(text: string): string {
   let out = text;
   for (const key of encryptionKeys) out = out.split(key).join(encryptionKeyMarker);
+  for (const key of encryptionKeys) out = out.split(encryptionKeyIv(key)).join(redactedMarker);
   return out;
 }

@@ -99,6 +99,15 @@ test('an empty --only is a usage error, not "every suite"', () => {
     assert.throws(() => parseArgs(argv), /--only needs at least one suite name/, argv.join(' '));
 });
 
+test('--generated-only with an --only that names no operation is a usage error: it would run nothing', () => {
+  assert.throws(
+    () => parseArgs(['--only', 'webhooks', '--generated-only']),
+    /--generated-only with --only webhooks would run nothing/,
+  );
+  const both = parseArgs(['--only', 'webhooks,createLink', '--generated-only']);
+  assert.ok(!('help' in both) && both.handWritten === false);
+});
+
 test('--help asks for the usage', () => assert.deepEqual(parseArgs(['--help']), { help: true }));
 
 test('a usage error is one line that points at --help', () => {

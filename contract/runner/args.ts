@@ -30,7 +30,7 @@ import { defaultBodyLimits, maxBodyCapBytes } from '../../core/boundedBody.ts';
 import { didYouMean } from '../../core/cliOptions.ts';
 import type { ImageArgs } from '../container/imageOptions.ts';
 import { defaultGeneratedExamples, maxSeed } from '../generator/seed.ts';
-import { isSuiteId, type SuiteId, suiteIds } from '../suites/suiteIds.ts';
+import { isOperationId, isSuiteId, type SuiteId, suiteIds } from '../suites/suiteIds.ts';
 import { baseUrlProblem } from '../target/baseUrl.ts';
 import type { RunSelection } from '../target/secondAccount.ts';
 import { type RunOptions, requestTimeLimitMs } from './runContract.ts';
@@ -211,5 +211,9 @@ export function parseArgs(argv: string[]): RunOptions | { help: true } {
     };
   if (options.handWritten === false && options.generate?.examples === 0 && !options.generate.example)
     throw refuse('--generated-only with --generate 0 would run nothing');
+  if (options.handWritten === false && options.only && !options.only.some(isOperationId))
+    throw refuse(
+      `--generated-only with --only ${options.only.join(',')} would run nothing: the generated phase tests operations, and the selection names none`,
+    );
   return options;
 }

@@ -5,7 +5,7 @@
  */
 import { run } from 'node:test';
 import { contextEnvVar } from '../harness/context.ts';
-import type { TestResult } from '../reporting/junit.ts';
+import { suiteName, type TestResult } from '../reporting/junit.ts';
 
 export interface SuiteRun {
   results: TestResult[];
@@ -41,7 +41,9 @@ async function runFile(
     const skipped = event.skip !== undefined && event.skip !== false;
     results.push({
       file,
-      name: event.name,
+      // The file itself reported as a test (one that declared none, or failed to load) carries
+      // its absolute path: it is named after its suite, as the report's suites are.
+      name: event.name === file ? suiteName(file) : event.name,
       durationMs: event.details.duration_ms,
       outcome: skipped ? 'skipped' : outcome,
       ...(outcome === 'failed' ? { message: failureMessage(event.details.error) } : {}),

@@ -111,8 +111,15 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
     (suite) => handWritten || isOperationId(suite),
   );
   const files = handWritten ? suiteFiles(selected) : [];
-  const runId = randomBytes(4).toString('hex');
   const generated = generatedOptions(options);
+  // The generated phase tests operations: a selection that names none has no phase.
+  const phaseOn = selected.some(isOperationId) && (generated.examples > 0 || generated.example !== undefined);
+  // A library caller bypasses the CLI's refusal: an empty run must not read as a passed one.
+  if (files.length === 0 && !phaseOn)
+    throw new Error(
+      `the selection runs nothing${options.only?.length ? ` (--only ${options.only.join(',')}${handWritten ? '' : ' with --generated-only'})` : ''}`,
+    );
+  const runId = randomBytes(4).toString('hex');
   const requestTimeoutMs = options.requestTimeoutMs ?? requestTimeLimitMs;
   const limits = bodyLimits({
     deadlineMs: requestTimeoutMs,
@@ -129,11 +136,11 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
   const target = await resolveTarget(options.target, options.env ?? process.env);
   // Said once the target answers: a run that cannot start has no seed to replay.
   const print = options.print ?? ((text: string) => console.log(text));
-  const phaseOn = generated.examples > 0 || generated.example !== undefined;
+  const offWhy = selected.some(isOperationId) ? '--generate 0' : '--only names no operation';
   print(
     phaseOn
       ? `generated phase: seed ${generated.seed}, ${generated.examples} random examples per operation (--seed ${generated.seed}${generated.examples === defaultGeneratedExamples ? '' : ` --generate ${generated.examples}`} replays them)`
-      : 'generated phase: off (--generate 0)',
+      : `generated phase: off (${offWhy})`,
   );
   const dir = createPrivateDir();
   let passed = false;
@@ -143,6 +150,7 @@ export async function runContract(options: RunOptions): Promise<RunResult> {
       baseUrl: target.baseUrl,
       targetDescription: target.description,
       control: target.control,
+      ...(target.controlSetAside ? { controlSetAside: target.controlSetAside } : {}),
       ...(target.loopbackUnreachable ? { loopbackUnreachable: target.loopbackUnreachable } : {}),
       readOnly,
       tokens: target.tokens,

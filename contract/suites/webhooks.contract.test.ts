@@ -138,6 +138,7 @@ describe('notifications', { concurrency: true }, () => {
     await expectNone(
       'noneOnDelete',
       endpoint,
+      link.id,
       'deleting a link notifies nobody',
       currentTest.getStore()?.lastExchange,
     );
@@ -146,7 +147,7 @@ describe('notifications', { concurrency: true }, () => {
   suite.test('noneUnpaid', 'a link never paid notifies nobody', notifies, async () => {
     const endpoint = anEndpoint();
     const link = await notifyingLink(await aCaller(), [endpoint], 3.3);
-    await expectNone('noneUnpaid', endpoint, 'the link was never paid', link.createdIn);
+    await expectNone('noneUnpaid', endpoint, link.id, 'the link was never paid', link.createdIn);
   });
 });
 

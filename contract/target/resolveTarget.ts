@@ -9,6 +9,7 @@
  * environment, a second key where the run needs one and each key taken by the server (envKeys.ts;
  * image targets get the same checks).
  */
+import { isLoopbackHost } from '../../core/loopbackHost.ts';
 import { baseUrlProblem, isLocalHost } from './baseUrl.ts';
 import { assertEnvKeys } from './envKeys.ts';
 import { imageTarget } from './image.ts';
@@ -17,9 +18,20 @@ import { type Target, type TargetRequest, type TargetTokens, tokensFromEnv } fro
 
 type UrlRequest = Extract<TargetRequest, { kind: 'url' }>;
 
+/**
+ * One webhook attempt's deadline in the embedded sandbox: the suite's receiver answers at once, so
+ * only a stalled machine ever comes near it, and a shorter one would make the faithful sandbox send a
+ * notification again (a resend the suite must then tell from a duplicate).
+ */
+const embeddedWebhookTimeoutMs = 60_000;
+
 async function embeddedTarget(brokenMode: string | undefined): Promise<Target> {
   const { startSandbox } = await import('../../sandbox/index.ts');
-  const sandbox = await startSandbox({ port: 0, ...(brokenMode ? { brokenMode } : {}) });
+  const sandbox = await startSandbox({
+    port: 0,
+    webhooks: { timeoutMs: embeddedWebhookTimeoutMs },
+    ...(brokenMode ? { brokenMode } : {}),
+  });
   return {
     kind: 'embedded',
     baseUrl: sandbox.url,
@@ -60,7 +72,8 @@ async function urlTarget(request: UrlRequest, tokens: TargetTokens): Promise<Tar
   if (problem) throw new Error(problem);
   const url = request.baseUrl.replace(/\/+$/, '');
   const useControlApi = request.useControlApi ?? true;
-  const control = (await offersControlApi(url)) && useControlApi;
+  const offered = await offersControlApi(url);
+  const control = offered && useControlApi;
   if (!control && !tokens.a) {
     throw new Error(
       `${useControlApi ? `${url} offers no sandbox control API, so the suite cannot make its own accounts` : '--env-tokens acts on keys from the environment'}: ` +
@@ -70,7 +83,8 @@ async function urlTarget(request: UrlRequest, tokens: TargetTokens): Promise<Tar
   if (!control) await assertEnvKeys(url, request, tokens);
   const accounts = !control && !tokens.b ? ', one account' : '';
   const { hostname } = new URL(url);
-  const remote = isLocalHost(hostname)
+  // Whether the server can post to the suite's 127.0.0.1 receiver: the one loopback check.
+  const remote = isLoopbackHost(hostname)
     ? {}
     : {
         loopbackUnreachable: `the server at ${hostname} cannot reach this machine's 127.0.0.1, where the suite receives notifications (run it on this machine and give a 127.0.0.1 URL)`,
@@ -80,6 +94,11 @@ async function urlTarget(request: UrlRequest, tokens: TargetTokens): Promise<Tar
     baseUrl: url,
     description: `${url} (${control ? 'sandbox control API' : `API keys from the environment${accounts}`})`,
     control,
+    ...(offered && !control
+      ? {
+          controlSetAside: '--env-tokens runs without the sandbox control API (/sandbox/*) the target offers',
+        }
+      : {}),
     ...remote,
     tokens: control ? {} : tokens,
     close: async () => {},

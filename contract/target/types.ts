@@ -24,6 +24,11 @@ export interface Target {
   /** True when `/sandbox/*` answers: the suite makes its own tenants and provokes every status. */
   control: boolean;
   /**
+   * Why the run goes without the control API when the target has one (`--env-tokens`); absent when
+   * it uses it, or when the target offers none.
+   */
+  controlSetAside?: string;
+  /**
    * Why the server cannot send a request to this machine's 127.0.0.1, where the webhooks suite
    * listens for its notifications (a remote URL, a container on a bridge network); absent when it
    * can (the embedded sandbox, a loopback URL, a container with host networking).

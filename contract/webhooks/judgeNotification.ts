@@ -7,6 +7,7 @@
  * event's status are then compared with what the test did (the schema has said whether each is there).
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
+import { mediaTypeOf } from '../../core/mediaType.ts';
 import { type Cents, centsOf, formatCents } from '../../core/money.ts';
 import { webhookValidator } from '../../core/validators.ts';
 import { notificationStatus, type WebhookEvent } from '../../core/webhooks/notification.ts';
@@ -31,9 +32,6 @@ export interface NotificationVerdict {
   mediaType: string;
   failures: CheckFailure[];
 }
-
-const mediaTypeOf = (contentType: string | undefined) =>
-  (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 
 /** Schema errors of `value` under the webhook schema of `mediaType`, `what` naming the value. */
 function schemaFailures(mediaType: string, value: unknown, what: string): CheckFailure[] {

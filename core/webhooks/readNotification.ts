@@ -5,6 +5,7 @@
  * validates `document` against the spec and compares `fields` with the link; tests of the sandbox
  * read deliveries with it.
  */
+import { mediaTypeOf } from '../mediaType.ts';
 import { decryptNotificationText, WebhookCryptoError } from './encryption.ts';
 import type { NotificationFormat } from './notification.ts';
 
@@ -30,9 +31,6 @@ export interface ReceivedNotification {
 export type ReadNotificationResult =
   | { ok: true; value: ReceivedNotification }
   | { ok: false; problem: string };
-
-const mediaType = (contentType: string | undefined) =>
-  (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -82,7 +80,7 @@ export function readNotification(
   body: string,
   encryptionKey?: string,
 ): ReadNotificationResult {
-  const type = mediaType(contentType);
+  const type = mediaTypeOf(contentType);
   if (type === 'application/x-www-form-urlencoded') return readForm(body);
   if (type !== 'application/json')
     return { ok: false, problem: `Content-Type ${type || '(none)'} is neither JSON nor a form` };
