@@ -5,7 +5,7 @@
  * the grid, and the request fields of the generated phase.
  */
 import { escapeHtml as esc } from '../../core/html.ts';
-import { notificationCellInfo } from '../webhooks/notificationCells.ts';
+import { notificationCellInfo, unprovokedNotificationChecks } from '../webhooks/notificationCells.ts';
 import { failureAnchor, linkTo } from './contractHtmlFailures.ts';
 import type { Coverage } from './coverage.ts';
 import type { CellState, CellTally } from './coverageCell.ts';
@@ -143,16 +143,8 @@ function notProvokableLines(coverage: Coverage): string[] {
       : [...byOperation].map(([op, statuses]) => `<b>${esc(op)} ${esc(statuses.join(', '))}</b>`).join(' · ');
     return `${place}: ${esc(reason)}`;
   });
-  const checks = new Map<string, string[]>();
-  for (const c of coverage.notifications.filter((cell) => cell.state === 'notProvokable')) {
-    const reason = c.reasons.join('; ');
-    checks.set(reason, [...(checks.get(reason) ?? []), notificationCellInfo[c.cell].label]);
-  }
-  for (const [reason, labels] of checks) {
-    const which =
-      labels.length === coverage.notifications.length ? 'every notification check' : labels.join(', ');
+  for (const { which, reason } of unprovokedNotificationChecks(coverage.notifications))
     lines.push(`<b>webhooks: ${esc(which)}</b>: ${esc(reason)}`);
-  }
   return lines;
 }
 

@@ -2,7 +2,7 @@
  * Renders the coverage matrix as the markdown tables of reports/coverage.md (and the console): the
  * operation × status table, and the `webhooks` row under its own heads (notification checks).
  */
-import { notificationCellInfo } from '../webhooks/notificationCells.ts';
+import { notificationCellInfo, unprovokedNotificationChecks } from '../webhooks/notificationCells.ts';
 import type { Coverage } from './coverage.ts';
 import type { CellTally } from './coverageCell.ts';
 import { notificationCellName } from './notificationCoverage.ts';
@@ -35,16 +35,8 @@ export function notProvokableLines(coverage: Coverage): string[] {
     const where = ops.length === all && all > 1 ? 'every operation of the run' : ops.join(', ');
     return `${status} on ${where}: ${reason}`;
   });
-  const checks = new Map<string, string[]>();
-  for (const c of coverage.notifications.filter((cell) => cell.state === 'notProvokable')) {
-    const reason = c.reasons.join('; ');
-    checks.set(reason, [...(checks.get(reason) ?? []), notificationCellInfo[c.cell].label]);
-  }
-  for (const [reason, labels] of checks) {
-    const which =
-      labels.length === coverage.notifications.length ? 'every notification check' : labels.join(', ');
+  for (const { which, reason } of unprovokedNotificationChecks(coverage.notifications))
     lines.push(`${which} of webhooks: ${reason}`);
-  }
   return lines;
 }
 

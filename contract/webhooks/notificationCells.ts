@@ -40,3 +40,21 @@ export const notificationCellInfo: Record<NotificationCell, { label: string; req
   noneOnDelete: { label: 'none on delete', requires: 'deleting a link notifies nobody' },
   noneUnpaid: { label: 'none unpaid', requires: 'a link never paid notifies nobody' },
 };
+
+/**
+ * The notification checks the target could not provoke, grouped by reason: `which` is their labels,
+ * or "every notification check" when the reason holds for all of them. For the coverage reports.
+ */
+export function unprovokedNotificationChecks(
+  cells: readonly { cell: NotificationCell; state: string; reasons: readonly string[] }[],
+): { which: string; reason: string }[] {
+  const byReason = new Map<string, string[]>();
+  for (const c of cells.filter((cell) => cell.state === 'notProvokable')) {
+    const reason = c.reasons.join('; ');
+    byReason.set(reason, [...(byReason.get(reason) ?? []), notificationCellInfo[c.cell].label]);
+  }
+  return [...byReason].map(([reason, labels]) => ({
+    which: labels.length === cells.length ? 'every notification check' : labels.join(', '),
+    reason,
+  }));
+}

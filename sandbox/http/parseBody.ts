@@ -3,6 +3,7 @@
  * the schema, see core/formBody.ts) or JSON (must be an object). Anything else is a clear 400.
  */
 import { decodeForm } from '../../core/formBody.ts';
+import { mediaTypeOf as coreMediaTypeOf } from '../../core/mediaType.ts';
 import type { JsonSchema } from '../../core/spec.ts';
 import { invalid } from '../errors.ts';
 
@@ -31,10 +32,11 @@ function decodeUtf8(raw: Buffer): string {
   }
 }
 
+/** core/mediaType.ts's reading, undefined without a header; the two usual headers skip the parsing (hot path). */
 export function mediaTypeOf(header: string | undefined): string | undefined {
   if (!header) return undefined;
   if (header === FORM || header === JSON_TYPE) return header;
-  return header.split(';', 1)[0]!.trim().toLowerCase();
+  return coreMediaTypeOf(header);
 }
 
 export function parseBody(
