@@ -42,6 +42,14 @@ test('token headers and key fields (token, recipient_token, encryption_key) are 
     'my_token=abc&encryption_key=',
     'other names and empty values stay',
   );
+  // A curl line reads the key from its variable: the splice holds no key, and stays shell.
+  const splice = `'"$SECPAID_ENCRYPTION_KEY"'`;
+  assert.equal(redact(`amount=1&encryption_key=${splice}'`), `amount=1&encryption_key=${splice}'`);
+  assert.equal(redact(`{"encryption_key":"${splice}"}`), `{"encryption_key":"${splice}"}`);
+  for (const escaped of [JSON.stringify(`encryption_key=${splice}'`), `encryption_key='&quot;$K&quot;''`])
+    assert.equal(redact(escaped), escaped);
+  const jsonInJson = JSON.stringify(`{"encryption_key":"${splice}"}`);
+  assert.equal(redact(jsonInJson), jsonInJson);
 });
 
 test('a marker that names its variable is kept as it is', () => {

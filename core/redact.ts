@@ -32,15 +32,20 @@ interface RedactorOptions {
 
 /** A value that is one marker and nothing else: left as it is (one that names its variable stays). */
 const aloneMarker = markerPattern.source;
+/**
+ * A curl line's splice of a key from its variable (`'"$SECPAID_ENCRYPTION_KEY"'`): no key, kept as
+ * shell, its quotes as they are or escaped in JSON, XML or HTML.
+ */
+const shellVariable = `'(?:"|\\\\"|&quot;)\\$[A-Z][A-Z0-9_]*(?:"|\\\\"|&quot;)'`;
 /** A `token:` header line. */
 const tokenHeaderLine = new RegExp(`^(token:[ \\t]*)(?!${aloneMarker}[ \\t]*$)[^ \\t].*$`, 'gim');
 /** A JSON field holding a key: the API key, a recipient token, a webhook encryption key (any characters, escapes too). */
 const jsonTokenField = new RegExp(
-  `("(?:token|recipient_token|encryption_key)"\\s*:\\s*)"(?!${aloneMarker}")(?:[^"\\\\]|\\\\.)*"`,
+  `("(?:token|recipient_token|encryption_key)"\\s*:\\s*)"(?!${aloneMarker}")(?!${shellVariable})(?:[^"\\\\]|\\\\.)*"`,
   'g',
 );
 const escapedJsonTokenField = new RegExp(
-  `(\\\\"(?:token|recipient_token|encryption_key)\\\\"\\s*:\\s*)\\\\"(?!${aloneMarker}\\\\")[^"\\\\]*\\\\"`,
+  `(\\\\"(?:token|recipient_token|encryption_key)\\\\"\\s*:\\s*)\\\\"(?!${aloneMarker}\\\\")(?!${shellVariable})[^"\\\\]*\\\\"`,
   'g',
 );
 /**
@@ -49,7 +54,7 @@ const escapedJsonTokenField = new RegExp(
  * character, and a replacement that swallowed one would break the JSON that holds the body.
  */
 const formTokenField = new RegExp(
-  `(^|[?&\\s])((?:token|recipient_token|encryption_key)=)(?!${aloneMarker})[^&\\s"\\\\]+`,
+  `(^|[?&\\s])((?:token|recipient_token|encryption_key)=)(?!${aloneMarker})(?!${shellVariable})[^&\\s"\\\\]+`,
   'g',
 );
 /** `token`, optionally quoted and followed by `:` or `=`, then a key-shaped value (16+ letters/digits). */

@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { defaultBodyLimits } from '../../core/boundedBody.ts';
 import { encodeNotification, type PaymentNotification } from '../../core/webhooks/notification.ts';
+import { buildReport } from '../reporting/buildReport.ts';
+import { computeCoverage } from '../reporting/coverage.ts';
+import { failureText } from '../reporting/failureText.ts';
 import { type Observation, privateFiles, type RequestRecord } from '../reporting/observations.ts';
 import { encryptionKeyMarker } from '../reporting/redact.ts';
 import { type ContractContext, contextEnvVar } from './context.ts';
@@ -72,6 +75,26 @@ const lines = <T>(file: string): T[] => {
 };
 const records = () => lines<RequestRecord>(privateFiles.requests(process.pid));
 const observations = () => lines<Observation>(privateFiles.observations(process.pid));
+const reportOf = (observed: Observation[], requests: RequestRecord[]) =>
+  buildReport({
+    ok: false,
+    reasons: [],
+    metadata: {
+      runId: 'feedbeef',
+      target: context.baseUrl,
+      readOnly: false,
+      operations: [],
+      startedAt: new Date(0).toISOString(),
+      finishedAt: new Date(0).toISOString(),
+      durationMs: 0,
+      versions: { harness: '0', spec: '0', node: process.version },
+    },
+    observations: observed,
+    requests,
+    results: [],
+    coverage: computeCoverage(['webhooks'], observed),
+    drift: [],
+  });
 const asTest = <T>(title: string, fn: () => Promise<T>) =>
   currentTest.run({ title, operationId: 'webhooks' }, fn);
 
@@ -103,9 +126,33 @@ test('a notification is its endpoint’s test’s exchange, as received, secrets
   });
 });
 
+/** The steps of a test that make a server notify `endpoint`, as the API and control clients record them. */
+function recordCreatedAndPaid(endpoint: Endpoint): void {
+  recordRequest({
+    at: new Date(0).toISOString(),
+    method: 'POST',
+    url: 'http://127.0.0.1:9/api/v2/createLink',
+    requestHeaders: { token: '«redacted»', 'content-type': 'application/x-www-form-urlencoded' },
+    requestBody: new URLSearchParams({ amount: '25.5', payment_endpoint: endpoint.url }).toString(),
+    status: 200,
+    responseBody: JSON.stringify({ data: { id: paid.payId } }),
+    ms: 1,
+  });
+  recordRequest({
+    at: new Date(0).toISOString(),
+    method: 'POST',
+    url: `http://127.0.0.1:9/sandbox/links/${paid.payId}/pay`,
+    requestHeaders: {},
+    status: 200,
+    responseBody: '{}',
+    ms: 1,
+  });
+}
+
 test('a second notification for one event fails the count, citing the second as evidence', async () => {
   await asTest('paid: twice', async () => {
     const endpoint = anEndpoint();
+    recordCreatedAndPaid(endpoint);
     await notify(endpoint, paid);
     await notify(endpoint, paid);
     const error = await expectNotified('paid', [endpoint], { ...paid }, 'x0.1').catch((e: unknown) => e);
@@ -116,11 +163,45 @@ test('a second notification for one event fails the count, citing the second as 
       error.message,
       /^notificationCount: received notification #2 on http:\/\/127\.0\.0\.1:\d+\/notify\//,
     );
+    // The report replays it by the steps that make the server send it, never to the receiver.
+    const failure = reportOf(observations(), records()).failures.find((f) => f.id === second?.id);
+    assert.equal(failure?.exchange?.received, true);
+    assert.equal(failure?.exchange?.request.url, endpoint.url, 'the evidence is what the server sent');
+    const curl = failure?.exchange?.curl ?? '';
+    assert.deepEqual(
+      curl.split('\n').map((line) => line.split(' ').slice(0, 5).join(' ')),
+      [
+        '# 1 create the link',
+        "curl -sS -X POST 'http://127.0.0.1:9/api/v2/createLink'",
+        '# 2 pay it (control',
+        `curl -sS -X POST 'http://127.0.0.1:9/sandbox/links/${paid.payId}/pay'`,
+      ],
+    );
+    assert.ok(curl.includes(`payment_endpoint=${encodeURIComponent(endpoint.url)}`), curl);
+    assert.ok(curl.includes('"token: $SECPAID_TOKEN"'), curl);
+    assert.ok(!curl.includes(`'${endpoint.url}'`), 'no curl sends it to the receiver');
+    assert.match(failureText(failure!).join('\n'), /\n {6}# 2 pay it \(control API\)\n {6}curl -sS/);
     const judged = observations().filter((o) => o.kind === 'notification' && o.test === 'paid: twice');
     assert.deepEqual(
       judged.map((o) => (o.kind === 'notification' ? o.failures.map((f) => f.check) : [])),
       [[], ['notificationCount']],
       'the first is judged valid, the second is the failure',
+    );
+  });
+});
+
+test('a notification whose steps are not on record says so instead of replaying it to the receiver', async () => {
+  await asTest('paid: unprompted', async () => {
+    const endpoint = anEndpoint();
+    await notify(endpoint, paid);
+    await notify(endpoint, paid);
+    await assert.rejects(expectNotified('paid', [endpoint], { ...paid }, 'x0.1'));
+    const second = records().filter((r) => r.url.endsWith(endpoint.path))[1];
+    const curl = reportOf(observations(), records()).failures.find((f) => f.id === second?.id)?.exchange
+      ?.curl;
+    assert.deepEqual(
+      curl?.split('\n').map((line) => line.slice(0, 30)),
+      ['# 1 create the link: not in th', '# 2 pay or cancel it: not in t'],
     );
   });
 });

@@ -17,6 +17,7 @@ import { evidenceBodyChars, exchangeEvidence } from './evidence.ts';
 import { type FailedCheck, groupFindings } from './findings.ts';
 import { suiteName, type TestResult } from './junit.ts';
 import { notificationFailures } from './notificationFailures.ts';
+import { notificationReplay } from './notificationReplay.ts';
 import type { Observation, RequestRecord } from './observations.ts';
 import { probablyRenamed } from './renamed.ts';
 import type { ContractReport, FailureEvidence, RunMetadata } from './reportModel.ts';
@@ -133,7 +134,9 @@ export function buildReport(facts: ReportFacts): ContractReport {
       Math.min(record.responseBody?.length ?? 0, evidenceBodyChars);
     if (size > budget) return undefined;
     budget -= size;
-    return exchangeEvidence(record, curl);
+    // A notification is replayed by the steps that make the server send it, not to the receiver.
+    const replay = record.received ? notificationReplay(record, facts.requests) : undefined;
+    return exchangeEvidence(record, curl ?? replay);
   };
 
   const failures: FailureEvidence[] = [];

@@ -55,7 +55,7 @@ function sizeNote(response: NonNullable<ExchangeEvidence['response']>): string {
 
 function exchangeHtml(x: ExchangeEvidence): string {
   const { request, response } = x;
-  const requestHtml = `<h4>${x.received ? 'Notification as received' : 'Request as sent'}</h4>
+  const requestHtml = `<h4>${x.received ? 'What the server sent, as received' : 'Request as sent'}</h4>
 <pre class="request-line">${esc(`${request.method} ${request.url}`)}</pre>
 <pre class="request-headers">${esc(headerLines(request.headers)) || '(no headers)'}</pre>
 <p class="content-type">Content-Type: ${request.contentType ? `<code>${esc(request.contentType)}</code>` : 'none sent'}</p>
@@ -70,7 +70,7 @@ ${response.body !== undefined ? `<pre class="response-body">${esc(response.body)
   const by = x.test ? ` by ${esc(x.suite ?? '')} › ${esc(x.test)}` : '';
   return `${requestHtml}
 ${responseHtml}
-<h4>Send it again</h4>
+<h4>${x.received ? 'Make the server send it again' : 'Send it again'}</h4>
 <pre class="curl">${esc(x.curl)}</pre>
 <p class="exchange-id muted">exchange <code>${esc(x.id)}</code> (as requests.log and run.har name it), sent ${esc(x.at)}${by}</p>`;
 }

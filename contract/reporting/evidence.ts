@@ -1,7 +1,8 @@
 /**
  * A recorded exchange as a failure shows it: the request as sent (headers as node:http sent them,
  * the key redacted), the answer with its body cut at `evidenceBodyChars` and its whole size given,
- * and a curl line that sends it again. The runner redacts every report after it is rendered;
+ * and a curl line that sends it again (for a notification the server sent, the curl lines of the steps
+ * that make it send it: notificationReplay.ts). The runner redacts every report after it is rendered;
  * evidence is made of records that already hold no `token` header value.
  */
 import { curlOfRecord } from './curl.ts';
@@ -68,7 +69,7 @@ export function evidenceText(evidence: ExchangeEvidence, indent = '  '): string[
   const { request, response } = evidence;
   const lines = [
     `exchange ${evidence.id}${evidence.test ? ` (${evidence.suite ?? ''} › ${evidence.test})` : ''} at ${evidence.at}`,
-    `${evidence.received ? 'notification as received' : 'request'}: ${request.method} ${request.url}`,
+    `${evidence.received ? 'what the server sent, as received' : 'request'}: ${request.method} ${request.url}`,
     ...Object.entries(request.headers).map(([name, value]) => `${indent}${name}: ${value}`),
     ...(request.body !== undefined ? [`${indent}${request.body}`] : []),
     ...(request.bodyCut ? [`${indent}[body ${request.bodyCut}]`] : []),
@@ -86,6 +87,13 @@ export function evidenceText(evidence: ExchangeEvidence, indent = '  '): string[
     lines.push(
       `response: none, the request failed after ${evidence.ms} ms: ${evidence.error ?? 'no answer'}`,
     );
-  lines.push(`curl: ${evidence.curl}`);
+  // A notification's replay is its steps, several commented curl lines.
+  const [first, ...rest] = evidence.curl.split('\n');
+  if (rest.length === 0) lines.push(`curl: ${first}`);
+  else
+    lines.push(
+      'curl (the steps that make the server send it):',
+      ...[first, ...rest].map((l) => `${indent}${l}`),
+    );
   return lines;
 }

@@ -2,8 +2,9 @@
  * The webhooks suite's failures in the report model, with the same evidence as an operation's: each
  * notification not as expected is a failure of the `webhooks` row, its checks located in the spec's
  * `webhooks:` section (the request schema of the media type it came as), its exchange the
- * notification as the receiver got it (method, URL, headers, body) or, when nothing arrived, the
- * request that set the link up. A test that failed without a failed notification or answer of its
+ * notification as the receiver got it (method, URL, headers, body; replayed by the steps that make
+ * the server send it, notificationReplay.ts) or, when nothing arrived, the request that set the link
+ * up. A test that failed without a failed notification or answer of its
  * own becomes a failure of its assertion, marked not checked when it never judged a notification.
  */
 

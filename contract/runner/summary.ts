@@ -61,7 +61,11 @@ function findingsLines(report: ContractReport): string[] {
   for (const finding of report.findings.slice(0, consoleFindings)) {
     out.push(`  ${finding.id}  ${findingLine(finding)}`);
     const example = byId.get(finding.failures[0] ?? '');
-    if (example?.exchange) out.push(`      e.g. ${example.exchange.id}: ${example.exchange.curl}`);
+    // A notification's replay is several commented curl lines: each on its own line, indented.
+    const [first, ...rest] = example?.exchange?.curl.split('\n') ?? [];
+    if (example?.exchange && rest.length === 0) out.push(`      e.g. ${example.exchange.id}: ${first}`);
+    else if (example?.exchange)
+      out.push(`      e.g. ${example.exchange.id}:`, ...[first, ...rest].map((line) => `        ${line}`));
   }
   const more = report.findings.length - consoleFindings;
   if (more > 0) out.push(`  … and ${more} smaller findings in contract.html`);
