@@ -132,7 +132,7 @@ export function summaryText(input: SummaryInput): string {
   const problems = input.cleanup.problems.length;
   out.push(
     '',
-    `Cleanup: deleted the ${input.cleanup.deleted} links this run had made and left unpaid${problems ? `; ${problems} ${problems === 1 ? 'problem' : 'problems'}:` : ''}`,
+    `Cleanup: deleted ${input.cleanup.deleted === 1 ? 'the 1 link' : `the ${input.cleanup.deleted} links`} this run had made and left unpaid${problems ? `; ${problems} ${problems === 1 ? 'problem' : 'problems'}:` : ''}`,
   );
   for (const p of input.cleanup.problems.slice(0, 10)) out.push(`  cleanup problem: ${p}`);
   out.push(...bodyReportLines(input.bodies));
