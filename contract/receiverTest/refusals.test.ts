@@ -110,7 +110,11 @@ test('options it cannot use: one line each, exit 2, the key never quoted', { tim
       {},
       /^--to URL is required: the receiver's notification URL, e\.g\. --to http:\/\/127\.0\.0\.1:3000\/hook/,
     ],
-    [['--to', 'http://127.0.0.1:3000/hook', '--amount', '1.005'], {}, /^--amount takes an amount from 0.01 to 999999.99/],
+    [
+      ['--to', 'http://127.0.0.1:3000/hook', '--amount', '1.005'],
+      {},
+      /^--amount takes an amount from 0.01 to 999999.99/,
+    ],
     [['--to', 'ftp://127.0.0.1/'], {}, /^--to takes an http or https URL, not ftp:/],
     [
       ['--to', 'http://127.0.0.1:3000/', '--encryption-key', testKey.slice(1)],
