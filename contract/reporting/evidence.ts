@@ -87,13 +87,13 @@ export function evidenceText(evidence: ExchangeEvidence, indent = '  '): string[
     lines.push(
       `response: none, the request failed after ${evidence.ms} ms: ${evidence.error ?? 'no answer'}`,
     );
-  // A notification's replay is its steps, several commented curl lines.
-  const [first, ...rest] = evidence.curl.split('\n');
-  if (rest.length === 0) lines.push(`curl: ${first}`);
+  // A notification's replay is its steps, several commented curl lines; any other replay is one
+  // curl command, whatever newlines its body holds (a multipart body has some).
+  if (!evidence.received) lines.push(`curl: ${evidence.curl}`);
   else
     lines.push(
       'curl (the steps that make the server send it):',
-      ...[first, ...rest].map((l) => `${indent}${l}`),
+      ...evidence.curl.split('\n').map((l) => `${indent}${l}`),
     );
   return lines;
 }

@@ -62,10 +62,10 @@ function findingsLines(report: ContractReport): string[] {
     out.push(`  ${finding.id}  ${findingLine(finding)}`);
     const example = byId.get(finding.failures[0] ?? '');
     // A notification's replay is several commented curl lines: each on its own line, indented.
-    const [first, ...rest] = example?.exchange?.curl.split('\n') ?? [];
-    if (example?.exchange && rest.length === 0) out.push(`      e.g. ${example.exchange.id}: ${first}`);
-    else if (example?.exchange)
-      out.push(`      e.g. ${example.exchange.id}:`, ...[first, ...rest].map((line) => `        ${line}`));
+    const exchange = example?.exchange;
+    if (exchange && !exchange.received) out.push(`      e.g. ${exchange.id}: ${exchange.curl}`);
+    else if (exchange)
+      out.push(`      e.g. ${exchange.id}:`, ...exchange.curl.split('\n').map((line) => `        ${line}`));
   }
   const more = report.findings.length - consoleFindings;
   if (more > 0) out.push(`  … and ${more} smaller findings in contract.html`);
