@@ -15,11 +15,10 @@
 import { AssertionError } from 'node:assert';
 import { after } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { redactedMarker, secretName } from '../../core/redact.ts';
 import type { CheckFailure } from '../checks/types.ts';
-import type { RequestRecord } from '../reporting/observations.ts';
 import { type ExpectedNotification, judgeNotification } from '../webhooks/judgeNotification.ts';
 import type { NotificationCell } from '../webhooks/notificationCells.ts';
+import { notificationRecord } from '../webhooks/notificationRecord.ts';
 import {
   type NotificationReceiver,
   type ReceivedRequest,
@@ -66,33 +65,6 @@ export class NotificationsNotAsExpected extends AssertionError {
 let receiver: NotificationReceiver | undefined;
 const endpoints = new Map<string, Endpoint>();
 const exchanges = new Map<ReceivedRequest, string>();
-
-/** Header values a receiver's log must not keep (a server may authenticate its notifications). */
-const secretHeader = new RegExp(`authorization|cookie|${secretName.source}`, 'i');
-
-function notificationRecord(
-  request: ReceivedRequest,
-  origin: string,
-): Omit<RequestRecord, 'id' | 'suite' | 'test'> {
-  const headers = Object.fromEntries(
-    Object.entries(request.headers).map(([name, value]) => [
-      name,
-      secretHeader.test(name) ? redactedMarker : value,
-    ]),
-  );
-  return {
-    at: request.at,
-    received: true,
-    method: request.method,
-    url: `${origin}${request.target}`,
-    requestHeaders: headers,
-    requestBody: request.body,
-    status: request.answered,
-    responseHeaders: { 'content-type': 'text/plain' },
-    responseBody: request.answered === 200 ? 'ok' : '',
-    ms: 0,
-  };
-}
 
 /**
  * Starts this process's receiver (once) and closes it when the file's tests are done. Called at the
